@@ -1,1 +1,23 @@
-export {};
+/**
+ * The whole user API of @drills/checks: one `checkX(impl)` per drill, which runs the drill's cases and shows the
+ * report in the notebook; `evaluate` and the drill definitions for tests and the grader.
+ */
+import { evaluate, type Drill } from "./drill";
+import { present } from "./present";
+import { zscoreDrill, type Zscore } from "./drills/zscore";
+
+export { evaluate, overall } from "./drill";
+export type { Drill, Case, CaseResult, DrillReport, Status } from "./drill";
+export { present, onReport, isStrict } from "./present";
+export { reportText, reportHtml, reportJson, REPORT_MIME } from "./render";
+export type { ReportJson } from "./render";
+export { CheckFailure, DrillCheckError } from "./failure";
+export type { Failure } from "./failure";
+
+/** Runs a drill's checks on the candidate's answer and shows the result (throws only under DRILLS_STRICT=1). */
+async function checkDrill<I>(drill: Drill<I>, impl: I): Promise<void> {
+  present(await evaluate(drill, impl));
+}
+
+export { zscoreDrill };
+export const checkZscore = (zscore: Zscore) => checkDrill(zscoreDrill, zscore);

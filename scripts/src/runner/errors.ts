@@ -1,0 +1,66 @@
+/**
+ * Every message the runner shows a person, in one place, so wording stays consistent and reviewable.
+ * `UsageError` exits 2 (the invocation is wrong); everything else is a notebook failure reported per notebook.
+ */
+export class UsageError extends Error {
+  readonly exitCode = 2;
+}
+
+/** A problem with one notebook or its kernel, reported against that notebook; the run goes on with the others. */
+export class NotebookError extends Error {
+  constructor(
+    readonly kind: FailureKind,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type FailureKind =
+  | "invalid-notebook"
+  | "unknown-kernel"
+  | "kernel-start"
+  | "cell-error"
+  | "timeout"
+  | "kernel-died"
+  | "late-output"
+  | "interrupted"
+  | "internal";
+
+export const text = {
+  usage: (detail: string) => `${detail}\nRun with --help for usage.`,
+  unknownOption: (option: string) => `unknown option: ${option}`,
+  missingValue: (option: string) => `option ${option} needs a value`,
+  badNumber: (option: string, value: string) => `option ${option} needs a positive number, got "${value}"`,
+  noInputs: () => "no notebook given",
+  missingInput: (input: string) => `no such notebook or folder: ${input}`,
+  notNotebook: (input: string) => `not an .ipynb file: ${input}`,
+  emptyFolder: (input: string) => `no .ipynb files under ${input}`,
+  inplaceWithOut: () => "--inplace and --out exclude each other",
+
+  unreadable: (file: string, reason: string) => `${file}: cannot read notebook: ${reason}`,
+  invalidJson: (file: string, reason: string) => `${file}: not valid JSON: ${reason}`,
+  invalidNotebook: (file: string, reason: string) => `${file}: not an nbformat 4 notebook: ${reason}`,
+
+  unknownKernel: (name: string, searched: string[]) =>
+    `no kernelspec named "${name}" (looked for kernels/${name}/kernel.json in: ${searched.join(", ") || "no data dirs"}); ` +
+    `run "npm run kernelspec" or fix metadata.kernelspec.name`,
+  badKernelSpec: (file: string, reason: string) => `kernelspec ${file} is unusable: ${reason}`,
+  spawnFailed: (command: string, reason: string) => `could not start kernel "${command}": ${reason}`,
+  kernelNotReady: (seconds: number, tail: string) =>
+    `kernel did not answer kernel_info_request within ${seconds}s${tail ? `; its output:\n${tail}` : ""}`,
+  kernelExitedEarly: (how: string, tail: string) => `kernel ${how} before it was ready${tail ? `; its output:\n${tail}` : ""}`,
+
+  kernelExit: (code: number | null, signal: string | null) =>
+    signal ? `was killed by ${signal}` : `exited with code ${code ?? "?"}`,
+  cellFailed: (evalue: string) => evalue,
+  cellTimeout: (seconds: number, killed: boolean) =>
+    `cell timed out after ${seconds}s; interrupted with SIGINT${killed ? ", still busy after the grace period, kernel killed" : ""}`,
+  kernelDied: (how: string, tail: string) => `kernel ${how} while running this cell${tail ? `; its last output:\n${tail}` : ""}`,
+  lateOutput: (text: string) => `output arrived after the cell had finished (an unhandled rejection or a timer that threw):\n${text}`,
+  abortedTooOften: (tries: number) => `the kernel aborted this cell ${tries} times in a row`,
+  interrupted: () => "the runner was interrupted (Ctrl-C / SIGTERM); the kernel was shut down",
+  droppedMessages: (count: number) => `dropped ${count} kernel message(s) with a bad signature`,
+  outputTruncated: (dropped: number, cap: number) =>
+    `\n[drills runner: output truncated — ${dropped} more bytes dropped; the cap is ${cap} bytes per cell]\n`,
+} as const;
