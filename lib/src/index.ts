@@ -3,3 +3,4 @@ export { ValueError, NotImplementedError, todo, isNotImplemented, invalid, descr
 export { useBackend, describeBackend, BACKENDS } from "./backend";
 export type { BackendName, BackendChoice } from "./backend";
 export { rng, normal, uniform, permutation } from "./random";
+export { tryIt, tryItAsync } from "./tryit";

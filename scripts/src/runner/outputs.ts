@@ -1,0 +1,172 @@
+/**
+ * Turns iopub messages into nbformat outputs for one cell: coalesced streams, displays (with in-place updates by
+ * display_id, which may target an earlier cell), a size cap so a cell printing megabytes cannot exhaust memory,
+ * and nbformat `error` outputs synthesised from stderr text, because tslab never sends `error` messages.
+ */
+import { text } from "./errors";
+import { Output } from "./notebook";
+import { Message } from "./wire";
+
+/** Stored text and display payload per cell; beyond it output is dropped and a marker says how much. */
+export const DEFAULT_OUTPUT_CAP = 1024 * 1024;
+
+export class CellOutputs {
+  readonly outputs: Output[] = [];
+  /** stderr that arrived after the cell had finished: unhandled rejections, throwing timers. */
+  lateStderr = "";
+  finished = false;
+  private bytes = 0;
+  private dropped = 0;
+  private clearPending = false;
+
+  constructor(
+    private readonly displays: DisplayRegistry,
+    private readonly cap = DEFAULT_OUTPUT_CAP,
+  ) {}
+
+  add(message: Message): void {
+    const content = message.content ?? {};
+    switch (message.header.msg_type) {
+      case "stream":
+        // Late stderr becomes an error output when the notebook is finalised, not a stream nobody reads.
+        if (this.finished && content.name === "stderr") {
+          this.lateStderr = (this.lateStderr + String(content.text ?? "")).slice(0, this.cap);
+          return;
+        }
+        return this.addStream(content.name === "stderr" ? "stderr" : "stdout", String(content.text ?? ""));
+      case "display_data":
+      case "execute_result":
+        return this.addDisplay(message.header.msg_type, content);
+      case "update_display_data":
+        return this.displays.update(content);
+      case "error":
+        return this.push({ output_type: "error", ename: content.ename ?? "Error", evalue: content.evalue ?? "", traceback: content.traceback ?? [] }, 0);
+      case "clear_output":
+        if (content.wait) this.clearPending = true;
+        else this.clear();
+        return;
+    }
+  }
+
+  /** Moves the error text out of the stderr stream into an `error` output, so failures look like any kernel's. */
+  fail(fallback: { ename: string; evalue: string }): Output {
+    let stderr = "";
+    const last = findLastIndex(this.outputs, (o) => o.output_type === "stream" && o.name === "stderr");
+    if (last >= 0) {
+      stderr = this.outputs[last].text;
+      this.outputs.splice(last, 1);
+    }
+    const error = errorFromStderr(stderr, fallback);
+    this.outputs.push(error);
+    return error;
+  }
+
+  addError(error: Output): void {
+    this.outputs.push(error);
+  }
+
+  /** Puts the truncation marker in place; called once the cell is done. */
+  seal(): void {
+    if (this.dropped === 0) return;
+    const marker = text.outputTruncated(this.dropped, this.cap);
+    const last = this.outputs[this.outputs.length - 1];
+    if (last?.output_type === "stream") last.text += marker;
+    else this.outputs.push({ output_type: "stream", name: "stderr", text: marker });
+    this.dropped = 0;
+  }
+
+  private addStream(name: string, chunk: string): void {
+    const last = this.outputs[this.outputs.length - 1];
+    if (!this.clearPending && last?.output_type === "stream" && last.name === name) {
+      const kept = this.take(chunk);
+      last.text += kept;
+      return;
+    }
+    this.push({ output_type: "stream", name, text: "" }, 0);
+    this.outputs[this.outputs.length - 1].text = this.take(chunk);
+  }
+
+  private addDisplay(type: string, content: any): void {
+    const size = JSON.stringify(content.data ?? {}).length;
+    if (this.bytes + size > this.cap) {
+      this.dropped += size;
+      return;
+    }
+    const output: Output = { output_type: type, data: content.data ?? {}, metadata: content.metadata ?? {} };
+    if (type === "execute_result") output.execution_count = content.execution_count ?? null;
+    this.push(output, size);
+    const displayId = content.transient?.display_id;
+    if (typeof displayId === "string") this.displays.register(displayId, output);
+  }
+
+  /** Keeps what fits under the cap (by UTF-16 length, a cheap stand-in for bytes) and counts the rest. */
+  private take(chunk: string): string {
+    const room = Math.max(0, this.cap - this.bytes);
+    const kept = chunk.length <= room ? chunk : chunk.slice(0, room);
+    this.bytes += kept.length;
+    this.dropped += chunk.length - kept.length;
+    return kept;
+  }
+
+  private push(output: Output, size: number): void {
+    if (this.clearPending) this.clear();
+    this.bytes += size;
+    this.outputs.push(output);
+  }
+
+  private clear(): void {
+    this.clearPending = false;
+    this.outputs.length = 0;
+    this.bytes = 0;
+  }
+}
+
+/** display_id → every output showing it; an update rewrites them all, as Jupyter front ends do. */
+export class DisplayRegistry {
+  private readonly byId = new Map<string, Output[]>();
+
+  register(id: string, output: Output): void {
+    const list = this.byId.get(id) ?? [];
+    list.push(output);
+    this.byId.set(id, list);
+  }
+
+  update(content: any): void {
+    const id = content.transient?.display_id;
+    for (const output of this.byId.get(id) ?? []) {
+      output.data = content.data ?? {};
+      output.metadata = content.metadata ?? {};
+    }
+  }
+}
+
+const DIAGNOSTIC = /^\d+:\d+ - /;
+const THROWN = /^([A-Za-z_$][\w$.]*): ?(.*)$/;
+
+/**
+ * tslab's stderr for a failure is either compiler diagnostics (`line:col - message`) or Node's report of a thrown
+ * value (code context, blank line, `Name: message`, stack). Pick a name and message from it; keep the full text.
+ */
+export function errorFromStderr(stderr: string, fallback: { ename: string; evalue: string }): Output {
+  const lines = stderr.replace(/\s+$/, "").split("\n");
+  const traceback = stderr.trim() ? lines : [`${fallback.ename}: ${fallback.evalue}`];
+  const diagnostics = lines.filter((line) => DIAGNOSTIC.test(line));
+  if (diagnostics.length > 0) {
+    return { output_type: "error", ename: "CompileError", evalue: diagnostics.join("\n"), traceback };
+  }
+  // Node prefixes a thrown error with the code context (`evalmachine.<anonymous>:N`, source line, caret, blank).
+  const start = lines[0]?.startsWith("evalmachine.") ? Math.max(0, lines.indexOf("")) : 0;
+  for (const line of lines.slice(start)) {
+    const match = THROWN.exec(line);
+    if (match) {
+      return { output_type: "error", ename: match[1], evalue: match[2], traceback };
+    }
+  }
+  const first = lines.find((line) => line.trim());
+  return { output_type: "error", ename: fallback.ename, evalue: first?.trim() ?? fallback.evalue, traceback };
+}
+
+function findLastIndex<T>(items: T[], test: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i])) return i;
+  return -1;
+}
