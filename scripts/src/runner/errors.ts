@@ -61,6 +61,10 @@ export const text = {
   abortedTooOften: (tries: number) => `the kernel aborted this cell ${tries} times in a row`,
   interrupted: () => "the runner was interrupted (Ctrl-C / SIGTERM); the kernel was shut down",
   droppedMessages: (count: number) => `dropped ${count} kernel message(s) with a bad signature`,
+  errorWithoutText: () =>
+    "the kernel reported an error but sent no error text (tslab loses output when a cell writes faster than it can publish)",
+  idleMissing: (seconds: number) =>
+    `\n[drills runner: the kernel never reported this cell idle (waited ${seconds}s after its reply); output may be incomplete]\n`,
   outputTruncated: (dropped: number, cap: number) =>
     `\n[drills runner: output truncated — ${dropped} more bytes dropped; the cap is ${cap} bytes per cell]\n`,
 } as const;

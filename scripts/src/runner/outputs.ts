@@ -61,6 +61,11 @@ export class CellOutputs {
     return error;
   }
 
+  /** A runner remark shown as stderr; not subject to the cap, so it is never the part that gets cut. */
+  note(remark: string): void {
+    this.outputs.push({ output_type: "stream", name: "stderr", text: remark });
+  }
+
   addError(error: Output): void {
     this.outputs.push(error);
   }
@@ -92,7 +97,7 @@ export class CellOutputs {
       this.dropped += size;
       return;
     }
-    const output: Output = { output_type: type, data: content.data ?? {}, metadata: content.metadata ?? {} };
+    const output: Output = { output_type: type, data: jsonBundle(content.data), metadata: content.metadata ?? {} };
     if (type === "execute_result") output.execution_count = content.execution_count ?? null;
     this.push(output, size);
     const displayId = content.transient?.display_id;
@@ -134,7 +139,7 @@ export class DisplayRegistry {
   update(content: any): void {
     const id = content.transient?.display_id;
     for (const output of this.byId.get(id) ?? []) {
-      output.data = content.data ?? {};
+      output.data = jsonBundle(content.data);
       output.metadata = content.metadata ?? {};
     }
   }
@@ -164,6 +169,23 @@ export function errorFromStderr(stderr: string, fallback: { ename: string; evalu
   }
   const first = lines.find((line) => line.trim());
   return { output_type: "error", ename: fallback.ename, evalue: first?.trim() ?? fallback.evalue, traceback };
+}
+
+/**
+ * JSON MIME types (`application/json`, `application/…+json`) belong in the notebook as JSON, but tslab's
+ * `display.raw` can only send them as text; parse such text so front ends and `collectChecks` see objects.
+ */
+export function jsonBundle(data: unknown): Record<string, unknown> {
+  const bundle: Record<string, unknown> = { ...((data as Record<string, unknown>) ?? {}) };
+  for (const [mime, value] of Object.entries(bundle)) {
+    if (typeof value !== "string" || !/^application\/(.+\+)?json$/.test(mime)) continue;
+    try {
+      bundle[mime] = JSON.parse(value);
+    } catch {
+      // Not JSON after all: keep the text rather than lose the output.
+    }
+  }
+  return bundle;
 }
 
 function findLastIndex<T>(items: T[], test: (item: T) => boolean): number {

@@ -14,7 +14,7 @@ export type Ending =
   | { kind: "interrupted" };
 
 /** nbclient's iopub_timeout: how long to wait for `idle` after the reply, restarted by any output on the way. */
-const IDLE_WAIT_MS = 4000;
+export const IDLE_WAIT_MS = 4000;
 
 export class Tracker {
   busyAt?: Date;

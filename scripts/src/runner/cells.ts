@@ -1,0 +1,232 @@
+/**
+ * The cell loop: runs a notebook's code cells in order on one kernel and records outputs, counts and timings the
+ * way nbclient does, papering over tslab's gaps (no `error` messages, aborts after an error, late output).
+ */
+import { text } from "./errors";
+import { Kernel } from "./kernel";
+import { Cell, Notebook, sourceOf } from "./notebook";
+import { CellOutputs, DisplayRegistry, errorFromStderr } from "./outputs";
+import { IDLE_WAIT_MS, Tracker } from "./tracker";
+
+export type CellStatus = "ok" | "error" | "timeout" | "kernel-died" | "late-output" | "interrupted";
+
+export interface CellResult {
+  /** 0-based position among all cells of the notebook. */
+  index: number;
+  id: string;
+  executionCount: number;
+  status: CellStatus;
+  /** Request sent → finished, as the runner saw it. */
+  durationMs: number;
+  /** Kernel `busy` → reply: the kernel's own time for the cell. */
+  busyMs: number;
+  ename?: string;
+  evalue?: string;
+  /** The kernel's text for a failure (traceback / diagnostics). */
+  message?: string;
+  /** The cell failed but is tagged `raises-exception`: that is its expected outcome, not a failure. */
+  expectedError?: boolean;
+}
+
+export interface CellLoopOptions {
+  /** Per-cell timeout in seconds before cell metadata overrides it; 0 = none. */
+  timeoutSeconds: number;
+  allowErrors: boolean;
+  outputCap: number;
+  graceMs?: number;
+  signal?: AbortSignal;
+  onCell?(event: { index: number; total: number; result?: CellResult }): void;
+}
+
+/** tslab aborts requests arriving within 200 ms of an error (quirk 3); stay clear of that window. */
+const AFTER_ERROR_MS = 250;
+const MAX_ABORT_RETRIES = 5;
+const LATE_DRAIN_MS = 300;
+const LATE_DRAIN_MAX_MS = 2000;
+const SKIP_TAG = "skip-execution";
+const RAISES_TAG = "raises-exception";
+
+export async function runCells(kernel: Kernel, notebook: Notebook, options: CellLoopOptions): Promise<CellResult[]> {
+  const displays = new DisplayRegistry();
+  const trackers = new Map<string, Tracker>();
+  let lastActivity = Date.now();
+  kernel.onIopub((message) => {
+    lastActivity = Date.now();
+    const parentId = message.parent_header.msg_id;
+    if (parentId) trackers.get(parentId)?.deliver(message);
+  });
+
+  const results: CellResult[] = [];
+  const outputsByIndex = new Map<number, CellOutputs>();
+  const code = notebook.cells.map((cell, index) => ({ cell, index })).filter(({ cell }) => cell.cell_type === "code");
+  for (const { cell } of code) {
+    cell.outputs = [];
+    cell.execution_count = null;
+  }
+  const runnable = code.filter(({ cell }) => sourceOf(cell).trim() !== "" && !tags(cell).includes(SKIP_TAG));
+  let counter = 0;
+  let lastErrorAt = 0;
+
+  for (const { cell, index } of runnable) {
+    if (options.signal?.aborted) break;
+    options.onCell?.({ index, total: notebook.cells.length });
+    const outputs = new CellOutputs(displays, options.outputCap);
+    outputsByIndex.set(index, outputs);
+    cell.outputs = outputs.outputs;
+    cell.execution_count = ++counter;
+    const result = await runCell(kernel, cell, index, counter, outputs, trackers, options, lastErrorAt);
+    results.push(result);
+    options.onCell?.({ index, total: notebook.cells.length, result });
+    if (result.status !== "ok") lastErrorAt = Date.now();
+    if (result.status === "error" && tags(cell).includes(RAISES_TAG)) result.expectedError = true;
+    const tolerated = result.status === "error" && (options.allowErrors || result.expectedError);
+    if (result.status !== "ok" && !tolerated) break;
+  }
+
+  // Unhandled rejections report after the cell's idle (quirk 4): give them a moment to arrive before judging.
+  const drainStart = Date.now();
+  while (kernel.alive && Date.now() - drainStart < LATE_DRAIN_MAX_MS && Date.now() - lastActivity < LATE_DRAIN_MS) {
+    await sleep(50);
+  }
+  if (kernel.alive) await sleep(Math.max(0, LATE_DRAIN_MS - (Date.now() - lastActivity)));
+  for (const result of results) {
+    const outputs = outputsByIndex.get(result.index)!;
+    if (outputs.lateStderr) {
+      const error = errorFromStderr(outputs.lateStderr, { ename: "LateError", evalue: "late output" });
+      outputs.addError(error);
+      if (result.status === "ok") {
+        Object.assign(result, { status: "late-output", ename: error.ename, evalue: error.evalue, message: text.lateOutput(outputs.lateStderr.trim()) });
+      }
+    }
+    outputs.seal();
+  }
+  return results;
+}
+
+async function runCell(
+  kernel: Kernel,
+  cell: Cell,
+  index: number,
+  executionCount: number,
+  outputs: CellOutputs,
+  trackers: Map<string, Tracker>,
+  options: CellLoopOptions,
+  lastErrorAt: number,
+): Promise<CellResult> {
+  const timeoutSeconds = cellTimeoutSeconds(cell, options.timeoutSeconds);
+  const timeoutMs = timeoutSeconds > 0 ? timeoutSeconds * 1000 : undefined;
+  const base = { index, id: cell.id!, executionCount };
+  const started = Date.now();
+  const waitAfterError = lastErrorAt + AFTER_ERROR_MS - Date.now();
+  if (waitAfterError > 0) await sleep(waitAfterError);
+
+  for (let attempt = 0; attempt <= MAX_ABORT_RETRIES; attempt++) {
+    const request = kernel.send("shell", "execute_request", {
+      code: sourceOf(cell),
+      silent: false,
+      store_history: true,
+      user_expressions: {},
+      allow_stdin: false,
+      stop_on_error: !options.allowErrors,
+    });
+    const tracker = new Tracker(request.msgId, outputs);
+    trackers.set(request.msgId, tracker);
+    const sentAt = new Date();
+    let ending = await tracker.wait(kernel, request.reply, timeoutMs, options.signal);
+    let killed = false;
+    if (ending.kind === "timeout") {
+      kernel.interrupt();
+      ending = await tracker.wait(kernel, request.reply, options.graceMs ?? 5000, options.signal);
+      if (ending.kind !== "replied") {
+        killed = true;
+        kernel.kill();
+        await kernel.exited;
+      }
+      ending = { kind: "timeout" };
+    }
+    if (ending.kind === "died") await sleep(200); // the last words of a dying kernel may still be in flight
+    outputs.finished = true;
+    recordTimes(cell, sentAt, tracker);
+    const timing = {
+      durationMs: Date.now() - started,
+      busyMs: tracker.replyAt && tracker.busyAt ? tracker.replyAt.getTime() - tracker.busyAt.getTime() : 0,
+    };
+
+    switch (ending.kind) {
+      case "replied": {
+        const status = ending.reply.content?.status;
+        // The remark goes in after any error output, so it is never mistaken for the kernel's error text.
+        const idleMissing = ending.idleMissing;
+        const remark = () => idleMissing && outputs.note(text.idleMissing(IDLE_WAIT_MS / 1000));
+        if (status === "ok") {
+          remark();
+          return { ...base, ...timing, status: "ok" };
+        }
+        if (status === "abort") {
+          // Never success: the cell did not run. Wait out tslab's abort window and send it again.
+          await sleep(AFTER_ERROR_MS + 50);
+          continue;
+        }
+        const error = outputs.fail({ ename: "KernelError", evalue: text.errorWithoutText() });
+        remark();
+        return { ...base, ...timing, status: "error", ename: error.ename, evalue: error.evalue, message: error.traceback.join("\n") };
+      }
+      case "timeout": {
+        const evalue = text.cellTimeout(timeoutSeconds, killed);
+        outputs.addError({ output_type: "error", ename: "CellTimeoutError", evalue, traceback: [`CellTimeoutError: ${evalue}`] });
+        return { ...base, ...timing, status: "timeout", ename: "CellTimeoutError", evalue, message: evalue };
+      }
+      case "died": {
+        const how = kernel.exit ? text.kernelExit(kernel.exit.code, kernel.exit.signal) : "stopped answering";
+        const evalue = text.kernelDied(how, kernel.tail);
+        outputs.addError({ output_type: "error", ename: "DeadKernelError", evalue, traceback: [`DeadKernelError: ${evalue}`] });
+        return { ...base, ...timing, status: "kernel-died", ename: "DeadKernelError", evalue, message: evalue };
+      }
+      case "interrupted": {
+        const evalue = text.interrupted();
+        outputs.addError({ output_type: "error", ename: "RunnerInterrupted", evalue, traceback: [`RunnerInterrupted: ${evalue}`] });
+        return { ...base, ...timing, status: "interrupted", ename: "RunnerInterrupted", evalue, message: evalue };
+      }
+    }
+  }
+  const evalue = text.abortedTooOften(MAX_ABORT_RETRIES + 1);
+  outputs.addError({ output_type: "error", ename: "AbortedError", evalue, traceback: [`AbortedError: ${evalue}`] });
+  return { ...base, durationMs: Date.now() - started, busyMs: 0, status: "error", ename: "AbortedError", evalue, message: evalue };
+}
+
+/**
+ * Cell timeout in seconds: `metadata.drills.timeout`, else `metadata.timeout` on the cell, else the notebook's
+ * default. A number ≤ 0 means no timeout.
+ */
+export function cellTimeoutSeconds(cell: Cell, notebookDefault: number): number {
+  const own = firstNumber(cell.metadata?.drills?.timeout, cell.metadata?.timeout);
+  return own ?? notebookDefault;
+}
+
+/** Notebook default: `metadata.drills.timeout`, else `metadata.execution.timeout`, else the CLI's --timeout. */
+export function notebookTimeoutSeconds(notebook: Notebook, cliDefault: number): number {
+  return firstNumber(notebook.metadata?.drills?.timeout, notebook.metadata?.execution?.timeout) ?? cliDefault;
+}
+
+function firstNumber(...values: unknown[]): number | undefined {
+  return values.find((value): value is number => typeof value === "number" && Number.isFinite(value));
+}
+
+function recordTimes(cell: Cell, sentAt: Date, tracker: Tracker): void {
+  // nbclient's keys; tslab sends no execute_input and no `started` in reply metadata, so busy stands in for it.
+  const execution: Record<string, string> = {};
+  if (tracker.busyAt) execution["iopub.status.busy"] = tracker.busyAt.toISOString();
+  const started = tracker.reply?.metadata?.started;
+  execution["shell.execute_reply.started"] = typeof started === "string" ? started : (tracker.busyAt ?? sentAt).toISOString();
+  if (tracker.replyAt) execution["shell.execute_reply"] = tracker.replyAt.toISOString();
+  if (tracker.idleAt) execution["iopub.status.idle"] = tracker.idleAt.toISOString();
+  cell.metadata.execution = execution;
+}
+
+function tags(cell: Cell): string[] {
+  return Array.isArray(cell.metadata?.tags) ? cell.metadata.tags : [];
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

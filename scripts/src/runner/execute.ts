@@ -1,0 +1,116 @@
+/**
+ * `executeNotebook`: one notebook, one fresh kernel, one structured result. It never throws for a notebook's own
+ * problems (bad JSON, unknown kernel, failing cells, dead kernel) — those are results — and it always shuts its
+ * kernel down and, when asked to, leaves a valid output notebook behind.
+ */
+import * as path from "node:path";
+import { kernelEnv } from "../kernelspec/kernelspec";
+import { CellResult, notebookTimeoutSeconds, runCells } from "./cells";
+import { DrillReport, collectChecks } from "./checks";
+import { FailureKind, NotebookError, text } from "./errors";
+import { Kernel } from "./kernel";
+import { Notebook, normalize, placeholderNotebook, readNotebook, sourceOf, writeNotebook } from "./notebook";
+import { DEFAULT_OUTPUT_CAP } from "./outputs";
+
+export const DEFAULT_TIMEOUT_SECONDS = 120;
+export const DEFAULT_KERNEL = "tslab";
+
+export interface ExecuteOptions {
+  /** Where to write the executed notebook; omit to not write. May equal the input path (in-place). */
+  outPath?: string;
+  /** Per-cell default in seconds (notebook and cell metadata override it); 0 = none. */
+  timeoutSeconds?: number;
+  /** Keep running cells after a failing one; the notebook still counts as failed. */
+  allowErrors?: boolean;
+  /** Sets DRILLS_STRICT=1 in the kernel's environment. */
+  strict?: boolean;
+  /** Stored output per cell, in characters, before truncation. */
+  outputCap?: number;
+  /** Base environment for the kernel; JUPYTER_PATH gets the project's data dir first. */
+  env?: NodeJS.ProcessEnv;
+  /** Aborting ends the running cell, shuts the kernel down and reports "interrupted". */
+  signal?: AbortSignal;
+  onCell?(event: { path: string; index: number; total: number; result?: CellResult }): void;
+}
+
+export interface Failure {
+  kind: FailureKind;
+  message: string;
+  /** The failing cell, when a cell is to blame. */
+  cell?: CellResult & { source: string };
+}
+
+export interface NotebookResult {
+  path: string;
+  outPath?: string;
+  passed: boolean;
+  failures: Failure[];
+  cells: CellResult[];
+  checks: DrillReport[];
+  /** Wall time from reading the notebook to the kernel being shut down. */
+  durationMs: number;
+  /** Kernel start until ready. */
+  startupMs: number;
+  /** Sum of the kernel's own busy time over cells (busy → reply). */
+  busyMs: number;
+  kernelPid?: number;
+  droppedMessages: number;
+  /** The executed notebook as written (or as it would be written). */
+  notebook?: Notebook;
+}
+
+export async function executeNotebook(file: string, options: ExecuteOptions = {}): Promise<NotebookResult> {
+  const started = Date.now();
+  const result: NotebookResult = { path: file, passed: false, failures: [], cells: [], checks: [], durationMs: 0, startupMs: 0, busyMs: 0, droppedMessages: 0 };
+  let notebook: Notebook | undefined;
+  let kernel: Kernel | undefined;
+  try {
+    notebook = normalize(readNotebook(file));
+    result.notebook = notebook;
+    if (options.signal?.aborted) throw new NotebookError("interrupted", text.interrupted());
+    const name = typeof notebook.metadata.kernelspec?.name === "string" ? notebook.metadata.kernelspec.name : DEFAULT_KERNEL;
+    const env = kernelEnv(options.env ?? process.env);
+    if (options.strict) env.DRILLS_STRICT = "1";
+    const kernelStart = Date.now();
+    kernel = await Kernel.start({ name, cwd: path.dirname(path.resolve(file)), env });
+    result.kernelPid = kernel.pid;
+    result.startupMs = Date.now() - kernelStart;
+    result.cells = await runCells(kernel, notebook, {
+      timeoutSeconds: notebookTimeoutSeconds(notebook, options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS),
+      allowErrors: options.allowErrors ?? false,
+      outputCap: options.outputCap ?? DEFAULT_OUTPUT_CAP,
+      signal: options.signal,
+      onCell: (event) => options.onCell?.({ path: file, ...event }),
+    });
+    for (const cell of result.cells) {
+      if (cell.status === "ok" || cell.expectedError) continue;
+      const kind: FailureKind = cell.status === "error" ? "cell-error" : cell.status;
+      result.failures.push({ kind, message: cell.message ?? cell.evalue ?? cell.status, cell: { ...cell, source: sourceOf(notebook.cells[cell.index]) } });
+    }
+    result.busyMs = result.cells.reduce((sum, cell) => sum + cell.busyMs, 0);
+    result.checks = collectChecks(notebook);
+  } catch (error) {
+    const kind: FailureKind = error instanceof NotebookError ? error.kind : "internal";
+    result.failures.push({ kind, message: error instanceof Error ? error.message : String(error) });
+  } finally {
+    if (kernel) {
+      result.droppedMessages = kernel.dropped;
+      await kernel.shutdown();
+    }
+  }
+  result.passed = result.failures.length === 0;
+  if (options.outPath) result.outPath = writeResult(file, options.outPath, notebook, result);
+  result.durationMs = Date.now() - started;
+  return result;
+}
+
+function writeResult(file: string, outPath: string, notebook: Notebook | undefined, result: NotebookResult): string | undefined {
+  if (notebook) {
+    writeNotebook(outPath, notebook);
+    return outPath;
+  }
+  // Never replace an unreadable input with a placeholder: it may be a notebook someone can still repair.
+  if (path.resolve(outPath) === path.resolve(file)) return undefined;
+  writeNotebook(outPath, placeholderNotebook(result.failures.map((f) => f.message).join("\n")));
+  return outPath;
+}
