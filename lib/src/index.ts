@@ -4,3 +4,5 @@ export { useBackend, describeBackend, BACKENDS } from "./backend";
 export type { BackendName, BackendChoice } from "./backend";
 export { rng, normal, uniform, permutation } from "./random";
 export { tryIt, tryItAsync } from "./tryit";
+export { renderSvg, showPlot, lineSpec, heatmapSpec } from "./plot";
+export type { PlotSpec, LineOptions, HeatmapOptions } from "./plot";
