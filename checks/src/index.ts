@@ -5,6 +5,7 @@
 import { evaluate, type Drill } from "./drill";
 import { present } from "./present";
 import { zscoreDrill, type Zscore } from "./drills/zscore";
+import { windowsDrill, type SlidingWindows } from "./drills/windows";
 
 export { evaluate, overall } from "./drill";
 export type { Drill, Case, CaseResult, DrillReport, Status } from "./drill";
@@ -21,3 +22,6 @@ async function checkDrill<I>(drill: Drill<I>, impl: I): Promise<void> {
 
 export { zscoreDrill };
 export const checkZscore = (zscore: Zscore) => checkDrill(zscoreDrill, zscore);
+
+export { windowsDrill };
+export const checkSlidingWindows = (slidingWindows: SlidingWindows) => checkDrill(windowsDrill, slidingWindows);
