@@ -145,6 +145,8 @@ export class DisplayRegistry {
   }
 }
 
+/** Stack frames inside tslab and Node's vm: the same for every cell, never the candidate's bug. */
+const KERNEL_FRAME = /^\s+at .*(node:vm|node:internal|[\\/]tslab[\\/]dist[\\/]|sigintHandlersWrap)/;
 const DIAGNOSTIC = /^\d+:\d+ - /;
 const THROWN = /^([A-Za-z_$][\w$.]*): ?(.*)$/;
 
@@ -153,7 +155,10 @@ const THROWN = /^([A-Za-z_$][\w$.]*): ?(.*)$/;
  * value (code context, blank line, `Name: message`, stack). Pick a name and message from it; keep the full text.
  */
 export function errorFromStderr(stderr: string, fallback: { ename: string; evalue: string }): Output {
-  const lines = stderr.replace(/\s+$/, "").split("\n");
+  const lines = stderr
+    .replace(/\s+$/, "")
+    .split("\n")
+    .filter((line) => !KERNEL_FRAME.test(line));
   const traceback = stderr.trim() ? lines : [`${fallback.ename}: ${fallback.evalue}`];
   const diagnostics = lines.filter((line) => DIAGNOSTIC.test(line));
   if (diagnostics.length > 0) {
