@@ -4,6 +4,7 @@
  */
 import { evaluate, type Drill } from "./drill";
 import { present } from "./present";
+import { aucDrill, type Auc } from "./drills/auc";
 import { zscoreDrill, type Zscore } from "./drills/zscore";
 import { windowsDrill, type SlidingWindows } from "./drills/windows";
 
@@ -25,3 +26,6 @@ export const checkZscore = (zscore: Zscore) => checkDrill(zscoreDrill, zscore);
 
 export { windowsDrill };
 export const checkSlidingWindows = (slidingWindows: SlidingWindows) => checkDrill(windowsDrill, slidingWindows);
+
+export { aucDrill };
+export const checkBinaryAuc = (auc: Auc) => checkDrill(aucDrill, auc);
