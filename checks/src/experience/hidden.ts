@@ -1,0 +1,124 @@
+/**
+ * Hidden cases for grading. The interviewer keeps a JSON file outside the candidate's copy and points
+ * `DRILLS_HIDDEN_FILE` at it in the kernel's environment; each check function then adds that drill's hidden cases to
+ * its public ones. A hidden case is named by its property only ("hidden 2: matches the float64 reference") and its
+ * failures never show the input (drill.ts replaces it), so a report can be shared without leaking the cases.
+ *
+ * Format (see grading/README.md):
+ *   { "version": 1, "drills": { "01-zscore": [ { "property": "reference", "input": { "x": [1, 2, 3] }, "points": 2 } ] } }
+ * Each drill that supports hidden cases registers a builder: a vocabulary of properties, each turning an input into
+ * a case. Inputs are JSON values or small generators ({ "normal": { "n": 1000, "mean": 0, "std": 1, "seed": 7 } }).
+ */
+import * as fs from "node:fs";
+import { normal } from "@drills/lib";
+import type { Case, Drill } from "../drill";
+
+export interface HiddenSpec {
+  property: string;
+  input: Record<string, unknown>;
+  /** Points for this case in the grade (default 1). */
+  points?: number;
+  /** Absolute tolerance, where the property compares numbers. */
+  tol?: number;
+}
+
+export interface HiddenFile {
+  version: 1;
+  drills: Record<string, HiddenSpec[]>;
+}
+
+export interface HiddenProperty<I> {
+  /** The property as a sentence: the case's name and the failure's "what". */
+  what: string;
+  /** One nudge shown on failure, as for public cases. */
+  hint: string;
+  /** Throws (plain Error) when the input is malformed: that is the interviewer's mistake, reported as an error. */
+  run(impl: I, spec: HiddenSpec): void | Promise<void>;
+}
+
+const builders = new Map<string, Record<string, HiddenProperty<any>>>();
+
+export function registerHidden<I>(drill: string, properties: Record<string, HiddenProperty<I>>): void {
+  builders.set(drill, properties);
+}
+
+export function hiddenProperties(drill: string): Record<string, HiddenProperty<unknown>> | undefined {
+  return builders.get(drill);
+}
+
+/** The case name for the i-th (0-based) hidden case of a drill; the grader uses it to find the case's points. */
+export function hiddenCaseName(spec: HiddenSpec, index: number): string {
+  for (const props of builders.values()) if (props[spec.property]) return `hidden ${index + 1}: ${props[spec.property].what}`;
+  return `hidden ${index + 1}: ${spec.property}`;
+}
+
+/** Reads and validates the file; every problem is listed, with the drill and case it is in. */
+export function readHiddenFile(file: string): HiddenFile {
+  let data: any;
+  try {
+    data = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new Error(`hidden cases ${file}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const problems = validateHidden(data);
+  if (problems.length) throw new Error(`hidden cases ${file}:\n  ${problems.join("\n  ")}`);
+  return data as HiddenFile;
+}
+
+export function validateHidden(data: any): string[] {
+  if (!data || data.version !== 1 || typeof data.drills !== "object" || data.drills === null) return ['expected { "version": 1, "drills": { ... } }'];
+  const problems: string[] = [];
+  for (const [drill, specs] of Object.entries<any>(data.drills)) {
+    const props = builders.get(drill);
+    if (!props) {
+      problems.push(`${drill}: no hidden-case support for this drill (supported: ${[...builders.keys()].join(", ") || "none"})`);
+      continue;
+    }
+    if (!Array.isArray(specs)) {
+      problems.push(`${drill}: expected a list of cases`);
+      continue;
+    }
+    specs.forEach((s: any, i: number) => {
+      const where = `${drill}[${i}]`;
+      if (!s || typeof s.property !== "string" || !props[s.property]) problems.push(`${where}: property should be one of ${Object.keys(props).join(", ")}, got ${JSON.stringify(s?.property)}`);
+      if (!s || typeof s.input !== "object" || s.input === null) problems.push(`${where}: input should be an object`);
+      if (s?.points !== undefined && !(typeof s.points === "number" && s.points >= 0)) problems.push(`${where}: points should be a number ≥ 0`);
+    });
+  }
+  return problems;
+}
+
+/**
+ * The drill's hidden cases from `DRILLS_HIDDEN_FILE`, or none when it is unset. A broken file gives one case that
+ * errors with the reason, so a grading run never silently loses its hidden cases.
+ */
+export function hiddenCases<I>(drill: Drill<I>, env: NodeJS.ProcessEnv = process.env): Case<I>[] {
+  const file = env.DRILLS_HIDDEN_FILE?.trim();
+  if (!file) return [];
+  let specs: HiddenSpec[];
+  try {
+    specs = readHiddenFile(file).drills[drill.id] ?? [];
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    return [{ name: "hidden cases", hint: "fix the hidden-cases file", hidden: true, run: () => { throw new Error(reason); } }];
+  }
+  const props = builders.get(drill.id) ?? {};
+  return specs.map((spec, i) => ({
+    name: hiddenCaseName(spec, i),
+    hint: props[spec.property].hint,
+    hidden: true,
+    run: (impl: I) => props[spec.property].run(impl, spec),
+  }));
+}
+
+/** Inputs: a list of numbers, or a seeded generator { normal: { n, mean, std, seed } } / { constant: { n, value } }. */
+export function numbers(v: unknown, name: string): number[] {
+  if (Array.isArray(v) && v.every((e) => typeof e === "number")) return v;
+  const o = v as Record<string, Record<string, number>> | undefined;
+  if (o?.normal) {
+    const { n, mean = 0, std = 1, seed = 1 } = o.normal;
+    return Array.from(normal(n, seed, mean, std));
+  }
+  if (o?.constant) return new Array(o.constant.n).fill(o.constant.value);
+  throw new Error(`input.${name}: expected a list of numbers or a generator ({ normal: {...} } or { constant: {...} }), got ${JSON.stringify(v)?.slice(0, 80)}`);
+}

@@ -1,0 +1,11 @@
+/** The candidate's experience around the checks: hints, the time box and progress log, and hidden cases for grading. */
+import "./hidden-zscore";
+
+export { hint, hintMessage, HintBook } from "./hints";
+export type { HintReveal } from "./hints";
+export { attach, Recorder } from "./recorder";
+export { hiddenCases, hiddenCaseName, readHiddenFile, validateHidden, registerHidden, hiddenProperties } from "./hidden";
+export type { HiddenFile, HiddenSpec, HiddenProperty } from "./hidden";
+export { progressFile, readRecords, appendRecord, encodeRecord } from "./progress";
+export type { ProgressRecord, CheckRecord, HintRecord } from "./progress";
+export { timeNote, formatDuration, againstBudget, elapsedMs } from "./clock";
