@@ -6,7 +6,7 @@ import { CATALOGUE, findDrill, type DrillEntry } from "../catalogue";
 import { elapsedMs } from "./clock";
 import { showNote } from "./display";
 import { HINTS } from "./hint-texts";
-import { appendRecord, readRecords, runMode, SESSION } from "./progress";
+import { appendRecord, progressFile, readRecords, runMode, SESSION } from "./progress";
 
 export interface HintReveal {
   drill: DrillEntry;
@@ -53,11 +53,11 @@ export function hintMessage(r: HintReveal): string {
 
 /** Hints revealed so far for a drill according to the log (the highest hint number recorded). */
 export function loggedHints(drill: string): number {
-  return readRecords().reduce((n, r) => (r.kind === "hint" && r.drill === drill ? Math.max(n, r.hint) : n), 0);
+  return readRecords(progressFile()).reduce((n, r) => (r.kind === "hint" && r.drill === drill ? Math.max(n, r.hint) : n), 0);
 }
 
 export const hintBook = new HintBook(loggedHints, (drill, index) =>
-  appendRecord({ v: 1, kind: "hint", at: new Date().toISOString(), session: SESSION, mode: runMode(), drill, hint: index, elapsedMs: elapsedMs() }),
+  appendRecord({ v: 1, kind: "hint", at: new Date().toISOString(), session: SESSION, mode: runMode(), drill, hint: index, elapsedMs: elapsedMs() }, progressFile()),
 );
 
 /**

@@ -73,7 +73,7 @@ export function encodeRecord(record: ProgressRecord): string {
   return line + "\n";
 }
 
-export function appendRecord(record: ProgressRecord, file: string | undefined = progressFile()): void {
+export function appendRecord(record: ProgressRecord, file: string | undefined): void {
   if (!file) return;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.appendFileSync(file, encodeRecord(record), { flag: "a" });
@@ -85,7 +85,7 @@ function isRecord(x: unknown): x is ProgressRecord {
 }
 
 /** Every well-formed record, in file order; a missing file is an empty log. */
-export function readRecords(file: string | undefined = progressFile()): ProgressRecord[] {
+export function readRecords(file: string | undefined): ProgressRecord[] {
   if (!file || !fs.existsSync(file)) return [];
   const out: ProgressRecord[] = [];
   for (const line of fs.readFileSync(file, "utf8").split("\n")) {
