@@ -4,6 +4,7 @@
  */
 import { evaluate, type Drill } from "./drill";
 import { present } from "./present";
+import { attach, hiddenCases } from "./experience";
 import { transformerDrill, type TransformerBlockClass } from "./drills/transformer";
 import { aucDrill, type Auc } from "./drills/auc";
 import { zscoreDrill, type Zscore } from "./drills/zscore";
@@ -16,10 +17,17 @@ export { reportText, reportHtml, reportJson, REPORT_MIME } from "./render";
 export type { ReportJson } from "./render";
 export { CheckFailure, DrillCheckError } from "./failure";
 export type { Failure } from "./failure";
+export { hint, hiddenCaseName, readHiddenFile, validateHidden, progressFile, readRecords, formatDuration } from "./experience";
+export type { HiddenFile, HiddenSpec, ProgressRecord, CheckRecord, HintRecord } from "./experience";
+export { CATALOGUE, LEVELS, findDrill } from "./catalogue";
+export type { DrillEntry, Level } from "./catalogue";
+
+// The time box starts and the progress log listens from the moment a notebook's setup cell imports the checks.
+attach();
 
 /** Runs a drill's checks on the candidate's answer and shows the result (throws only under DRILLS_STRICT=1). */
 async function checkDrill<I>(drill: Drill<I>, impl: I): Promise<void> {
-  present(await evaluate(drill, impl));
+  present(await evaluate(drill, impl, hiddenCases(drill)));
 }
 
 export { zscoreDrill };
