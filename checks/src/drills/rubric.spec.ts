@@ -1,0 +1,48 @@
+/** The rubric self-check: a covered point passes, a missed one fails naming it, an empty or placeholder answer is todo. */
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { todo } from "@drills/lib";
+import type { Drill } from "../drill";
+import { evaluate } from "../drill";
+import { expectRejects, expectTodo } from "../testing";
+import { rubricCases, type WrittenAnswer } from "./rubric";
+
+const drill: Drill<WrittenAnswer> = {
+  id: "test-rubric",
+  title: "rubric",
+  cases: rubricCases([
+    { label: "calibration", anyOf: [/calibrat/, /brier/], why: "scores are used as probabilities." },
+    { label: "a latency guardrail", anyOf: [/latency/], why: "slower can lose." },
+  ]),
+};
+const bullets = (...lines: string[]) => () => lines.map((l) => `- ${l}`).join("\n");
+const full = bullets("NDCG@10 offline", "Calibration via reliability curve", "p99 Latency guardrail", "error rate", "SRM", "rollback");
+
+test("an answer covering every point passes (case-insensitive)", async () => {
+  const r = await evaluate(drill, full);
+  assert.is(r.status, "pass", JSON.stringify(r.results));
+});
+
+test("a missed point fails and the hint names it", async () => {
+  await expectRejects(drill, bullets("NDCG", "Brier score", "errors", "SRM", "ramp", "rollback"), "rubric: a latency guardrail", /not found by the keyword self-check[\s\S]*Hint: not covered: a latency guardrail/);
+});
+
+test("a wall of text fails the shape point", async () => {
+  await expectRejects(drill, () => "calibration latency ".repeat(300), "rubric: concise bullets", /600 words, 0 bullet lines/);
+});
+
+test("empty, whitespace and placeholder answers are todo, never a pass", async () => {
+  for (const text of ["", "   \n ", "_Your answer here._", "TODO"]) await expectTodo(drill, () => text);
+  await expectTodo(drill, () => {
+    throw todo();
+  });
+});
+
+test("a non-string answer or a throwing answer fails, not crashes", async () => {
+  await expectRejects(drill, (() => 42) as unknown as WrittenAnswer, "rubric: calibration", /should return your written answer as a string/);
+  await expectRejects(drill, () => {
+    throw new Error("oops");
+  }, "rubric: calibration", /threw Error: oops/);
+});
+
+test.run();
