@@ -42,3 +42,4 @@ export const checkBinaryAuc = (auc: Auc) => checkDrill(aucDrill, auc);
 export { transformerDrill };
 export type { TransformerBlockClass, TransformerBlockLike, AttentionMask, StateDict } from "./drills/transformer";
 export const checkTransformerBlock = (Block: TransformerBlockClass) => checkDrill(transformerDrill, Block);
+export * from "./drills/metrics"; // drill 08: checkMetricsAnswer, checkRankingMetrics, checkExperimentStats

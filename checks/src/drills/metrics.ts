@@ -5,6 +5,7 @@
 import type { Drill } from "../drill";
 import { evaluate } from "../drill";
 import { present } from "../present";
+import { hiddenCases } from "../experience/hidden";
 import { rubricCases, SELF_ASSESSMENT, type WrittenAnswer } from "./rubric";
 import { metricsRubric } from "./metrics-rubric";
 import { rankingCases, type RankingMetrics } from "./metrics-ranking";
@@ -21,6 +22,6 @@ export const metricsAnswerDrill: Drill<WrittenAnswer> = { id: ID, title: `Metric
 export const rankingMetricsDrill: Drill<RankingMetrics> = { id: ID, title: "Metrics design: ranking metrics", cases: rankingCases };
 export const experimentStatsDrill: Drill<ExperimentStats> = { id: ID, title: "Metrics design: A/B test and canary", cases: experimentCases };
 
-export const checkMetricsAnswer = async (answer: WrittenAnswer) => present(await evaluate(metricsAnswerDrill, answer));
-export const checkRankingMetrics = async (impl: RankingMetrics) => present(await evaluate(rankingMetricsDrill, impl));
-export const checkExperimentStats = async (impl: ExperimentStats) => present(await evaluate(experimentStatsDrill, impl));
+export const checkMetricsAnswer = async (answer: WrittenAnswer) => present(await evaluate(metricsAnswerDrill, answer, hiddenCases(metricsAnswerDrill)));
+export const checkRankingMetrics = async (impl: RankingMetrics) => present(await evaluate(rankingMetricsDrill, impl, hiddenCases(rankingMetricsDrill)));
+export const checkExperimentStats = async (impl: ExperimentStats) => present(await evaluate(experimentStatsDrill, impl, hiddenCases(experimentStatsDrill)));
