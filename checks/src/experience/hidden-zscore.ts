@@ -5,7 +5,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { ok, throwsValueError } from "../assert";
-import { referenceZscore, type Zscore } from "../drills/zscore";
+import { referenceZscore, zscoreDrill, type Zscore } from "../drills/zscore";
 import { countLeaks, expectTensor, values } from "../tensors";
 import { fmtNumber } from "../format";
 import { numbers, registerHidden, type HiddenSpec } from "./hidden";
@@ -29,7 +29,7 @@ function maxError(a: number[], b: number[]): number {
 
 const REF_TOL = 1e-4;
 
-registerHidden<Zscore>("01-zscore", {
+registerHidden<Zscore>(zscoreDrill, {
   reference: {
     what: "matches the float64 reference",
     hint: "compare with (x − mean) / std, population std, on inputs of your own of this kind.",

@@ -36,20 +36,30 @@ export interface HiddenProperty<I> {
   run(impl: I, spec: HiddenSpec): void | Promise<void>;
 }
 
-const builders = new Map<string, Record<string, HiddenProperty<any>>>();
+/**
+ * Builders are registered per Drill object (a notebook may have several checks under one id, e.g. danfojs and
+ * polars variants); the file is keyed by notebook id, and a case's property picks the check it belongs to.
+ */
+const builders: { drill: Drill<any>; properties: Record<string, HiddenProperty<any>> }[] = [];
 
-export function registerHidden<I>(drill: string, properties: Record<string, HiddenProperty<I>>): void {
-  builders.set(drill, properties);
+export function registerHidden<I>(drill: Drill<I>, properties: Record<string, HiddenProperty<I>>): void {
+  builders.push({ drill, properties });
 }
 
-export function hiddenProperties(drill: string): Record<string, HiddenProperty<unknown>> | undefined {
-  return builders.get(drill);
+/** Every property a notebook id supports, with the check (drill object) it belongs to. */
+export function hiddenProperties(drillId: string): Map<string, { drill: Drill<unknown>; property: HiddenProperty<unknown> }> {
+  const out = new Map<string, { drill: Drill<unknown>; property: HiddenProperty<unknown> }>();
+  for (const b of builders) {
+    if (b.drill.id !== drillId) continue;
+    for (const [name, property] of Object.entries(b.properties)) out.set(name, { drill: b.drill, property });
+  }
+  return out;
 }
 
-/** The case name for the i-th (0-based) hidden case of a drill; the grader uses it to find the case's points. */
-export function hiddenCaseName(spec: HiddenSpec, index: number): string {
-  for (const props of builders.values()) if (props[spec.property]) return `hidden ${index + 1}: ${props[spec.property].what}`;
-  return `hidden ${index + 1}: ${spec.property}`;
+/** The case name for the i-th (0-based) hidden case of a notebook id; the grader uses it to find the case's points. */
+export function hiddenCaseName(drillId: string, spec: HiddenSpec, index: number): string {
+  const p = hiddenProperties(drillId).get(spec.property);
+  return `hidden ${index + 1}: ${p ? p.property.what : spec.property}`;
 }
 
 /** Reads and validates the file; every problem is listed, with the drill and case it is in. */
@@ -69,9 +79,10 @@ export function validateHidden(data: any): string[] {
   if (!data || data.version !== 1 || typeof data.drills !== "object" || data.drills === null) return ['expected { "version": 1, "drills": { ... } }'];
   const problems: string[] = [];
   for (const [drill, specs] of Object.entries<any>(data.drills)) {
-    const props = builders.get(drill);
-    if (!props) {
-      problems.push(`${drill}: no hidden-case support for this drill (supported: ${[...builders.keys()].join(", ") || "none"})`);
+    const props = Object.fromEntries(hiddenProperties(drill));
+    if (Object.keys(props).length === 0) {
+      const supported = [...new Set(builders.map((b) => b.drill.id))];
+      problems.push(`${drill}: no hidden-case support for this drill (supported: ${supported.join(", ") || "none"})`);
       continue;
     }
     if (!Array.isArray(specs)) {
@@ -102,13 +113,13 @@ export function hiddenCases<I>(drill: Drill<I>, env: NodeJS.ProcessEnv = process
     const reason = e instanceof Error ? e.message : String(e);
     return [{ name: "hidden cases", hint: "fix the hidden-cases file", hidden: true, run: () => { throw new Error(reason); } }];
   }
-  const props = builders.get(drill.id) ?? {};
-  return specs.map((spec, i) => ({
-    name: hiddenCaseName(spec, i),
-    hint: props[spec.property].hint,
-    hidden: true,
-    run: (impl: I) => props[spec.property].run(impl, spec),
-  }));
+  const mine = builders.find((b) => b.drill === drill)?.properties ?? {};
+  // Cases keep their index in the notebook's list, so names are stable whichever check they belong to.
+  return specs.flatMap((spec, i) =>
+    mine[spec.property]
+      ? [{ name: hiddenCaseName(drill.id, spec, i), hint: mine[spec.property].hint, hidden: true, run: (impl: I) => mine[spec.property].run(impl, spec) }]
+      : [],
+  );
 }
 
 /** Inputs: a list of numbers, or a seeded generator { normal: { n, mean, std, seed } } / { constant: { n, value } }. */

@@ -1,0 +1,99 @@
+/**
+ * The tamper guard. A candidate's copy of an exercise may have its `check` cells edited (a weaker assertion),
+ * deleted (nothing to fail), or duplicated (a copy fed a reference answer, whose pass would shadow the real one).
+ * Each is found by comparing with the generated exercise: check cells by id and by a hash of their source. The
+ * graded notebook then has exactly the original check cells, in their original places, and no other check calls.
+ */
+import { createHash } from "node:crypto";
+import type { Cell, Notebook } from "../runner/notebook";
+import { sourceOf } from "../runner/notebook";
+
+export type TamperKind = "edited" | "deleted" | "duplicated" | "added";
+
+export interface TamperFinding {
+  kind: TamperKind;
+  /** The original check cell's id (for added cells, the candidate's cell id). */
+  cellId: string;
+  detail: string;
+}
+
+/** Line endings and trailing whitespace do not count as edits (editors and Jupyter differ on them). */
+export function contentHash(source: string): string {
+  const canonical = source.replace(/\r\n?/g, "\n").split("\n").map((l) => l.trimEnd()).join("\n").trim();
+  return createHash("sha256").update(canonical).digest("hex").slice(0, 16);
+}
+
+const isCheckCell = (c: Cell) => c.cell_type === "code" && Array.isArray(c.metadata?.tags) && c.metadata.tags.includes("check");
+/** A call of a check function (`checkZscore(`, `checkBinaryAuc (`): only check cells may make one. */
+const CALLS_CHECK = /\bcheck[A-Z]\w*\s*\(/;
+
+function pristine(cell: Cell): Cell {
+  return { ...structuredClone(cell), outputs: [], execution_count: null };
+}
+
+function headline(source: string): string {
+  const first = source.trim().split("\n")[0] ?? "";
+  return first.length > 60 ? `${first.slice(0, 57)}…` : first;
+}
+
+export interface Guarded {
+  notebook: Notebook;
+  findings: TamperFinding[];
+}
+
+export function guard(candidate: Notebook, original: Notebook): Guarded {
+  const originals = original.cells.filter(isCheckCell);
+  const byId = new Map(originals.map((c) => [c.id!, c]));
+  const hashes = new Map(originals.map((c) => [contentHash(sourceOf(c)), c.id!]));
+  const findings: TamperFinding[] = [];
+  const kept = new Set<string>();
+  const cells: Cell[] = [];
+
+  for (const cell of candidate.cells) {
+    const orig = cell.id !== undefined ? byId.get(cell.id) : undefined;
+    const source = sourceOf(cell);
+    if (orig && !kept.has(orig.id!)) {
+      kept.add(orig.id!);
+      if (contentHash(source) !== contentHash(sourceOf(orig)) || cell.cell_type !== "code") {
+        findings.push({ kind: "edited", cellId: orig.id!, detail: `check cell ${orig.id} was changed (now: "${headline(source)}"); graded with the original` });
+      }
+      cells.push(pristine(orig));
+      continue;
+    }
+    if (orig) {
+      findings.push({ kind: "duplicated", cellId: orig.id!, detail: `a second cell with check cell ${orig.id}'s id was removed` });
+      continue;
+    }
+    if (cell.cell_type !== "code") {
+      cells.push(cell);
+      continue;
+    }
+    const copyOf = hashes.get(contentHash(source));
+    if (copyOf) {
+      findings.push({ kind: "duplicated", cellId: copyOf, detail: `a copy of check cell ${copyOf} (cell ${cell.id ?? "without id"}) was removed` });
+      continue;
+    }
+    if (isCheckCell(cell) || CALLS_CHECK.test(source)) {
+      findings.push({ kind: "added", cellId: cell.id ?? "?", detail: `cell ${cell.id ?? "without id"} calls a check outside the original check cells ("${headline(source)}"); removed` });
+      continue;
+    }
+    cells.push(cell);
+  }
+
+  // Deleted check cells go back after the nearest original cell that precedes them and is still there.
+  for (const [i, orig] of original.cells.entries()) {
+    if (!isCheckCell(orig) || kept.has(orig.id!)) continue;
+    findings.push({ kind: "deleted", cellId: orig.id!, detail: `check cell ${orig.id} was deleted; restored` });
+    let at = 0;
+    for (let j = i - 1; j >= 0; j--) {
+      const k = cells.findIndex((c) => c.id === original.cells[j].id);
+      if (k >= 0) {
+        at = k + 1;
+        break;
+      }
+    }
+    cells.splice(at, 0, pristine(orig));
+    kept.add(orig.id!);
+  }
+  return { notebook: { ...candidate, cells }, findings };
+}
