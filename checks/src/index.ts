@@ -9,6 +9,7 @@ import { transformerDrill, type TransformerBlockClass } from "./drills/transform
 import { aucDrill, type Auc } from "./drills/auc";
 import { zscoreDrill, type Zscore } from "./drills/zscore";
 import { windowsDrill, type SlidingWindows } from "./drills/windows";
+import { mlpDrill, type Mlp } from "./drills/mlp";
 
 export { evaluate, overall } from "./drill";
 export type { Drill, Case, CaseResult, DrillReport, Status } from "./drill";
@@ -42,4 +43,8 @@ export const checkBinaryAuc = (auc: Auc) => checkDrill(aucDrill, auc);
 export { transformerDrill };
 export type { TransformerBlockClass, TransformerBlockLike, AttentionMask, StateDict } from "./drills/transformer";
 export const checkTransformerBlock = (Block: TransformerBlockClass) => checkDrill(transformerDrill, Block);
+
+export { mlpDrill };
+export type { Mlp, MlpModel, MlpConstructor, Batch as MlpBatch, Criterion as MlpCriterion, Evaluation as MlpEvaluation, LoaderOptions as MlpLoaderOptions, StateDict as MlpStateDict } from "./drills/mlp";
+export const checkMlp = (mlp: Mlp) => checkDrill(mlpDrill, mlp);
 export * from "./drills/metrics"; // drill 08: checkMetricsAnswer, checkRankingMetrics, checkExperimentStats

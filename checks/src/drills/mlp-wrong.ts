@@ -1,0 +1,202 @@
+/**
+ * Known-wrong answers to drill 06, each a realistic mistake on top of the reference, with the case that must reject
+ * it and the message it must give (used by mlp.spec.ts). Also a second correct answer that stores Keras-style
+ * [in, out] kernels, so the checks are shown not to depend on the reference's layout.
+ */
+import * as tf from "@tensorflow/tfjs";
+import { permutation } from "@drills/lib";
+import * as ref from "./mlp-reference";
+import type { Batch, Criterion, Evaluation, Mlp, MlpModel, StateDict } from "./mlp-types";
+
+export const reference: Mlp = {
+  MLP: ref.MLP,
+  setSeed: ref.setSeed,
+  makeLoader: ref.makeLoader,
+  trainEpoch: ref.trainEpoch,
+  evaluate: ref.evaluate,
+  bceWithLogits: ref.bceWithLogits,
+};
+
+const variant = (o: Partial<Mlp>): Mlp => ({ ...reference, ...o });
+type Forward = (m: ref.MLP & { w: tf.Variable[] }, x: tf.Tensor2D, training: boolean) => tf.Tensor1D;
+
+/** The reference model with its forward pass replaced. */
+function withForward(fwd: Forward): Mlp["MLP"] {
+  return class extends ref.MLP {
+    override forward(x: tf.Tensor2D, training: boolean): tf.Tensor1D {
+      return tf.tidy(() => fwd(Object.assign(this, { w: this.parameters() }), x, training));
+    }
+  };
+}
+
+const hidden = (m: ref.MLP, x: tf.Tensor2D) => {
+  const [w1, b1] = m.parameters();
+  return tf.relu(tf.add(tf.matMul(x, w1, false, true), b1));
+};
+const head = (m: ref.MLP, h: tf.Tensor) => {
+  const [, , w2, b2] = m.parameters();
+  return tf.add(tf.matMul(h, w2, false, true), b2).reshape([-1]) as tf.Tensor1D;
+};
+
+/** Correct, Keras layout: kernels [in, out], so loading a PyTorch state dict transposes. */
+export class KernelMLP implements MlpModel {
+  readonly k: tf.Variable[];
+  constructor(readonly inDim: number, readonly hiddenDim = 32, readonly pDrop = 0.2, readonly reshape = false) {
+    const init = new ref.MLP(inDim, hiddenDim, pDrop);
+    this.k = init.parameters().map((p) => tf.variable(p.rank === 2 ? p.transpose() : p));
+    init.dispose();
+  }
+  forward(x: tf.Tensor2D, training: boolean): tf.Tensor1D {
+    return tf.tidy(() => {
+      let h = tf.relu(tf.add(tf.matMul(x, this.k[0]), this.k[1]));
+      if (training && this.pDrop > 0) h = tf.dropout(h, this.pDrop, undefined, ref.nextSeed());
+      return tf.add(tf.matMul(h, this.k[2]), this.k[3]).reshape([-1]) as tf.Tensor1D;
+    });
+  }
+  parameters(): tf.Variable[] {
+    return this.k;
+  }
+  loadStateDict(sd: StateDict): void {
+    const put = (v: tf.Variable, w: number[][]) =>
+      // The bug this flag models: reading [out, in] values row-major into an [in, out] tensor is not a transpose.
+      tf.tidy(() => v.assign(this.reshape ? tf.tensor2d(w.flat(), [w[0].length, w.length]) : tf.tensor2d(w).transpose()));
+    put(this.k[0], sd["net.0.weight"]);
+    put(this.k[2], sd["net.3.weight"]);
+    tf.tidy(() => this.k[1].assign(tf.tensor1d(sd["net.0.bias"])));
+    tf.tidy(() => this.k[3].assign(tf.tensor1d(sd["net.3.bias"])));
+  }
+  stateDict(): StateDict {
+    const back = (v: tf.Variable) => tf.tidy(() => (this.reshape ? v.reshape([v.shape[1]!, v.shape[0]]) : v.transpose()).arraySync() as number[][]);
+    return { "net.0.weight": back(this.k[0]), "net.0.bias": this.k[1].arraySync() as number[], "net.3.weight": back(this.k[2]), "net.3.bias": this.k[3].arraySync() as number[] };
+  }
+}
+
+const keras = (reshape: boolean) => class extends KernelMLP {
+  constructor(inDim: number, hiddenDim = 32, pDrop = 0.2) {
+    super(inDim, hiddenDim, pDrop, reshape);
+  }
+};
+
+export const kerasLayout: Mlp = variant({ MLP: keras(false) });
+
+const mathRandomShuffle = (n: number) => {
+  const p = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [p[i], p[j]] = [p[j], p[i]];
+  }
+  return p;
+};
+
+/** A loader built from a per-epoch order function; `leak` skips disposing batches. */
+function loaderFrom(order: (n: number, epoch: number, seed: number) => number[], dropLast = false, leak = false): Mlp["makeLoader"] {
+  return (X, y, { batchSize, shuffle, seed = 0 }) => {
+    let epoch = 0;
+    return {
+      *[Symbol.iterator]() {
+        const idx = shuffle ? order(X.shape[0], epoch++, seed) : Array.from({ length: X.shape[0] }, (_, i) => i);
+        const end = dropLast ? idx.length - (idx.length % batchSize) : idx.length;
+        for (let s = 0; s < end; s += batchSize) {
+          const t = tf.tensor1d(idx.slice(s, s + batchSize), "int32");
+          const batch: Batch = [tf.gather(X, t), tf.gather(y, t)];
+          t.dispose();
+          try {
+            yield batch;
+          } finally {
+            if (!leak) tf.dispose(batch);
+          }
+        }
+      },
+    };
+  };
+}
+
+const sigmoidBce = (clip: number): Criterion => (labels, logits) =>
+  tf.tidy(() => {
+    const p = tf.clipByValue(tf.sigmoid(logits), clip, 1 - clip);
+    const ll = tf.add(tf.mul(labels, tf.log(p)), tf.mul(tf.sub(1, labels), tf.log(tf.sub(1, p))));
+    return tf.neg(tf.mean(ll)) as tf.Scalar;
+  });
+
+function averageOfBatches(model: MlpModel, loader: Iterable<Batch>, optimizer: tf.Optimizer, criterion: Criterion): number {
+  const losses: number[] = [];
+  for (const [xb, yb] of loader) {
+    const cost = optimizer.minimize(() => criterion(yb, model.forward(xb, true)), true, (model as ref.MLP).parameters());
+    losses.push(cost!.dataSync()[0]);
+    cost!.dispose();
+  }
+  return losses.reduce((a, b) => a + b, 0) / losses.length;
+}
+
+function leakyTrain(model: MlpModel, loader: Iterable<Batch>, optimizer: tf.Optimizer, criterion: Criterion): number {
+  let total = 0;
+  let count = 0;
+  for (const [xb, yb] of loader) {
+    const cost = optimizer.minimize(() => criterion(yb, model.forward(xb, true)), true, (model as ref.MLP).parameters());
+    total += cost!.dataSync()[0] * xb.shape[0]; // the cost tensor is never disposed
+    count += xb.shape[0];
+  }
+  return total / count;
+}
+
+/** Copied from trainEpoch "to reuse the loop": it still steps an optimizer. */
+function trainingEvaluate(model: MlpModel, loader: Iterable<Batch>, criterion: Criterion): Evaluation {
+  const opt = tf.train.sgd(0.05);
+  const loss = ref.trainEpoch(model, loader, opt, criterion);
+  opt.dispose();
+  return { loss, accuracy: ref.evaluate(model, loader, criterion).accuracy };
+}
+
+export const orderedSeeded = (n: number, epoch: number, seed: number) => permutation(n, seed * 1000 + epoch + 1);
+
+export class ZeroInit extends ref.MLP {
+  constructor(inDim: number, hiddenDim = 32, pDrop = 0.2) {
+    super(inDim, hiddenDim, pDrop);
+    for (const p of this.parameters()) p.assign(tf.zerosLike(p));
+  }
+}
+
+export class UnseededInit extends ref.MLP {
+  constructor(inDim: number, hiddenDim = 32, pDrop = 0.2) {
+    super(inDim, hiddenDim, pDrop);
+    // tf.randomUniform without a seed draws from Math.random.
+    for (const p of this.parameters()) tf.tidy(() => p.assign(tf.randomUniform(p.shape, -0.3, 0.3)));
+  }
+}
+
+/** loadStateDict swaps the first bias for a plain tensor: fine for forward, invisible to the optimizer. */
+export class ConstantBias extends ref.MLP {
+  override loadStateDict(sd: StateDict): void {
+    super.loadStateDict(sd);
+    (this as unknown as { b1: tf.Tensor }).b1 = tf.tensor1d(sd["net.0.bias"]);
+  }
+}
+export const minimizeAll = (model: MlpModel, loader: Iterable<Batch>, optimizer: tf.Optimizer, criterion: Criterion): number => {
+  let total = 0;
+  let count = 0;
+  for (const [xb, yb] of loader) {
+    const cost = optimizer.minimize(() => criterion(yb, model.forward(xb, true)), true);
+    total += cost!.dataSync()[0] * xb.shape[0];
+    count += xb.shape[0];
+    cost!.dispose();
+  }
+  return total / count;
+};
+
+export function evaluateWhere(fwdTraining: boolean, threshold: number) {
+  return (model: MlpModel, loader: Iterable<Batch>, criterion: Criterion): Evaluation => {
+    let total = 0, hits = 0, n = 0;
+    for (const [xb, yb] of loader) {
+      tf.tidy(() => {
+        const z = model.forward(xb, fwdTraining);
+        total += criterion(yb, z).dataSync()[0] * xb.shape[0];
+        hits += tf.sum(tf.cast(tf.equal(tf.cast(tf.greater(z, threshold), "float32"), yb), "float32")).dataSync()[0];
+      });
+      n += xb.shape[0];
+    }
+    return { loss: total / n, accuracy: hits / n };
+  };
+}
+
+
+export { variant, withForward, hidden, head, keras, loaderFrom, mathRandomShuffle, sigmoidBce, averageOfBatches, leakyTrain, trainingEvaluate };
