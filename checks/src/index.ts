@@ -9,6 +9,8 @@ import { transformerDrill, type TransformerBlockClass } from "./drills/transform
 import { aucDrill, type Auc } from "./drills/auc";
 import { zscoreDrill, type Zscore } from "./drills/zscore";
 import { windowsDrill, type SlidingWindows } from "./drills/windows";
+import { imputeDanfoDrill, type ImputeDanfo } from "./drills/impute-danfo";
+import { imputePolarsDrill, groupImputeDrill, type ImputePolars, type GroupImpute } from "./drills/impute-polars";
 import { mlpDrill, type Mlp } from "./drills/mlp";
 
 export { evaluate, overall } from "./drill";
@@ -36,6 +38,12 @@ export const checkZscore = (zscore: Zscore) => checkDrill(zscoreDrill, zscore);
 
 export { windowsDrill };
 export const checkSlidingWindows = (slidingWindows: SlidingWindows) => checkDrill(windowsDrill, slidingWindows);
+
+export { imputeDanfoDrill, imputePolarsDrill, groupImputeDrill };
+export { loadDanfo } from "./drills/impute-danfo";
+export const checkImputeDanfo = (imputeWithMedian: ImputeDanfo) => checkDrill(imputeDanfoDrill, imputeWithMedian);
+export const checkImputePolars = (imputeWithMedianPl: ImputePolars) => checkDrill(imputePolarsDrill, imputeWithMedianPl);
+export const checkGroupImpute = (imputeWithGroupMedian: GroupImpute) => checkDrill(groupImputeDrill, imputeWithGroupMedian);
 
 export { aucDrill };
 export const checkBinaryAuc = (auc: Auc) => checkDrill(aucDrill, auc);
