@@ -7,6 +7,7 @@ import { present } from "./present";
 import { attach, hiddenCases } from "./experience";
 import { transformerDrill, type TransformerBlockClass } from "./drills/transformer";
 import { aucDrill, type Auc } from "./drills/auc";
+import { logregDrill, type Logreg } from "./drills/logreg";
 import { zscoreDrill, type Zscore } from "./drills/zscore";
 import { windowsDrill, type SlidingWindows } from "./drills/windows";
 import { imputeDanfoDrill, type ImputeDanfo } from "./drills/impute-danfo";
@@ -47,6 +48,10 @@ export const checkGroupImpute = (imputeWithGroupMedian: GroupImpute) => checkDri
 
 export { aucDrill };
 export const checkBinaryAuc = (auc: Auc) => checkDrill(aucDrill, auc);
+
+export { logregDrill };
+export type { Logreg, FitOptions as LogregFitOptions } from "./drills/logreg";
+export const checkLogreg = (logreg: Logreg) => checkDrill(logregDrill, logreg);
 
 export { transformerDrill };
 export type { TransformerBlockClass, TransformerBlockLike, AttentionMask, StateDict } from "./drills/transformer";

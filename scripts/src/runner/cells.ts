@@ -8,7 +8,7 @@ import { Cell, Notebook, sourceOf } from "./notebook";
 import { CellOutputs, DisplayRegistry, errorFromStderr } from "./outputs";
 import { IDLE_WAIT_MS, Tracker } from "./tracker";
 
-export type CellStatus = "ok" | "error" | "timeout" | "kernel-died" | "late-output" | "interrupted";
+export type CellStatus = "ok" | "error" | "timeout" | "kernel-died" | "uncaught-error" | "interrupted";
 
 export interface CellResult {
   /** 0-based position among all cells of the notebook. */
@@ -81,6 +81,8 @@ export async function runCells(kernel: Kernel, notebook: Notebook, options: Cell
     if (result.status === "error" && tags(cell).includes(RAISES_TAG)) result.expectedError = true;
     const tolerated = result.status === "error" && (options.allowErrors || result.expectedError);
     if (result.status !== "ok" && !tolerated) break;
+    // An error that escaped the cell is a failure too; it is turned into an error output after the drain below.
+    if (outputs.escaped && !options.allowErrors) break;
   }
 
   // Unhandled rejections report after the cell's idle (quirk 4): give them a moment to arrive before judging.
@@ -91,11 +93,11 @@ export async function runCells(kernel: Kernel, notebook: Notebook, options: Cell
   if (kernel.alive) await sleep(Math.max(0, LATE_DRAIN_MS - (Date.now() - lastActivity)));
   for (const result of results) {
     const outputs = outputsByIndex.get(result.index)!;
-    if (outputs.lateStderr) {
-      const error = errorFromStderr(outputs.lateStderr, { ename: "LateError", evalue: "late output" });
+    if (outputs.escaped) {
+      const error = errorFromStderr(outputs.escaped, { ename: "UncaughtError", evalue: "error outside the cell's execution" });
       outputs.addError(error);
       if (result.status === "ok") {
-        Object.assign(result, { status: "late-output", ename: error.ename, evalue: error.evalue, message: text.lateOutput(outputs.lateStderr.trim()) });
+        Object.assign(result, { status: "uncaught-error", ename: error.ename, evalue: error.evalue, message: text.escapedError(error.traceback.join("\n")) });
       }
     }
     outputs.seal();
@@ -121,6 +123,7 @@ async function runCell(
   if (waitAfterError > 0) await sleep(waitAfterError);
 
   for (let attempt = 0; attempt <= MAX_ABORT_RETRIES; attempt++) {
+    outputs.finished = false;
     const request = kernel.send("shell", "execute_request", {
       code: sourceOf(cell),
       silent: false,

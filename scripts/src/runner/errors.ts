@@ -23,7 +23,7 @@ export type FailureKind =
   | "cell-error"
   | "timeout"
   | "kernel-died"
-  | "late-output"
+  | "uncaught-error"
   | "interrupted"
   | "internal";
 
@@ -57,7 +57,8 @@ export const text = {
   cellTimeout: (seconds: number, killed: boolean) =>
     `cell timed out after ${seconds}s; interrupted with SIGINT${killed ? ", still busy after the grace period, kernel killed" : ""}`,
   kernelDied: (how: string, tail: string) => `kernel ${how} while running this cell${tail ? `; its last output:\n${tail}` : ""}`,
-  lateOutput: (text: string) => `output arrived after the cell had finished (an unhandled rejection or a timer that threw):\n${text}`,
+  escapedError: (text: string) =>
+    `an error escaped the cell (unhandled promise rejection, uncaught exception, or stderr after the cell finished):\n${text}`,
   abortedTooOften: (tries: number) => `the kernel aborted this cell ${tries} times in a row`,
   interrupted: () => "the runner was interrupted (Ctrl-C / SIGTERM); the kernel was shut down",
   droppedMessages: (count: number) => `dropped ${count} kernel message(s) with a bad signature`,

@@ -71,6 +71,8 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
     const name = typeof notebook.metadata.kernelspec?.name === "string" ? notebook.metadata.kernelspec.name : DEFAULT_KERNEL;
     const env = kernelEnv(options.env ?? process.env);
     if (options.strict) env.DRILLS_STRICT = "1";
+    // The runner's own terminal settings (test runners set FORCE_COLOR) must not decide what lands in the notebook.
+    delete env.FORCE_COLOR;
     const kernelStart = Date.now();
     kernel = await Kernel.start({ name, cwd: path.dirname(path.resolve(file)), env });
     result.kernelPid = kernel.pid;

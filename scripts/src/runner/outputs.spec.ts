@@ -45,13 +45,22 @@ test("clear_output(wait) clears on the next output", () => {
   assert.equal(cell.outputs.map((o) => o.text), ["new"]);
 });
 
-test("stderr after the cell finished is kept as late stderr, not as a stream", () => {
+test("stderr after the cell went idle escapes the cell; late stdout is just output", () => {
   const cell = new CellOutputs(new DisplayRegistry());
   cell.finished = true;
-  cell.add(stream("stderr", "UnhandledPromiseRejection: Error: x\n"));
+  cell.add(stream("stderr", "Error: from a timer\n"));
   cell.add(stream("stdout", "late but harmless\n"));
-  assert.is(cell.lateStderr, "UnhandledPromiseRejection: Error: x\n");
+  assert.is(cell.escaped, "Error: from a timer\n");
   assert.equal(cell.outputs.map((o) => o.name), ["stdout"]);
+});
+
+test("tslab's unhandled-rejection report escapes the cell whenever it arrives", () => {
+  const cell = new CellOutputs(new DisplayRegistry());
+  cell.add(stream("stderr", "a normal warning\n"));
+  cell.add(stream("stderr", "UnhandledPromiseRejection: Error: x\n"));
+  cell.add(stream("stderr", "UncaughtException: Error: y\n"));
+  assert.is(cell.escaped, "UnhandledPromiseRejection: Error: x\nUncaughtException: Error: y\n");
+  assert.equal(cell.outputs.map((o) => o.text), ["a normal warning\n"]);
 });
 
 test("fail() turns the cell's stderr into an nbformat error output", () => {

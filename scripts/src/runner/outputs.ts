@@ -12,8 +12,12 @@ export const DEFAULT_OUTPUT_CAP = 1024 * 1024;
 
 export class CellOutputs {
   readonly outputs: Output[] = [];
-  /** stderr that arrived after the cell had finished: unhandled rejections, throwing timers. */
-  lateStderr = "";
+  /**
+   * Errors that escaped the cell: tslab's reports of unhandled rejections and uncaught exceptions (whenever they
+   * arrive) and any stderr after the cell went idle (a timer that threw). They fail the cell even when its reply
+   * said ok, and become an error output instead of a stream.
+   */
+  escaped = "";
   finished = false;
   private bytes = 0;
   private dropped = 0;
@@ -28,9 +32,8 @@ export class CellOutputs {
     const content = message.content ?? {};
     switch (message.header.msg_type) {
       case "stream":
-        // Late stderr becomes an error output when the notebook is finalised, not a stream nobody reads.
-        if (this.finished && content.name === "stderr") {
-          this.lateStderr = (this.lateStderr + String(content.text ?? "")).slice(0, this.cap);
+        if (content.name === "stderr" && (this.finished || ESCAPED.test(String(content.text ?? "")))) {
+          this.escaped = (this.escaped + String(content.text ?? "")).slice(0, this.cap);
           return;
         }
         return this.addStream(content.name === "stderr" ? "stderr" : "stdout", String(content.text ?? ""));
@@ -144,6 +147,9 @@ export class DisplayRegistry {
     }
   }
 }
+
+/** How tslab's process-level handlers start their console.error reports. */
+const ESCAPED = /^(UnhandledPromiseRejection|UncaughtException):/;
 
 /** Stack frames inside tslab and Node's vm: the same for every cell, never the candidate's bug. */
 const KERNEL_FRAME = /^\s+at .*(node:vm|node:internal|[\\/]tslab[\\/]dist[\\/]|sigintHandlersWrap)/;

@@ -32,7 +32,11 @@ export class Tracker {
     if (message.header.msg_type === "status") {
       const state = message.content?.execution_state;
       if (state === "busy") this.busyAt ??= new Date();
-      if (state === "idle") this.idleAt ??= new Date();
+      if (state === "idle") {
+        this.idleAt ??= new Date();
+        // From now on stderr for this request is late output (quirk 4), even if the reply is still on its way.
+        this.outputs.finished = true;
+      }
     } else {
       this.outputs.add(message);
     }

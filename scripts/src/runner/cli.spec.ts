@@ -1,0 +1,79 @@
+/**
+ * The CLI as a user runs it: exit codes, the report, and — most important — that interrupting it (Ctrl-C,
+ * SIGTERM) or even SIGKILLing it leaves no kernel process behind.
+ */
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { ChildProcess, spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { CLI, FIXTURES, childPids, fixture, isRunning, sleep } from "./testing/fixtures";
+
+const out = fs.mkdtempSync(path.join(os.tmpdir(), "runner-cli-"));
+
+function startCli(args: string[]): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
+  const child = spawn(process.execPath, [CLI, "--out", out, ...args], { cwd: FIXTURES, stdio: ["ignore", "pipe", "pipe"] });
+  let text = "";
+  child.stdout!.on("data", (chunk) => (text += chunk));
+  child.stderr!.on("data", (chunk) => (text += chunk));
+  const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return { child, output: () => text, exit };
+}
+
+/** Waits until the CLI has `count` kernels running and returns their pids. */
+async function kernelsOf(pid: number, count: number, timeoutMs = 30_000): Promise<number[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const kernels = childPids(pid);
+    if (kernels.length >= count) return kernels;
+    if (Date.now() > deadline) throw new Error(`only ${kernels.length} kernels after ${timeoutMs} ms`);
+    await sleep(100);
+  }
+}
+
+async function gone(pids: number[], timeoutMs: number): Promise<number[]> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && pids.some(isRunning)) await sleep(100);
+  return pids.filter(isRunning);
+}
+
+test("Ctrl-C shuts every kernel down, exits 130 and still writes valid output files", async () => {
+  const cli = startCli(["--jobs", "2", "interrupt/slow.ipynb", "pass/compute.ipynb"]);
+  const kernels = await kernelsOf(cli.child.pid!, 2);
+  await sleep(2500); // let the slow notebook reach its long cell
+  cli.child.kill("SIGINT");
+  const code = await Promise.race([cli.exit, sleep(20_000).then(() => "hung")]);
+  assert.is(code, 130, cli.output());
+  assert.equal(await gone(kernels, 2000), [], "kernel processes left behind");
+  assert.match(cli.output(), "SIGINT: stopping");
+  const written = path.join(out, "interrupt", "slow.ipynb");
+  assert.ok(JSON.parse(fs.readFileSync(written, "utf8")).cells.length > 0, "output file is valid JSON");
+});
+
+test("even a SIGKILLed runner leaves no kernel behind (the kernel's watchdog notices)", async () => {
+  const cli = startCli(["interrupt/slow.ipynb"]);
+  const kernels = await kernelsOf(cli.child.pid!, 1);
+  await sleep(2000); // mid-run, as in real life; the watchdog's timer cannot fire while tslab is still loading
+  cli.child.kill("SIGKILL");
+  await cli.exit;
+  assert.equal(await gone(kernels, 15_000), [], "kernel processes left behind");
+});
+
+test("a failing run exits 1 and reports notebook, cell, source and the kernel's message", async () => {
+  const junit = path.join(out, "junit.xml");
+  const cli = startCli(["--junit", junit, "--summary", "faults/throws.ipynb", "faults/unknown-kernel.ipynb", fixture("pass/basic.ipynb")]);
+  assert.is(await cli.exit, 1);
+  const text = cli.output();
+  assert.match(text, "FAILED faults/throws.ipynb — cell 2 of 3 [2] (id c-16): cell-error");
+  assert.match(text, '|   throw new RangeError("boom from cell 2");');
+  assert.match(text, "RangeError: boom from cell 2");
+  assert.match(text, "FAILED faults/unknown-kernel.ipynb — notebook: unknown-kernel");
+  assert.match(text, /PASS 00-fixture .* pass 2 {2}fail 0 {2}todo 0/);
+  assert.match(text, "3 notebooks: 1 passed, 2 failed");
+  const xml = fs.readFileSync(junit, "utf8");
+  assert.is((xml.match(/<testcase /g) ?? []).length, 3 + 4);
+});
+
+test.after(() => fs.rmSync(out, { recursive: true, force: true }));
+test.run();
