@@ -129,6 +129,9 @@ export const parityCases: Case<TransformerBlockClass>[] = [
             try {
               return tf.variableGrads(loss, list);
             } catch (e) {
+              if (/Cannot find a connection between any variable/.test(String(e))) {
+                return fail({ what: "a gradient should reach the parameters namedParameters() returns", input: "loss = sum(forward(x) · probe), eval mode", expected: "gradients for all 12", actual: "no gradient reaches any of them", note: "forward does not use these variables (copies? values read out with dataSync?)" });
+              }
               if (!/gradient for op BatchMatMul/.test(String(e))) throw e;
               return fail({ what: `${label} should run`, expected: "gradients", actual: `threw ${fmt(e)}`, note: "tfjs's batched matMul gradient does not broadcast a 2-D weight", hint: "reshape (batch, seq, d) to (batch·seq, d) before multiplying by a weight matrix, then reshape back." });
             }

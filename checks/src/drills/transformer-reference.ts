@@ -12,6 +12,12 @@ export interface Flaws extends Partial<Variant> {
   dropoutInEval?: boolean;
   leaks?: boolean;
   noValidation?: boolean;
+  /** Keras's convention: keyPaddingMask true = keep. */
+  paddingKeeps?: boolean;
+  ignoresMask?: boolean;
+  noTrainingDropout?: boolean;
+  /** namedParameters() hands out copies, so autodiff never sees the weights forward uses. */
+  copiesParameters?: boolean;
 }
 
 let seedCounter = 1;
@@ -40,13 +46,13 @@ export function makeBlock(flaws: Flaws = {}): TransformerBlockClass {
       }
     }
     namedParameters(): Record<string, tf.Variable> {
-      return { ...this.params };
+      return flaws.copiesParameters ? Object.fromEntries(Object.entries(this.params).map(([k, p]) => [k, tf.variable(p)])) : { ...this.params };
     }
     dispose(): void {
       for (const p of Object.values(this.params)) p.dispose();
     }
     private drop(t: tf.Tensor, training: boolean): tf.Tensor {
-      return (training || flaws.dropoutInEval) && this.pDrop > 0 ? tf.dropout(t, this.pDrop, undefined, seedCounter++) : t;
+      return ((training && !flaws.noTrainingDropout) || flaws.dropoutInEval) && this.pDrop > 0 ? tf.dropout(t, this.pDrop, undefined, seedCounter++) : t;
     }
     /** y = x·Wᵀ + b over the last axis; 2-D matMul because tfjs's batched matMul gradient can't broadcast W. */
     private dense(x: tf.Tensor, w: tf.Tensor, b: tf.Tensor): tf.Tensor {
@@ -69,7 +75,8 @@ export function makeBlock(flaws: Flaws = {}): TransformerBlockClass {
       let scores = tf.mul(tf.matMul(q, k, false, true), scale);
       const blocked = new Float32Array(b * s * s);
       for (let bi = 0; bi < b; bi++) for (let i = 0; i < s; i++) for (let j = 0; j < s; j++) {
-        if ((mask.causal && j > i) || mask.keyPaddingMask?.[bi]?.[j]) blocked[(bi * s + i) * s + j] = -Infinity;
+        if (flaws.ignoresMask) continue;
+        if ((mask.causal && j > i) || (mask.keyPaddingMask && mask.keyPaddingMask[bi][j] !== !!flaws.paddingKeeps)) blocked[(bi * s + i) * s + j] = -Infinity;
       }
       scores = tf.add(scores, tf.tensor4d(blocked, [b, 1, s, s]));
       const weights = tf.softmax(scores, -1);

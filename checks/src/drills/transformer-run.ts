@@ -58,14 +58,16 @@ export interface Forward {
 }
 
 const maskArg = (m?: AttentionMask) => (m ? `, ${JSON.stringify(m)}` : "");
-export const describeCall = (f: Forward) => `block.forward(x, ${f.training ?? false}${maskArg(f.mask)})`;
+export const describeCall = (f: Forward) => `block.forward(x${f.training === undefined && !f.mask ? "" : `, ${f.training ?? false}`}${maskArg(f.mask)})`;
 
 /** One forward pass; returns the output values (flat) and how many tensors it left behind. */
 export function forward(block: TransformerBlockLike, f: Forward): { out: number[]; leaked: number } {
   const x = tf.tensor3d(f.x);
   const label = describeCall(f);
   try {
-    const { result, leaked } = countLeaks(label, () => (f.mask ? block.forward(x, f.training ?? false, f.mask) : block.forward(x, f.training ?? false)));
+    // No second argument when the case means eval mode: `training` must default to false.
+    const run = () => (f.mask ? block.forward(x, f.training ?? false, f.mask) : f.training === undefined ? block.forward(x) : block.forward(x, f.training));
+    const { result, leaked } = countLeaks(label, run);
     const y = expectTensor(result, x.shape, label, { input: f.input });
     const out = values(y, label);
     if (y !== x) y.dispose();
@@ -92,6 +94,7 @@ export function compare(actual: number[], expected: number[], ctx: { what: strin
   if (actual.length === expected.length && !near(expected)) {
     note = MISTAKES.find(([, variant]) => near(flat3(oracleForward(sd, x, nHead, mask ?? {}, variant).out)))?.[0];
     if (!note && mask && near(flat3(oracleForward(sd, x, nHead).out))) note = "matches the unmasked output: the mask was ignored";
+    if (!note && actual.some(Number.isNaN)) note = "NaN appears: a softmax row with every key masked (true means masked, as in PyTorch), or 0·∞";
   }
   allClose(actual, expected, { ...rest, note });
 }

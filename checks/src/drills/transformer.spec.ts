@@ -70,11 +70,51 @@ const wrong: Record<string, [Flaws, string, RegExp]> = {
   "dropout active in eval": [{ dropoutInEval: true }, "eval mode is deterministic; dropout acts only in training", /two eval-mode calls should give identical outputs/],
   "leaks tensors": [{ leaks: true }, "no leaked tensors, input left intact", /tensor\(s\) leaked/],
   "no validation": [{ noValidation: true }, "rejects nHead not dividing dModel, and x whose last dimension is not dModel", /throws ValueError/],
+  "mask ignored": [{ ignoresMask: true }, "matches PyTorch with a causal mask", /the mask was ignored/],
+  "keyPaddingMask read as true = keep (Keras)": [{ paddingKeeps: true }, "matches PyTorch with a key padding mask", /NaN appears/],
+  "no dropout in training": [{ noTrainingDropout: true }, "eval mode is deterministic; dropout acts only in training", /training mode with pDrop 0.5 should change the output/],
+  "namedParameters() returns copies": [{ copiesParameters: true }, "gradients reach every parameter and match PyTorch's", /no gradient reaches any of them/],
 };
 
 for (const [name, [flaws, caseName, message]] of Object.entries(wrong)) {
   test(`rejects: ${name}`, async () => {
     await expectRejects(transformerDrill, makeBlock(flaws), caseName, message);
+  });
+}
+
+/** Answers that misbehave in ways no honest slip would: each is reported as a failure, never as a crash. */
+const Base = makeBlock();
+const hostile: Record<string, [TransformerBlockClass, string, RegExp]> = {
+  "forward returns NaN": [class extends Base {
+    override forward(x: tf.Tensor3D) {
+      return tf.fill(x.shape, NaN) as tf.Tensor3D;
+    }
+  }, EVAL, /\[0\] = NaN/],
+  "forward drops the batch axis": [class extends Base {
+    override forward(x: tf.Tensor3D, training = false) {
+      return tf.tidy(() => tf.squeeze(tf.slice(super.forward(x, training), [0, 0, 0], [1, -1, -1]), [0])) as unknown as tf.Tensor3D;
+    }
+  }, EVAL, /should return shape \[2, 5, 16\]/],
+  "forward returns an array": [class extends Base {
+    override forward(x: tf.Tensor3D) {
+      return x.arraySync() as unknown as tf.Tensor3D;
+    }
+  }, EVAL, /should return a tf\.Tensor/],
+  "forward throws": [class extends Base {
+    override forward(): tf.Tensor3D {
+      throw new TypeError("cannot read properties of undefined");
+    }
+  }, EVAL, /threw TypeError: cannot read properties/],
+  "training defaults to true": [class extends Base {
+    override forward(x: tf.Tensor3D, training = true, mask = {}) {
+      return super.forward(x, training, mask);
+    }
+  }, "eval mode is deterministic; dropout acts only in training", /two eval-mode calls should give identical outputs/],
+};
+
+for (const [name, [Block, caseName, message]] of Object.entries(hostile)) {
+  test(`reports, never crashes: ${name}`, async () => {
+    await expectRejects(transformerDrill, Block, caseName, message);
   });
 }
 
