@@ -76,7 +76,18 @@ function drillOf(file: string, nb: Notebook): string | undefined {
   return findDrill(typeof meta === "string" ? meta : path.basename(file, ".ipynb"))?.id;
 }
 
-async function gradeOne(file: string, hidden: HiddenFile | undefined, o: GradeOptions, work: string): Promise<NotebookGrade> {
+/** Output names for executed notebooks: the candidate's file names, suffixed when two inputs share one. */
+function outputNames(files: string[]): string[] {
+  const used = new Map<string, number>();
+  return files.map((f) => {
+    const base = path.basename(f, ".ipynb");
+    const n = (used.get(base) ?? 0) + 1;
+    used.set(base, n);
+    return n === 1 ? `${base}.ipynb` : `${base}-${n}.ipynb`;
+  });
+}
+
+async function gradeOne(file: string, hidden: HiddenFile | undefined, o: GradeOptions, work: string, outName: string): Promise<NotebookGrade> {
   const started = Date.now();
   const g: NotebookGrade = { file, status: "error", tamper: [], cases: [], earned: 0, total: 0, problems: [], durationMs: 0 };
   try {
@@ -97,7 +108,7 @@ async function gradeOne(file: string, hidden: HiddenFile | undefined, o: GradeOp
     delete env.DRILLS_STRICT;
     if (o.hiddenFile) env.DRILLS_HIDDEN_FILE = path.resolve(o.hiddenFile);
     else delete env.DRILLS_HIDDEN_FILE;
-    const outPath = o.executedDir ? path.join(o.executedDir, path.basename(file)) : undefined;
+    const outPath = o.executedDir ? path.join(o.executedDir, outName) : undefined;
     const result = await executeNotebook(staged, { env, allowErrors: true, strict: false, timeoutSeconds: o.timeoutSeconds, outPath });
     g.executed = result.outPath;
     for (const f of result.failures) g.problems.push(`${f.kind}${f.cell ? ` in cell ${f.cell.index + 1}` : ""}: ${f.message.split("\n")[0]}`);
@@ -119,10 +130,11 @@ export async function gradeNotebooks(inputs: string[], o: GradeOptions = {}): Pr
   // Staged copies live inside the project (git-ignored build/), so the kernel resolves @drills/* packages.
   const work = path.join(PROJECT_ROOT, "build", "grade-work", `${process.pid}-${randomBytes(3).toString("hex")}`);
   const grades: NotebookGrade[] = new Array(files.length);
+  const names = outputNames(files);
   try {
     let next = 0;
     const worker = async () => {
-      for (let i = next++; i < files.length; i = next++) grades[i] = await gradeOne(files[i], hidden, o, path.join(work, String(i)));
+      for (let i = next++; i < files.length; i = next++) grades[i] = await gradeOne(files[i], hidden, o, path.join(work, String(i)), names[i]);
     };
     await Promise.all(Array.from({ length: Math.min(o.jobs ?? defaultJobs(), files.length) }, worker));
   } finally {
