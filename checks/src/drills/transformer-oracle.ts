@@ -116,15 +116,15 @@ export function oracleForward(sd: StateDict, x: number[][][], nHead: number, mas
   return { out, attention };
 }
 
-/** The known mistakes, each as one change from CORRECT, named as a failure note would name them. */
-export const MISTAKES: [note: string, variant: Variant][] = [
-  ["matches post-norm: LayerNorm applied after the residual add", { ...CORRECT, norm: "post" }],
-  ["matches LayerNorm epsilon 1e-3 (tfjs's layerNormalization default), not PyTorch's 1e-5", { ...CORRECT, eps: 1e-3 }],
-  ["matches the tanh approximation of GELU, not the exact erf form", { ...CORRECT, gelu: "tanh" }],
-  ["matches scores scaled by 1/√dModel instead of 1/√(head dim)", { ...CORRECT, scale: "model" }],
-  ["matches unscaled scores (no 1/√(head dim))", { ...CORRECT, scale: "none" }],
-  ["matches heads taking strided features (h, h + nHead, …) instead of contiguous blocks", { ...CORRECT, heads: "strided" }],
-  ["matches in_proj_weight split as k, q, v", { ...CORRECT, qkv: [1, 0, 2] }],
-  ["matches in_proj_weight split as v, k, q", { ...CORRECT, qkv: [2, 1, 0] }],
-  ["matches a block without the residual connections", { ...CORRECT, residual: false }],
+/** The known mistakes, each as one change from CORRECT, with the note and the nudge a failure shows for it. */
+export const MISTAKES: [note: string, variant: Variant, hint: string][] = [
+  ["matches post-norm: LayerNorm applied after the residual add", { ...CORRECT, norm: "post" }, "in pre-norm, LayerNorm sees the sublayer's input; the residual sum itself is never normalised."],
+  ["matches LayerNorm epsilon 1e-3 (tfjs's layerNormalization default), not PyTorch's 1e-5", { ...CORRECT, eps: 1e-3 }, "nn.LayerNorm's epsilon is 1e-5; tfjs's layerNormalization defaults to 1e-3."],
+  ["matches the tanh approximation of GELU, not the exact erf form", { ...CORRECT, gelu: "tanh" }, "nn.GELU() defaults to the exact x·Φ(x); tf.erf gives Φ."],
+  ["matches scores scaled by 1/√dModel instead of 1/√(head dim)", { ...CORRECT, scale: "model" }, "each head's dot product sums dModel / nHead terms, not dModel."],
+  ["matches unscaled scores (no 1/√(head dim))", { ...CORRECT, scale: "none" }, "PyTorch rescales the scores before the softmax so their variance does not grow with the head size."],
+  ["matches heads taking strided features (h, h + nHead, …) instead of contiguous blocks", { ...CORRECT, heads: "strided" }, "check which axis the reshape gives to the heads: head i owns a contiguous block of features."],
+  ["matches in_proj_weight split as k, q, v", { ...CORRECT, qkv: [1, 0, 2] }, "in_proj_weight stacks the three projections row-wise in PyTorch's order: q, k, v."],
+  ["matches in_proj_weight split as v, k, q", { ...CORRECT, qkv: [2, 1, 0] }, "in_proj_weight stacks the three projections row-wise in PyTorch's order: q, k, v."],
+  ["matches a block without the residual connections", { ...CORRECT, residual: false }, "each sublayer's (dropped-out) output is added back to the stream it read from."],
 ];

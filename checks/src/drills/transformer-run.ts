@@ -91,10 +91,11 @@ export function compare(actual: number[], expected: number[], ctx: { what: strin
   const rtol = ctx.rtol ?? 0;
   const near = (e: number[]) => e.every((v, i) => Math.abs(actual[i] - v) <= 2 * (tol + rtol * Math.abs(v)));
   let note: string | undefined;
+  let hint: string | undefined;
   if (actual.length === expected.length && !near(expected)) {
-    note = MISTAKES.find(([, variant]) => near(flat3(oracleForward(sd, x, nHead, mask ?? {}, variant).out)))?.[0];
+    [note, , hint] = MISTAKES.find(([, variant]) => near(flat3(oracleForward(sd, x, nHead, mask ?? {}, variant).out))) ?? [];
     if (!note && mask && near(flat3(oracleForward(sd, x, nHead).out))) note = "matches the unmasked output: the mask was ignored";
     if (!note && actual.some(Number.isNaN)) note = "NaN appears: a softmax row with every key masked (true means masked, as in PyTorch), or 0·∞";
   }
-  allClose(actual, expected, { ...rest, note });
+  allClose(actual, expected, { ...rest, note, ...(hint ? { hint } : {}) });
 }
