@@ -61,3 +61,4 @@ export { mlpDrill };
 export type { Mlp, MlpModel, MlpConstructor, Batch as MlpBatch, Criterion as MlpCriterion, Evaluation as MlpEvaluation, LoaderOptions as MlpLoaderOptions, StateDict as MlpStateDict } from "./drills/mlp";
 export const checkMlp = (mlp: Mlp) => checkDrill(mlpDrill, mlp);
 export * from "./drills/metrics"; // drill 08: checkMetricsAnswer, checkRankingMetrics, checkExperimentStats
+export * from "./drills/featurestore"; // drill 09: checkFeatureStoreAnswer, checkPointInTimeJoin, checkDriftStats, checkValidateSchema
