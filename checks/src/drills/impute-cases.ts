@@ -128,7 +128,7 @@ export function plainCases<F>(a: Adapter<F>): Case<Impl<F>>[] {
           const t: Table = { columns, dtypes: { f: "float", i: "int" } };
           const got = expectTable(a, impl, t, ["f", "i"], "random frame");
           if (got.dtypes.i !== a.dtypeOf("int")) fail({ what: 'column "i" should keep its dtype', input: got.input, expected: a.dtypeOf("int"), actual: String(got.dtypes.i) });
-        }, { what: "imputeWithMedian on random frames", numRuns: a.lib === "polars" ? 10 : 40 });
+        }, { what: "imputeWithMedian on random frames", numRuns: a.lib === "polars" ? 8 : 40 });
       },
     },
   ];

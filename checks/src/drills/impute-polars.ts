@@ -155,7 +155,7 @@ export const groupImputeDrill: Drill<GroupImpute> = {
         property(arb, ([g, f, i]) => {
           const t: Table = { columns: { g, f, i }, dtypes: { g: "string", f: "float", i: "int" } };
           expectGrouped(impl, t, ["f", "i"], "g", "random frame");
-        }, { what: "imputeWithGroupMedian on random frames", numRuns: 10 });
+        }, { what: "imputeWithGroupMedian on random frames", numRuns: 8 });
       },
     },
   ],
