@@ -91,7 +91,7 @@ const adapter: Adapter<D.DataFrame> = {
     kind === "float" && actual === "int32"
       ? "danfo re-infers the label after fillNa: all-integral values turn float32 into int32"
       : kind === "int" && actual === "float32"
-        ? "a fractional fill value makes danfo label the column float32"
+        ? "danfo labels a column float32 when it holds a fraction or a missing value, unless dtypes are given"
         : undefined,
   snapshot: (df) => [
     ["columns", [...df.columns]],

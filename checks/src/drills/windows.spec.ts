@@ -77,6 +77,14 @@ const wrong: Record<string, [SlidingWindows, string, RegExp]> = {
     "rejects k that is not an integer in [1, n]",
     /a ValueError message naming "k" and "6"/,
   ],
+  "rejects k = n (validates k < n)": [
+    (x, k) => {
+      if (!Number.isInteger(k) || k < 1 || k >= x.length) throw new ValueError(`k: expected an integer in [1, ${x.length - 1}], got ${k}`);
+      return reference(x, k);
+    },
+    "edge sizes k = 1 and k = n",
+    /slidingWindows\(x, 5\) should run without throwing[\s\S]*ValueError: k: expected an integer in \[1, 4\]/,
+  ],
   "ignores x's byteOffset (views from the buffer start)": [
     (x, k) => (validate(x, k), rows(x.length - k + 1, (i) => new Float64Array(x.buffer, 8 * i, k))),
     "x that is itself a view (nonzero byteOffset)",
