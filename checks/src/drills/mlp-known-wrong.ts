@@ -7,7 +7,7 @@ import * as ref from "./mlp-reference";
 import type { Mlp } from "./mlp-types";
 import {
   averageOfBatches, ConstantBias, evaluateWhere, head, hidden, keras, leakyTrain, loaderFrom, mathRandomShuffle, minimizeAll,
-  orderedSeeded, sigmoidBce, trainingEvaluate, UnseededInit, variant, withForward, ZeroInit,
+  orderedSeeded, sigmoidBce, trainingEvaluate, UncheckedLoad, UnseededInit, variant, withForward, ZeroInit,
 } from "./mlp-wrong";
 
 const dropoutCase = "dropout only in training mode, with a new mask each call";
@@ -28,6 +28,7 @@ export const knownWrong: Record<string, [Mlp, string, RegExp]> = {
   "logits of shape [n, 1]": [variant({ MLP: withForward((m, x) => head(m, hidden(m, x)).reshape([-1, 1]) as unknown as tf.Tensor1D) }), "forward returns one logit per row; stateDict has PyTorch's keys and shapes", /should return shape \[3\][\s\S]*Actual: +\[3, 1\]/],
   "zero initialisation": [variant({ MLP: ZeroInit }), "initial weights are seeded by setSeed and break symmetry", /1 distinct row/],
   "unseeded initialisers": [variant({ MLP: UnseededInit }), "initial weights are seeded by setSeed and break symmetry", /the same setSeed should give the same initial weights/],
+  "loadStateDict without shape validation": [variant({ MLP: UncheckedLoad }), "invalid input throws ValueError naming the argument", /transposed weight should be rejected[\s\S]*it threw Error/],
   "sigmoid + BCE (log of a saturated sigmoid)": [variant({ bceWithLogits: sigmoidBce(0) }), "bceWithLogits is exact at logits ±1000 (labels first)", /Actual: +NaN[\s\S]*overflows/],
   "sigmoid + BCE with clipped probabilities": [variant({ bceWithLogits: sigmoidBce(1e-7) }), "bceWithLogits is exact at logits ±1000 (labels first)", /clipping the probability/],
   "criterion arguments swapped": [variant({ bceWithLogits: (labels, logits) => tf.losses.sigmoidCrossEntropy(logits, labels) as tf.Scalar }), "bceWithLogits is exact at logits ±1000 (labels first)", /arguments are swapped/],

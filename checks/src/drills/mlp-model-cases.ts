@@ -2,8 +2,9 @@
  * Drill 06 cases on the model itself: shapes, PyTorch's state-dict layout, eval-mode parity with PyTorch, dropout
  * (train only, a new mask per call, inverted scaling), seeded initialisation, and a float64 property.
  */
+import * as tf from "@tensorflow/tfjs";
 import * as fc from "fast-check";
-import { allClose, call, close, ok, property } from "../assert";
+import { allClose, call, close, ok, property, throwsValueError } from "../assert";
 import type { Case } from "../drill";
 import { construct, fixture, load, logitsOf, session, stateOf } from "./mlp-harness";
 import { explainLogits, forward } from "./mlp-oracle";
@@ -132,6 +133,22 @@ const initialisation: Case<Mlp> = {
     }),
 };
 
+const validation: Case<Mlp> = {
+  name: "invalid input throws ValueError naming the argument",
+  hint: "check x's shape in forward, every key's shape in loadStateDict, and batchSize in makeLoader before using them.",
+  run: (impl) =>
+    session(() => {
+      const f = fixture();
+      const model = construct(impl, f.inDim, f.hiddenDim, 0.2);
+      const x = tf.zeros([2, f.inDim + 1]) as tf.Tensor2D;
+      throwsValueError("model.forward(x, false)", () => model.forward(x, false), { what: "an x with the wrong number of features should be rejected", input: `new MLP(5, 7); x of shape [2, 6]`, mentions: ["x"] });
+      const transposed = { ...f.stateDict, "net.0.weight": f.stateDict["net.0.weight"][0].map((_, j) => f.stateDict["net.0.weight"].map((r) => r[j])) };
+      throwsValueError("model.loadStateDict(sd)", () => model.loadStateDict(transposed), { what: "a state dict with a transposed weight should be rejected", input: "new MLP(5, 7); sd with net.0.weight of shape [5, 7]", mentions: ["net.0.weight"] });
+      const y = tf.zeros([2]) as tf.Tensor1D;
+      throwsValueError("makeLoader(X, y, {batchSize: 0})", () => impl.makeLoader(tf.zeros([2, 3]) as tf.Tensor2D, y, { batchSize: 0, shuffle: false, seed: 1 }), { what: "batchSize 0 should be rejected", input: "X of shape [2, 3], y of length 2, batchSize 0", mentions: ["batchSize"] });
+    }),
+};
+
 /** Values k/8 in [−2, 2]: exact in float32, so the float64 oracle sees the same inputs as the model. */
 const value = fc.integer({ min: -16, max: 16 }).map((v) => v / 8);
 const problem = fc
@@ -156,4 +173,4 @@ const randomParity: Case<Mlp> = {
     }, { what: "eval logits on random weights and inputs", numRuns: 40 }),
 };
 
-export const modelCases: Case<Mlp>[] = [shapes, roundTrip, parity, dropoutModes, dropoutScale, initialisation, randomParity];
+export const modelCases: Case<Mlp>[] = [shapes, roundTrip, parity, dropoutModes, dropoutScale, initialisation, validation, randomParity];

@@ -9,7 +9,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { invalid, permutation, rng } from "@drills/lib";
-import type { Batch, Criterion, Evaluation, LoaderOptions, MlpModel, StateDict } from "./mlp-types";
+import type { Batch, Criterion, Evaluation, LoaderOptions, Mlp, MlpModel, StateDict } from "./mlp-types";
 
 let stream = rng(0);
 
@@ -157,3 +157,6 @@ export function evaluate(model: MlpModel, loader: Iterable<Batch>, criterion: Cr
   }
   return { loss: total / count, accuracy: correct / count };
 }
+
+/** The reference as the one object `checkMlp` takes. */
+export const reference: Mlp = { MLP, setSeed, makeLoader, trainEpoch, evaluate, bceWithLogits };

@@ -1,21 +1,14 @@
 /**
- * Known-wrong answers to drill 06, each a realistic mistake on top of the reference, with the case that must reject
- * it and the message it must give (used by mlp.spec.ts). Also a second correct answer that stores Keras-style
- * [in, out] kernels, so the checks are shown not to depend on the reference's layout.
+ * Building blocks of drill 06's known-wrong answers (mlp-known-wrong.ts): each a realistic mistake on top of the
+ * reference, small enough to read next to the case that must reject it.
  */
 import * as tf from "@tensorflow/tfjs";
 import { permutation } from "@drills/lib";
 import * as ref from "./mlp-reference";
 import type { Batch, Criterion, Evaluation, Mlp, MlpModel, StateDict } from "./mlp-types";
+export { keras, kerasLayout } from "./mlp-keras";
 
-export const reference: Mlp = {
-  MLP: ref.MLP,
-  setSeed: ref.setSeed,
-  makeLoader: ref.makeLoader,
-  trainEpoch: ref.trainEpoch,
-  evaluate: ref.evaluate,
-  bceWithLogits: ref.bceWithLogits,
-};
+export const reference: Mlp = ref.reference;
 
 const variant = (o: Partial<Mlp>): Mlp => ({ ...reference, ...o });
 type Forward = (m: ref.MLP & { w: tf.Variable[] }, x: tf.Tensor2D, training: boolean) => tf.Tensor1D;
@@ -38,46 +31,6 @@ const head = (m: ref.MLP, h: tf.Tensor) => {
   return tf.add(tf.matMul(h, w2, false, true), b2).reshape([-1]) as tf.Tensor1D;
 };
 
-/** Correct, Keras layout: kernels [in, out], so loading a PyTorch state dict transposes. */
-export class KernelMLP implements MlpModel {
-  readonly k: tf.Variable[];
-  constructor(readonly inDim: number, readonly hiddenDim = 32, readonly pDrop = 0.2, readonly reshape = false) {
-    const init = new ref.MLP(inDim, hiddenDim, pDrop);
-    this.k = init.parameters().map((p) => tf.variable(p.rank === 2 ? p.transpose() : p));
-    init.dispose();
-  }
-  forward(x: tf.Tensor2D, training: boolean): tf.Tensor1D {
-    return tf.tidy(() => {
-      let h = tf.relu(tf.add(tf.matMul(x, this.k[0]), this.k[1]));
-      if (training && this.pDrop > 0) h = tf.dropout(h, this.pDrop, undefined, ref.nextSeed());
-      return tf.add(tf.matMul(h, this.k[2]), this.k[3]).reshape([-1]) as tf.Tensor1D;
-    });
-  }
-  parameters(): tf.Variable[] {
-    return this.k;
-  }
-  loadStateDict(sd: StateDict): void {
-    const put = (v: tf.Variable, w: number[][]) =>
-      // The bug this flag models: reading [out, in] values row-major into an [in, out] tensor is not a transpose.
-      tf.tidy(() => v.assign(this.reshape ? tf.tensor2d(w.flat(), [w[0].length, w.length]) : tf.tensor2d(w).transpose()));
-    put(this.k[0], sd["net.0.weight"]);
-    put(this.k[2], sd["net.3.weight"]);
-    tf.tidy(() => this.k[1].assign(tf.tensor1d(sd["net.0.bias"])));
-    tf.tidy(() => this.k[3].assign(tf.tensor1d(sd["net.3.bias"])));
-  }
-  stateDict(): StateDict {
-    const back = (v: tf.Variable) => tf.tidy(() => (this.reshape ? v.reshape([v.shape[1]!, v.shape[0]]) : v.transpose()).arraySync() as number[][]);
-    return { "net.0.weight": back(this.k[0]), "net.0.bias": this.k[1].arraySync() as number[], "net.3.weight": back(this.k[2]), "net.3.bias": this.k[3].arraySync() as number[] };
-  }
-}
-
-const keras = (reshape: boolean) => class extends KernelMLP {
-  constructor(inDim: number, hiddenDim = 32, pDrop = 0.2) {
-    super(inDim, hiddenDim, pDrop, reshape);
-  }
-};
-
-export const kerasLayout: Mlp = variant({ MLP: keras(false) });
 
 const mathRandomShuffle = (n: number) => {
   const p = Array.from({ length: n }, (_, i) => i);
@@ -199,4 +152,17 @@ export function evaluateWhere(fwdTraining: boolean, threshold: number) {
 }
 
 
-export { variant, withForward, hidden, head, keras, loaderFrom, mathRandomShuffle, sigmoidBce, averageOfBatches, leakyTrain, trainingEvaluate };
+/** Trusts tfjs to complain: assign() throws a plain Error on a shape mismatch, not a ValueError naming the key. */
+export class UncheckedLoad extends ref.MLP {
+  override loadStateDict(sd: StateDict): void {
+    const [w1, b1, w2, b2] = this.parameters();
+    tf.tidy(() => {
+      w1.assign(tf.tensor2d(sd["net.0.weight"]));
+      b1.assign(tf.tensor1d(sd["net.0.bias"]));
+      w2.assign(tf.tensor2d(sd["net.3.weight"]));
+      b2.assign(tf.tensor1d(sd["net.3.bias"]));
+    });
+  }
+}
+
+export { variant, withForward, hidden, head, loaderFrom, mathRandomShuffle, sigmoidBce, averageOfBatches, leakyTrain, trainingEvaluate };
