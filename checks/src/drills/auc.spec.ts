@@ -4,6 +4,9 @@ import { ValueError, todo } from "@drills/lib";
 import { aucDrill, type Auc } from "./auc";
 import type { Roc } from "./auc-reference";
 import { expectPass, expectRejects, expectTodo } from "../testing";
+import { evaluate } from "../drill";
+import { reportText } from "../render";
+import * as assert from "uvu/assert";
 
 function validate(y: ArrayLike<number>, s: ArrayLike<number>): void {
   if (y.length === 0) throw new ValueError("yTrue: expected a non-empty array");
@@ -142,5 +145,27 @@ for (const [name, [impl, caseName, message]] of Object.entries(wrong)) {
     await expectRejects(aucDrill, impl, caseName, message);
   });
 }
+
+test("hostile answers are reported, never crash a check", async () => {
+  const hostile: Auc[] = [
+    { rocCurve: () => null as unknown as Roc, binaryAuc: () => undefined as unknown as number },
+    { rocCurve: () => ({ fpr: "0,1", tpr: [0, 1], thresholds: [] }) as unknown as Roc, binaryAuc: () => NaN },
+    { rocCurve: () => ({ fpr: [NaN], tpr: [NaN], thresholds: [NaN] }), binaryAuc: () => Infinity },
+    {
+      rocCurve: () => {
+        throw new TypeError("boom");
+      },
+      binaryAuc: () => {
+        throw "a string";
+      },
+    },
+  ];
+  for (const impl of hostile) {
+    const report = await evaluate(aucDrill, impl);
+    const crashed = report.results.filter((r) => r.status === "error");
+    assert.equal(crashed.map((r) => r.name), [], reportText(report));
+    assert.is(report.status, "fail");
+  }
+});
 
 test.run();

@@ -164,6 +164,7 @@ export const aucDrill: Drill<Auc> = {
         property(samples, ({ yTrue, yScore }) => {
           const a = aucOf(impl, yTrue, yScore);
           const b = aucOf(impl, yTrue, yScore.map((v) => 10 * Math.exp(v) - 3));
+          ok(a >= 0 && a <= 1, { what: "AUC should lie in [0, 1]", expected: "0 ≤ AUC ≤ 1", actual: fmt(a) });
           close(b, a, { what: "AUC(y, 10·exp(s) − 3) should equal AUC(y, s)", tol: 1e-9 });
         }, { what: "random labels, integer scores in [−3, 3]", numRuns: 60 });
       },

@@ -7,6 +7,10 @@ import { logregFixture } from "./logreg-call";
 import { answer, type Slips } from "./logreg-answers";
 import { expectPass, expectRejects, expectTodo } from "../testing";
 import * as assert from "uvu/assert";
+import * as tf from "@tensorflow/tfjs";
+import { evaluate } from "../drill";
+import { caseText, reportText } from "../render";
+import type { Logreg } from "./logreg-call";
 
 test.before(async () => {
   await useBackend();
@@ -57,5 +61,31 @@ for (const [name, [slips, caseName, message]] of Object.entries(wrong)) {
     await expectRejects(logregDrill, answer(slips), caseName, message);
   });
 }
+
+test("hostile answers are reported, never crash a check", async () => {
+  const ref = answer();
+  const hostile: Logreg[] = [
+    { sigmoid: () => null as unknown as tf.Tensor, predictProba: () => [0.5] as unknown as tf.Tensor1D, loss: () => "0.5" as unknown as number, fitLogreg: () => [1, 2, 3] as unknown as tf.Tensor1D },
+    { ...ref, sigmoid: (z) => tf.fill(z.shape, NaN), fitLogreg: (X) => tf.fill([X.shape[1]], NaN) as tf.Tensor1D, loss: () => NaN },
+    {
+      ...ref,
+      predictProba: () => {
+        throw new TypeError("boom");
+      },
+      fitLogreg: (X) => {
+        const w = tf.zeros([X.shape[1]]) as tf.Tensor1D;
+        w.dispose();
+        return w;
+      },
+      loss: (X, y, w) => tf.scalar(w.size) as unknown as number,
+    },
+  ];
+  for (const impl of hostile) {
+    const report = await evaluate(logregDrill, impl);
+    const crashed = report.results.filter((r) => r.status === "error");
+    assert.equal(crashed.map((r) => `${r.name}: ${caseText(r)}`), [], reportText(report));
+    assert.is(report.status, "fail");
+  }
+});
 
 test.run();
