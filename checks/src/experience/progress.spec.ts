@@ -14,7 +14,7 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "drills-progress-"));
 
 function check(drill: string, i: number, nChecks = 3): CheckRecord {
   return {
-    v: 1, kind: "check", at: new Date(0).toISOString(), session: "s", mode: "interactive", drill, status: "fail",
+    v: 1, kind: "check", at: new Date(0).toISOString(), session: "s", mode: "interactive", drill, title: drill, status: "fail",
     checks: Array.from({ length: nChecks }, (_, j) => ({ name: `case ${j} of writer ${drill}, record ${i}`, status: "pass" as const })),
     elapsedMs: i, minutes: 10, hints: 0, attempt: i + 1,
   };

@@ -22,6 +22,8 @@ export interface CheckRecord {
   /** "interactive" (a person ran the cell) or "headless" (a runner ran the notebook: times are not the candidate's). */
   mode: "interactive" | "headless";
   drill: string;
+  /** The check's title: a notebook may run several checks under one drill id (danfojs and polars variants). */
+  title: string;
   status: Status;
   checks: { name: string; status: Status }[];
   elapsedMs: number;

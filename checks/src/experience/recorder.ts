@@ -39,7 +39,9 @@ export class Recorder {
     const elapsed = elapsedMs(now, this.o.start);
     const entry = findDrill(report.drill);
     const hints = this.o.hints(report.drill);
-    if (report.status === "pass" && !this.firstPass.has(report.drill)) this.firstPass.set(report.drill, elapsed);
+    // Per check, not per drill: in a notebook with several checks, each reports its own first pass.
+    const key = `${report.drill}\u0000${report.title}`;
+    if (report.status === "pass" && !this.firstPass.has(key)) this.firstPass.set(key, elapsed);
     const rec: CheckRecord = {
       v: 1,
       kind: "check",
@@ -47,6 +49,7 @@ export class Recorder {
       session: this.o.session,
       mode: this.o.mode,
       drill: report.drill,
+      title: report.title,
       status: report.status,
       checks: report.results.map((r) => ({ name: r.name, status: r.status })),
       elapsedMs: Math.round(elapsed),
@@ -57,7 +60,7 @@ export class Recorder {
     appendRecord(rec, this.o.file);
     // A runner's timings are not the candidate's: no time-box line in headless runs.
     if (entry && this.o.mode === "interactive") {
-      this.o.show(timeNote({ elapsed, minutes: entry.minutes, passed: report.status === "pass", firstPassMs: this.firstPass.get(report.drill), hints }));
+      this.o.show(timeNote({ elapsed, minutes: entry.minutes, passed: report.status === "pass", firstPassMs: this.firstPass.get(key), hints }));
     }
     return rec;
   }

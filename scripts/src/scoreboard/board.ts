@@ -18,14 +18,21 @@ export interface BoardRow {
   lastAt?: string;
 }
 
-/** Best first: a drill that passed once is solved, whatever later edits did. */
+/** Per check, the best status reached: a check that passed once is solved, whatever later edits did. */
 const RANK: Record<BoardStatus, number> = { pass: 4, fail: 3, error: 2, todo: 1, "not started": 0 };
 
+/**
+ * A drill with several checks (e.g. danfojs, polars and grouped variants) counts as passed once every check seen
+ * for it has passed; its best time is, over interactive sessions in which every such check passed, the smallest
+ * elapsed time at which the last of them first passed.
+ */
 export function summarise(records: ProgressRecord[], catalogue: readonly DrillEntry[] = CATALOGUE): BoardRow[] {
   return catalogue.map((drill) => {
-    const mine = records.filter((r) => r.drill === drill.id);
     const row: BoardRow = { drill, status: "not started", hints: 0, attempts: 0 };
-    for (const r of mine) {
+    const bestByCheck = new Map<string, BoardStatus>();
+    const firstPass = new Map<string, Map<string, number>>(); // session → check → elapsed at its first pass
+    for (const r of records) {
+      if (r.drill !== drill.id) continue;
       row.lastAt = r.at > (row.lastAt ?? "") ? r.at : row.lastAt;
       if (r.kind === "hint") {
         row.hints = Math.max(row.hints, r.hint);
@@ -33,9 +40,20 @@ export function summarise(records: ProgressRecord[], catalogue: readonly DrillEn
       }
       row.hints = Math.max(row.hints, r.hints);
       row.attempts += 1;
-      if (RANK[r.status] > RANK[row.status]) row.status = r.status;
-      // Within a session the first pass has the smallest elapsed time, so the minimum over passes is the best first pass.
-      if (r.status === "pass" && r.mode === "interactive" && (row.bestMs === undefined || r.elapsedMs < row.bestMs)) row.bestMs = r.elapsedMs;
+      const check = r.title ?? r.drill;
+      const best = bestByCheck.get(check) ?? "not started";
+      if (RANK[r.status] > RANK[best]) bestByCheck.set(check, r.status);
+      if (r.status === "pass" && r.mode === "interactive") {
+        const s = firstPass.get(r.session) ?? new Map<string, number>();
+        if (!s.has(check) || r.elapsedMs < s.get(check)!) s.set(check, r.elapsedMs);
+        firstPass.set(r.session, s);
+      }
+    }
+    if (bestByCheck.size) row.status = [...bestByCheck.values()].reduce((a, b) => (RANK[b] < RANK[a] ? b : a));
+    for (const s of firstPass.values()) {
+      if (s.size < bestByCheck.size) continue;
+      const done = Math.max(...s.values());
+      if (row.bestMs === undefined || done < row.bestMs) row.bestMs = done;
     }
     if (row.bestMs !== undefined) row.withinBox = row.bestMs <= drill.minutes * 60_000;
     return row;

@@ -15,7 +15,7 @@ let clock = 0;
 const at = () => new Date(Date.UTC(2026, 0, 1) + clock++ * 1000).toISOString();
 
 function check(drill: string, status: CheckRecord["status"], elapsedMs: number, o: Partial<CheckRecord> = {}): CheckRecord {
-  return { v: 1, kind: "check", at: at(), session: "s1", mode: "interactive", drill, status, checks: [], elapsedMs, minutes: 10, hints: 0, attempt: 1, ...o };
+  return { v: 1, kind: "check", at: at(), session: "s1", mode: "interactive", drill, title: drill, status, checks: [], elapsedMs, minutes: 10, hints: 0, attempt: 1, ...o };
 }
 const hintRec = (drill: string, hint: number): HintRecord => ({ v: 1, kind: "hint", at: at(), session: "s1", mode: "interactive", drill, hint, elapsedMs: 0 });
 
@@ -41,6 +41,16 @@ test("summarise: best status, best interactive first pass, hints, attempts", () 
   assert.equal([rows["05-logreg"].status, rows["05-logreg"].hints, rows["05-logreg"].bestMs], ["fail", 2, undefined]);
   assert.equal([rows["03-sliding-windows"].status, rows["03-sliding-windows"].bestMs], ["pass", undefined]);
   assert.equal([rows["09-feature-store"].status, rows["09-feature-store"].attempts], ["not started", 0]);
+});
+
+test("a drill with several checks passes when all have passed, timed at the last one's first pass", () => {
+  const two = (title: string, status: CheckRecord["status"], ms: number, session = "a") => check("02-impute-median", status, ms, { title, session });
+  const row = (log: ProgressRecord[]) => summarise(log).find((r) => r.drill.id === "02-impute-median")!;
+  assert.is(row([two("danfo", "pass", 3 * MIN), two("polars", "todo", 3 * MIN)]).status, "todo");
+  assert.is(row([two("danfo", "pass", 3 * MIN), two("polars", "fail", 3 * MIN)]).status, "fail");
+  const done = row([two("danfo", "pass", 3 * MIN), two("polars", "fail", 5 * MIN), two("polars", "pass", 9 * MIN), two("danfo", "pass", 10 * MIN), two("danfo", "pass", 1 * MIN, "b")]);
+  // Session b passed only one of the two checks, so it has no time; session a completed at 9 minutes.
+  assert.equal([done.status, done.bestMs, done.withinBox], ["pass", 9 * MIN, true]);
 });
 
 test("text: sections in order, one line per drill with status, best time, box, hints, attempts", () => {
