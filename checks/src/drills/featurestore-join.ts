@@ -52,6 +52,12 @@ export function oracleJoin(labels: Row[], features: Row[], o: AsOfOptions, featu
   });
 }
 
+/** A row for messages: times as readable UTC instants rather than epoch ms. */
+function showRow(r: Row, times: string[]): string {
+  const iso = (v: unknown) => (typeof v === "number" ? new Date(v).toISOString().replace(/:00\.000Z$/, "Z").replace("T00:00Z", "") : v);
+  return fmt(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, times.includes(k) ? iso(v) : v])));
+}
+
 const key = (r: Row, cols: string[]) => JSON.stringify(cols.map((c) => r[c]));
 const sortRows = (rows: Row[], cols: string[]) => [...rows].sort((a, b) => (key(a, cols) < key(b, cols) ? -1 : key(a, cols) > key(b, cols) ? 1 : 0));
 
@@ -77,14 +83,14 @@ export function expectJoin(impl: PointInTimeJoin, labels: pl.DataFrame, features
     const ft = r[o.featureTime] as number | null;
     const t = r[o.labelTime] as number;
     const leak = ft !== null && (ft > t || (o.allowExactMatches === false && ft === t));
-    if (leak) fail({ what: "a label got a feature from its future (leakage)", input, expected: `featureTime ${o.allowExactMatches === false ? "<" : "≤"} labelTime`, actual: `row ${fmt(r)}`, hint: "backward only: the latest feature at or before the label time, never after it." });
+    if (leak) fail({ what: "a label got a feature from its future (leakage)", input, expected: `featureTime ${o.allowExactMatches === false ? "<" : "≤"} labelTime`, actual: `row ${showRow(r, [o.labelTime, o.featureTime])}`, hint: "backward only: the latest feature at or before the label time, never after it." });
   }
   const want = expectedRows ?? oracleJoin(rowsOf(labels), rowsOf(features), o, featureCols);
   const sortCols = [o.by, o.labelTime, ...labels.columns.filter((c) => c !== o.by && c !== o.labelTime)];
   const a = sortRows(got, sortCols).map((r) => cols.map((c) => r[c] ?? null));
   const e = sortRows(want, sortCols).map((r) => cols.map((c) => r[c] ?? null));
   const i = e.findIndex((row, j) => JSON.stringify(row) !== JSON.stringify(a[j]));
-  if (i >= 0) fail({ what: "the joined rows should match merge_asof (backward, per entity)", input, how: "rows compared in any order; times as epoch ms", expected: `${fmt(Object.fromEntries(cols.map((c, j) => [c, e[i][j]])))}`, actual: `${fmt(Object.fromEntries(cols.map((c, j) => [c, a[i][j]])))}` });
+  if (i >= 0) fail({ what: "the joined rows should match merge_asof (backward, per entity)", input, how: "rows compared in any order", expected: showRow(Object.fromEntries(cols.map((c, j) => [c, e[i][j]])), [o.labelTime, o.featureTime]), actual: showRow(Object.fromEntries(cols.map((c, j) => [c, a[i][j]])), [o.labelTime, o.featureTime]) });
 }
 
 interface JoinFixture {
