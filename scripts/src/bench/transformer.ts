@@ -9,6 +9,7 @@ import { spawnSync } from "node:child_process";
 import * as tf from "@tensorflow/tfjs";
 import { makeBlock } from "@drills/checks/dist/drills/transformer-reference";
 import { PROJECT_ROOT } from "../kernelspec/kernelspec";
+import { registerSection, verdict } from "./sections";
 
 export const TRANSFORMER_SHAPE = { batch: 32, seq: 128, dModel: 256, nHead: 8, dimFF: 1024 };
 export const TRANSFORMER_TARGET = "forward ≤ 3× PyTorch on the native backend";
@@ -110,6 +111,19 @@ export async function benchTransformer(): Promise<{ rows: TransformerRow[]; text
   if (before) await tf.setBackend(before);
   return { rows, text: formatTransformer(rows) };
 }
+
+registerSection("transformer-forward", "drill 07: pre-norm block forward (32, 128, 256), 8 heads, dimFF 1024 — tfjs backends vs PyTorch", async (context) => {
+  const { rows, text } = await benchTransformer();
+  for (const line of text.split("\n").slice(1)) context.print(line.trim());
+  const torch = rows.find((r) => r.runtime.startsWith("PyTorch"))?.ms;
+  for (const r of rows) {
+    if (r.ms === undefined || !torch || r.runtime.startsWith("PyTorch")) continue;
+    const ratio = r.ms / torch;
+    // The target binds the native backend only; cpu and wasm are reported for what they reach.
+    const native = r.runtime === "tfjs tensorflow";
+    context.print(verdict(`${r.runtime} forward vs PyTorch`, `${ratio.toFixed(1)}×`, native ? "≤ 3× PyTorch" : "≤ 3× (native only)", native ? ratio <= 3 : undefined));
+  }
+});
 
 if (require.main === module) {
   benchTransformer().then(({ text }) => console.log(text), (e) => {

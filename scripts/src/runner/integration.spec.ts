@@ -15,9 +15,12 @@ import { FIXTURES, fixture, isRunning, nbformatMissing, nbformatProblems } from 
 const out = fs.mkdtempSync(path.join(os.tmpdir(), "runner-integration-"));
 const inputs = collectNotebooks([fixture("pass"), fixture("faults")]);
 const jobs = planJobs(inputs, { outDir: out, inplace: false, cwd: FIXTURES });
-const batch = executeNotebooks(jobs, { timeoutSeconds: 30 });
+// Started by the first test, not at import: uvu imports every spec file before running any, and kernels started
+// at import time would compete with other files' timing-sensitive tests.
+let started: Promise<NotebookResult[]> | undefined;
+const batch = () => (started ??= executeNotebooks(jobs, { timeoutSeconds: 30 }));
 const byName = async (name: string): Promise<NotebookResult> => {
-  const results = await batch;
+  const results = await batch();
   const found = results.find((r) => path.basename(r.path) === name);
   if (!found) throw new Error(`no result for ${name}`);
   return found;
@@ -106,11 +109,11 @@ test("invalid JSON and an unknown kernel fail clearly and still leave a valid ou
 });
 
 test("no kernel outlives its notebook", async () => {
-  for (const result of await batch) if (result.kernelPid) assert.not.ok(isRunning(result.kernelPid), result.path);
+  for (const result of await batch()) if (result.kernelPid) assert.not.ok(isRunning(result.kernelPid), result.path);
 });
 
 test("every executed notebook validates with nbformat", async () => {
-  const results = await batch;
+  const results = await batch();
   const missing = nbformatMissing();
   if (missing) return console.log(`  skipped: ${missing}`);
   const files = results.map((r) => r.outPath!).filter(Boolean);
@@ -119,7 +122,7 @@ test("every executed notebook validates with nbformat", async () => {
 });
 
 test("--allow-errors keeps going after a failure; --strict reaches the kernel's environment", async () => {
-  await batch;
+  await batch();
   const [throws, basic] = await Promise.all([
     executeNotebook(fixture("faults/throws.ipynb"), { allowErrors: true }),
     executeNotebook(fixture("pass/basic.ipynb"), { strict: true }),
