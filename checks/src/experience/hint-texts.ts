@@ -10,9 +10,9 @@ export const HINTS: Record<string, readonly string[]> = {
     "Order of work: validate x (rank 1, size > 0, else ValueError naming x); then do all tensor ops inside tf.tidy so intermediates are freed; return the new tensor and never dispose or modify x.",
   ],
   "02-impute-median": [
-    "Go column by column over cols: check the column exists and is numeric before computing anything. A missing column, a non-numeric one, or one with no values at all is a ValueError naming that column.",
-    "Never touch the input: danfojs's copy() and non-inplace fillNa share and mutate the underlying data. Build the output from fresh arrays; in polars, expressions already return a new frame.",
-    "Decide (and write down) the dtype rule for an integer column whose median is fractional, e.g. 2.5, and apply it on purpose: a cast that silently truncates is the bug the check looks for. In polars, fillNull(median) promotes Int64 to Float64 and .cast truncates.",
+    "Go column by column over cols: check the column exists, is numeric and has at least one present value before computing anything; otherwise throw ValueError naming that column. Missing means null, undefined or NaN in both libraries.",
+    "Never touch the input: danfojs's copy() shares rows and its non-inplace fillNa writes into them. Build the output from fresh arrays. In polars, fillNull leaves NaN alone and median ranks NaN as the largest value: turn NaN into null first.",
+    "Integer columns stay integer: a fractional median such as 2.5 is rounded half to even, never truncated — polars's fillNull(median) silently promotes Int64 to Float64 and .cast truncates. Compare the output's dtypes with the input's before you return.",
   ],
   "03-sliding-windows": [
     "Row i is x[i], …, x[i + k − 1], so there are n − k + 1 rows. Validate k first: an integer with 1 ≤ k ≤ n, otherwise ValueError naming k.",
@@ -25,14 +25,14 @@ export const HINTS: Record<string, readonly string[]> = {
     "Walk the distinct thresholds accumulating true and false positives; fpr = FP / negatives, tpr = TP / positives, starting from (0, 0). The AUC is the trapezoid sum of Δfpr × (tpr + previous tpr) / 2.",
   ],
   "05-logreg": [
-    "exp(1000) is Infinity in float32. A stable sigmoid only ever exponentiates a non-positive number: for z ≥ 0 use 1 / (1 + e^−z), for z < 0 use e^z / (1 + e^z).",
-    "The loss is the mean binary cross-entropy plus (λ / 2)·‖w‖². Keep log away from 0 (clip p, or use the log-sigmoid form). Its gradient is Xᵀ(p − y) / n plus λ·w — forgetting λ·w is the classic bug.",
-    "Gradient descent: w ← w − lr · gradient, up to `epochs` steps. After each step compare the loss with the previous one and stop once it improved by less than tol. Dispose the previous w (or work inside tf.tidy) so nothing leaks.",
+    "exp(1000) is Infinity in float32. A stable sigmoid only ever exponentiates a non-positive number: for z ≥ 0 use 1 / (1 + e^−z), for z < 0 use e^z / (1 + e^z); tf.where picks the branch per element.",
+    "Compute the loss from the logits z = X·w, never as log of a probability (log of 0 is −Infinity): both log σ(z) and log(1 − σ(z)) have stable forms built from max(·, 0) and log(1 + e^−|z|). Then add (λ / 2)·‖w‖².",
+    "The gradient is Xᵀ(σ(Xw) − y) / n + λ·w — forgetting the λ·w term is the classic bug. Step, recompute the loss, and stop after the first epoch that improved it by less than tol. Dispose the previous w (or work inside tf.tidy) so nothing leaks.",
   ],
   "06-mlp": [
     "Mirror PyTorch's layout: nn.Linear stores its weight as [out, in] and computes x·Wᵀ + b. In the state dict net.0 is the first Linear and net.3 the second (net.1 = ReLU and net.2 = Dropout have no weights).",
     "Dropout only in training mode, scaled by 1 / (1 − p) so eval needs no rescaling. tfjs has no global seed: derive a fresh seed per step from the one set by setSeed, for dropout and for shuffling, so runs repeat exactly.",
-    "Use BCE with logits, max(z, 0) − z·y + log(1 + e^−|z|): finite for logits ±1000, where sigmoid then log is not. A training step computes the loss inside optimizer.minimize; evaluate() runs forward in eval mode and never calls minimize.",
+    "Use BCE with logits, max(z, 0) − z·y + log(1 + e^−|z|): finite for logits ±1000, where sigmoid then log is not. A training step computes the loss inside optimizer.minimize; evaluate() runs forward in eval mode and never calls minimize; neither disposes the loader's batches.",
   ],
   "07-transformer-block": [
     "Pre-norm order: h = norm1(x); x = x + attention(h); x = x + ffn(norm2(x)). LayerNorm normalises over the last axis with the biased variance and eps 1e-5.",
@@ -40,13 +40,13 @@ export const HINTS: Record<string, readonly string[]> = {
     "Scores are Q·Kᵀ / √headDim, softmax over the key axis, dropout on those weights only in training, then weights·V; merge the heads back and apply out_proj. The FFN's GELU is the exact erf form, not the tanh approximation.",
   ],
   "08-metrics-design": [
-    "Written part, three layers: offline (a ranking metric with a position discount, calibration, coverage or diversity, and why offline can disagree with online), online (one primary metric and its guardrails), rollout (stages and rollback triggers).",
-    "precision@k divides by k; recall@k divides by the number of relevant items; NDCG divides DCG by the DCG of the ideal ordering of the same gains, with a log2(rank + 1) discount.",
-    "The two-proportion z-test pools the rate under the null hypothesis for its standard error, and the p-value is two-sided. A canary rule compares each guardrail's interval with its limit: rollback when it is clearly bad, promote only when every one is clearly fine, hold otherwise.",
+    "Written part, three layers: offline (a ranking metric with a position discount, calibration, coverage or diversity, and why offline can disagree with online), online (one primary metric and its guardrails, and a check for sample-ratio mismatch), rollout (stages, rollback criteria).",
+    "precision@k divides by k, recall@k by the number of relevant items, NDCG by the DCG of the ideal ordering of the same gains. Ties: a tied group shares the positions it spans, so sort by score and work group by group rather than item by item.",
+    "The z-test's standard error uses the pooled rate under the null hypothesis, and the p-value is two-sided. The canary rule compares each guardrail's whole interval with its allowed regression: entirely beyond it is a rollback, entirely within it for every guardrail is a promote, anything else is a hold.",
   ],
   "09-feature-store": [
     "Written part: point-in-time correctness, backfills with versioned data, drift and schema monitoring, and a playbook for a breaking change (versioned contract, dual write, shadow comparison, cut-over, rollback).",
-    "A point-in-time join is a backward as-of join per entity: for each label row, the latest feature row of the same entity with feature time ≤ label time (within the tolerance, inclusive). Sort both sides by time first.",
-    "PSI sums (cur% − ref%) · ln(cur% / ref%) over bins whose edges are the reference's quantiles, with open outer edges and a small epsilon for empty bins. KS is the largest gap between the two empirical CDFs over all sample points.",
+    "A point-in-time join is a backward as-of join per entity: for each label row, the latest feature row of the same entity at or before the label time, within the tolerance (inclusive). polars's joinAsof with by does not check sortedness: sort both sides by time yourself, and keep every label row.",
+    "PSI: the bin edges come from the reference sample only (its quantiles, open outer edges, right-closed bins); floor each share at ε before the log. KS is the largest gap between the two empirical CDFs, evaluated at every point of either sample.",
   ],
 };
