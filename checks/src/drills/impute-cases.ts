@@ -15,6 +15,8 @@ export type MissingForm = "native" | "mixed";
 
 export interface Adapter<F> {
   lib: "danfo" | "polars";
+  /** The candidate's function name in this library's version, for messages. */
+  fn: string;
   build(t: Table, missing?: MissingForm): F;
   /** Reads the candidate's result, failing with a readable message when it is not a frame of this library. */
   read(out: unknown, input: string): { columns: Record<string, unknown[]>; dtypes: Record<string, string> };
@@ -29,11 +31,9 @@ export interface Adapter<F> {
 
 type Impl<F> = (df: F, cols: string[]) => F;
 
-const NULL = null;
-
 function runOn<F>(a: Adapter<F>, impl: Impl<F>, t: Table, cols: string[], missing?: MissingForm) {
   const input = describeTable(t, cols);
-  const out = call(`imputeWithMedian(df, ${JSON.stringify(cols)})`, () => impl(a.build(t, missing), [...cols]), { input });
+  const out = call(`${a.fn}(df, ${JSON.stringify(cols)})`, () => impl(a.build(t, missing), [...cols]), { input });
   return { input, ...a.read(out, input) };
 }
 
@@ -45,9 +45,9 @@ function expectTable<F>(a: Adapter<F>, impl: Impl<F>, t: Table, cols: string[], 
   return got;
 }
 
-const DRIFT: Table = { columns: { n: [1, NULL, 2, 4] }, dtypes: { n: "float" } };
-const ONLY: Table = { columns: { a: [1, NULL, 3], b: [NULL, 5.5, 7], c: [NULL, 1, 2] }, dtypes: { a: "float", b: "float", c: "int" } };
-const BAD: Table = { columns: { v: [1, 2], city: ["x", "y"], empty: [NULL, NULL] }, dtypes: { v: "float", city: "string", empty: "float" } };
+const DRIFT: Table = { columns: { n: [1, null, 2, 4] }, dtypes: { n: "float" } };
+const ONLY: Table = { columns: { a: [1, null, 3], b: [null, 5.5, 7], c: [null, 1, 2] }, dtypes: { a: "float", b: "float", c: "int" } };
+const BAD: Table = { columns: { v: [1, 2], city: ["x", "y"], empty: [null, null] }, dtypes: { v: "float", city: "string", empty: "float" } };
 
 export function plainCases<F>(a: Adapter<F>): Case<Impl<F>>[] {
   const p = `${a.lib}: `;
@@ -79,7 +79,7 @@ export function plainCases<F>(a: Adapter<F>): Case<Impl<F>>[] {
       name: `${p}every form of missing value counts as missing`,
       hint: a.lib === "polars" ? "NaN is missing too here (as in pandas), but polars's median and fillNull only know null." : "NaN, null and undefined are all missing: none of them may enter the median, all must be filled.",
       run(impl) {
-        const t: Table = { columns: { v: [2, NULL, 8, NaN, 4, NULL, 6, NaN] }, dtypes: { v: "float" } };
+        const t: Table = { columns: { v: [2, null, 8, NaN, 4, null, 6, NaN] }, dtypes: { v: "float" } };
         expectTable(a, impl, t, ["v"], a.lib === "polars" ? "missing as null and NaN" : "missing as NaN, null and undefined", "mixed");
       },
     },
@@ -97,7 +97,7 @@ export function plainCases<F>(a: Adapter<F>): Case<Impl<F>>[] {
         const t = fixture().frames[0];
         const df = a.build(t);
         const before = a.snapshot(df);
-        call("imputeWithMedian(df, cols)", () => impl(df, [...t.cols]));
+        call(`${a.fn}(df, cols)`, () => impl(df, [...t.cols]));
         const after = a.snapshot(df);
         const diff = before.findIndex(([, v], i) => !sameDeep(v, after[i]?.[1]));
         if (diff < 0) return;
@@ -111,7 +111,7 @@ export function plainCases<F>(a: Adapter<F>): Case<Impl<F>>[] {
       run(impl) {
         const input = describeTable(BAD);
         for (const [col, why] of [["nope", "is not in the frame"], ["city", "is a string column"], ["empty", "has no values, so no median"]]) {
-          throwsValueError(`imputeWithMedian(df, ["v", "${col}"])`, () => impl(a.build(BAD), ["v", col]), { what: `column "${col}" ${why}`, input, mentions: [col] });
+          throwsValueError(`${a.fn}(df, ["v", "${col}"])`, () => impl(a.build(BAD), ["v", col]), { what: `column "${col}" ${why}`, input, mentions: [col] });
         }
       },
     },
@@ -119,16 +119,16 @@ export function plainCases<F>(a: Adapter<F>): Case<Impl<F>>[] {
       name: `${p}property: matches a float64 median oracle on random frames`,
       hint: "rebuild the shrunk frame shown and compute each median by hand (sorted present values, middle one or mean of two).",
       run(impl) {
-        const cell = (v: fc.Arbitrary<number>) => fc.option(v, { nil: NULL, freq: 3 });
+        const cell = (v: fc.Arbitrary<number>) => fc.option(v, { nil: null, freq: 3 });
         const arb = fc
           .array(fc.tuple(cell(fc.integer({ min: -400, max: 400 }).map((v) => v / 4)), cell(fc.integer({ min: -50, max: 50 }))), { minLength: 1, maxLength: 12 })
-          .filter((rows) => rows.some((r) => r[0] !== NULL) && rows.some((r) => r[1] !== NULL))
+          .filter((rows) => rows.some((r) => r[0] !== null) && rows.some((r) => r[1] !== null))
           .map((rows) => ({ f: rows.map((r) => r[0]), i: rows.map((r) => r[1]) }));
         property(arb, (columns) => {
           const t: Table = { columns, dtypes: { f: "float", i: "int" } };
           const got = expectTable(a, impl, t, ["f", "i"], "random frame");
           if (got.dtypes.i !== a.dtypeOf("int")) fail({ what: 'column "i" should keep its dtype', input: got.input, expected: a.dtypeOf("int"), actual: String(got.dtypes.i) });
-        }, { what: "imputeWithMedian on random frames", numRuns: a.lib === "polars" ? 8 : 40 });
+        }, { what: `${a.fn} on random frames`, numRuns: a.lib === "polars" ? 8 : 40 });
       },
     },
   ];

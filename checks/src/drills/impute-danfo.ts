@@ -84,6 +84,7 @@ function read(out: unknown, input: string) {
 
 const adapter: Adapter<D.DataFrame> = {
   lib: "danfo",
+  fn: "imputeWithMedian",
   build,
   read,
   dtypeOf: (kind) => LABEL[kind],

@@ -90,7 +90,7 @@ const wrongPlain: Record<string, [ImputePolars, string, RegExp]> = {
   "no validation (polars's own error)": [
     (df, cols) => df.withColumns(...cols.map((c) => pl.col(c).fillNull(pl.col(c).median()))),
     "polars: ValueError for a missing, non-numeric or all-missing column",
-    /column "nope" is not in the frame[\s\S]*Expected: imputeWithMedian\(df, \["v", "nope"\]\) throws ValueError[\s\S]*it threw/,
+    /column "nope" is not in the frame[\s\S]*Expected: imputeWithMedianPl\(df, \["v", "nope"\]\) throws ValueError[\s\S]*it threw/,
   ],
   "replaces columns in place": [
     (df, cols) => {

@@ -58,6 +58,7 @@ function snapshot(df: pl.DataFrame): [string, unknown][] {
 
 const adapter: Adapter<pl.DataFrame> = {
   lib: "polars",
+  fn: "imputeWithMedianPl",
   build,
   read,
   dtypeOf: (kind) => name(DTYPE[kind]),
