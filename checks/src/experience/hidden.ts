@@ -10,7 +10,7 @@
  * a case. Inputs are JSON values or small generators ({ "normal": { "n": 1000, "mean": 0, "std": 1, "seed": 7 } }).
  */
 import * as fs from "node:fs";
-import { normal } from "@drills/lib";
+import { normal, rng } from "@drills/lib";
 import type { Case, Drill } from "../drill";
 
 export interface HiddenSpec {
@@ -122,14 +122,23 @@ export function hiddenCases<I>(drill: Drill<I>, env: NodeJS.ProcessEnv = process
   );
 }
 
-/** Inputs: a list of numbers, or a seeded generator { normal: { n, mean, std, seed } } / { constant: { n, value } }. */
+/**
+ * Inputs: a list of numbers, or a seeded generator — { normal: { n, mean, std, seed, round? } } (round = decimals
+ * kept, which makes ties), { bernoulli: { n, p, seed } } (0/1 labels), { constant: { n, value } }.
+ */
 export function numbers(v: unknown, name: string): number[] {
   if (Array.isArray(v) && v.every((e) => typeof e === "number")) return v;
   const o = v as Record<string, Record<string, number>> | undefined;
   if (o?.normal) {
-    const { n, mean = 0, std = 1, seed = 1 } = o.normal;
-    return Array.from(normal(n, seed, mean, std));
+    const { n, mean = 0, std = 1, seed = 1, round } = o.normal;
+    const xs = Array.from(normal(n, seed, mean, std));
+    return round === undefined ? xs : xs.map((x) => Math.round(x * 10 ** round) / 10 ** round);
+  }
+  if (o?.bernoulli) {
+    const { n, p = 0.5, seed = 1 } = o.bernoulli;
+    const u = rng(seed);
+    return Array.from({ length: n }, () => (u() < p ? 1 : 0));
   }
   if (o?.constant) return new Array(o.constant.n).fill(o.constant.value);
-  throw new Error(`input.${name}: expected a list of numbers or a generator ({ normal: {...} } or { constant: {...} }), got ${JSON.stringify(v)?.slice(0, 80)}`);
+  throw new Error(`input.${name}: expected a list of numbers or a generator ({ normal }, { bernoulli } or { constant }), got ${JSON.stringify(v)?.slice(0, 80)}`);
 }

@@ -1,5 +1,7 @@
 /** The candidate's experience around the checks: hints, the time box and progress log, and hidden cases for grading. */
 import "./hidden-zscore";
+import "./hidden-windows";
+import "./hidden-auc";
 
 export { hint, hintMessage, HintBook } from "./hints";
 export type { HintReveal } from "./hints";
