@@ -15,9 +15,9 @@ test.before(async () => {
 test("reference passes every case, leaving no tensors or variables behind", async () => {
   const before = tf.memory().numTensors;
   await expectPass(mlpDrill, reference);
-  // The fixture's loader and the backend may cache a few constants on first use; a leak per case would be dozens.
-  const after = tf.memory().numTensors;
-  if (after - before > 4) throw new Error(`the checks left ${after - before} tensors behind`);
+  // Each case runs in a session (mlp-harness) that frees its tensors and variables: a passing run leaves nothing.
+  const left = tf.memory().numTensors - before;
+  if (left !== 0) throw new Error(`the checks left ${left} tensors behind`);
 });
 
 test("a Keras-layout answer (kernels [in, out], transposed on load) passes too", async () => {
