@@ -6,6 +6,7 @@ import * as tf from "@tensorflow/tfjs";
 import * as fc from "fast-check";
 import { permutation } from "@drills/lib";
 import { allClose, ok, property, throwsValueError } from "../assert";
+import { countLeaks } from "../tensors";
 import { fmtNumber } from "../format";
 import type { Case } from "../drill";
 import { oracleForward } from "./transformer-oracle";
@@ -130,6 +131,14 @@ export const propertyCases: Case<TransformerBlockClass>[] = [
         for (const training of [false, true]) {
           const { leaked } = forward(block, { x, training, input });
           ok(leaked <= 0, { what: `forward(x, ${training}) should dispose its intermediates`, input, expected: "0 tensors left behind", actual: `${leaked} tensor(s) leaked` });
+        }
+        const xt = tf.tensor3d(x);
+        try {
+          const { result, leaked } = countLeaks("block.attentionWeights(x)", () => block.attentionWeights(xt));
+          if (result instanceof tf.Tensor) result.dispose();
+          ok(leaked <= 0, { what: "attentionWeights(x) should dispose its intermediates", input, expected: "0 tensors left behind", actual: `${leaked} tensor(s) leaked` });
+        } finally {
+          xt.dispose();
         }
       });
     },
