@@ -9,8 +9,27 @@ import * as path from "node:path";
 import { PROJECT_ROOT } from "../kernelspec/kernelspec";
 import { collectNotebooks } from "../runner/inputs";
 import { defaultJobs } from "../runner/pool";
-import "./runner";
 import { BenchContext, listSections } from "./sections";
+
+/**
+ * Every other module in this folder is a section module: requiring it registers its sections. Discovery means a
+ * new section needs no edit here; the runner's sections go first, the rest alphabetically. A module that cannot
+ * load (a missing optional backend) costs only its own sections.
+ */
+function loadSectionModules(): void {
+  const skip = new Set(["cli.js", "sections.js"]);
+  const modules = fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith(".js") && !f.endsWith(".spec.js") && !skip.has(f))
+    .sort((a, b) => (a === "runner.js" ? -1 : b === "runner.js" ? 1 : a.localeCompare(b)));
+  for (const file of modules) {
+    try {
+      require(path.join(__dirname, file));
+    } catch (error) {
+      console.error(`bench: sections in ${file} are unavailable: ${(error as Error).message.split("\n")[0]}`);
+    }
+  }
+}
 
 const USAGE = `Usage: npm run bench -- [--only NAME]… [--jobs N] [--list] [notebook or folder…]
 Default notebooks: notebooks/solutions if it has any, else scripts/test-notebooks/pass.`;
@@ -25,6 +44,7 @@ function defaultNotebooks(): string[] {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (listSections().length === 0) loadSectionModules();
   const only: string[] = [];
   const inputs: string[] = [];
   let jobs = defaultJobs();

@@ -41,7 +41,7 @@ export class Progress {
 
   private redraw(): void {
     if (!this.live) return;
-    const width = Math.max(20, (this.stream.columns ?? 100) - 1);
+    const width = Math.max(20, (this.stream.columns || 100) - 1);
     const now = [...this.running].map(([file, what]) => `${file.split("/").pop()} ${what}`).join(" | ");
     const line = `[${this.done}/${this.total}] ${now}`;
     this.stream.write(`\r\x1b[2K${line.length > width ? line.slice(0, width - 1) + "…" : line}`);
