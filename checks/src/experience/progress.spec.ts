@@ -27,6 +27,8 @@ test("the log is .progress/progress.jsonl at the project root unless moved or tu
   assert.is(progressFile({ DRILLS_PROGRESS_FILE: "/tmp/x/p.jsonl" }), "/tmp/x/p.jsonl");
   assert.is(progressFile({ DRILLS_PROGRESS: "0", DRILLS_PROGRESS_FILE: "/tmp/x/p.jsonl" }), undefined);
   assert.is(progressFile({ DRILLS_PROGRESS: "off" }), undefined);
+  assert.is(progressFile({}, path.join(root, "notebooks", "solutions")), undefined, "solution notebooks never record");
+  assert.is(progressFile({}, path.join(root, "notebooks", "exercises")), path.join(root, ".progress", "progress.jsonl"));
 });
 
 test("records round-trip; a torn or foreign line is skipped, not fatal", () => {

@@ -1,7 +1,7 @@
 /**
  * The progress log: one JSON record per line in `.progress/progress.jsonl` at the project root (git-ignored).
  * `DRILLS_PROGRESS_FILE` moves it, `DRILLS_PROGRESS=0` turns it off (tests and the grader must never touch a
- * candidate's log).
+ * candidate's log); solution notebooks never record.
  *
  * Concurrency: each record is one `write(2)` of one whole line on a file opened with O_APPEND. Linux serialises
  * appends to a regular file under the inode lock, so concurrent kernels never interleave bytes within a line; lines
@@ -54,9 +54,15 @@ export const SESSION = `${process.pid.toString(36)}-${randomBytes(3).toString("h
 /** The project root: checks/dist/experience → three levels up (the workspace package is a symlink to checks/). */
 const PROJECT_ROOT = path.resolve(__dirname, "..", "..", "..");
 
-export function progressFile(env: NodeJS.ProcessEnv = process.env): string | undefined {
+/**
+ * The log's path, or undefined when recording is off: DRILLS_PROGRESS=0, or a kernel running a notebook in
+ * notebooks/solutions (the kernel's cwd is the notebook's folder) — the pack's own gate and a candidate peeking at a
+ * model answer are not the candidate's work, and must never show up as solved drills.
+ */
+export function progressFile(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string | undefined {
   const off = env.DRILLS_PROGRESS?.trim().toLowerCase();
   if (off === "0" || off === "false" || off === "off") return undefined;
+  if (path.resolve(cwd) === path.join(PROJECT_ROOT, "notebooks", "solutions")) return undefined;
   const file = env.DRILLS_PROGRESS_FILE?.trim();
   return file ? path.resolve(file) : path.join(PROJECT_ROOT, ".progress", "progress.jsonl");
 }
