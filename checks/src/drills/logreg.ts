@@ -20,6 +20,15 @@ const SMALL_IN = "X = [[1, 2], [-1, 0.5], [0, 0], [3, -4]], y = [1, 0, 1, 0], w 
 const EXTREME = { X: [[1000], [-1000], [1000], [-1000]], y: [1, 0, 0, 1], w: [1] };
 const EXTREME_IN = "X = [[1000], [-1000], [1000], [-1000]], y = [1, 0, 0, 1], w = [1] (logits ±1000)";
 
+/** The candidate's sigmoid of z (which this disposes), checked to keep z's shape. */
+function sigmoidOf(impl: Logreg, z: tf.Tensor, input: string): number[] {
+  try {
+    return take(call("sigmoid(z)", () => impl.sigmoid(z), { input }), z.shape, "sigmoid(z)", input, [z]);
+  } finally {
+    z.dispose();
+  }
+}
+
 /** Which known slip an L2 loss value looks like. */
 function lossNote(X: Matrix, y: number[], w: number[], lambda: number, actual: number): string | undefined {
   const near = (v: number) => Math.abs(actual - v) <= 1e-5 * Math.max(1, Math.abs(v));
@@ -40,25 +49,14 @@ export const logregDrill: Drill<Logreg> = {
       hint: "exp of a large positive number overflows float32; arrange the formula so you only ever exponentiate −|z|.",
       run(impl) {
         const input = `z = [${Z.join(", ")}]`;
-        const z = tf.tensor1d(Z);
-        const out = (() => {
-          try {
-            return take(call("sigmoid(z)", () => impl.sigmoid(z), { input }), [Z.length], "sigmoid(z)", input, [z]);
-          } finally {
-            z.dispose();
-          }
-        })();
+        const out = sigmoidOf(impl, tf.tensor1d(Z), input);
         const bad = out.findIndex((v) => !Number.isFinite(v));
         ok(bad < 0, { what: "sigmoid should be finite everywhere", input, expected: "values in [0, 1]", actual: `sigmoid(${Z[bad]}) = ${fmt(out[bad])}`, note: Math.abs(Z[bad]) > 80 ? "exp overflowed to Infinity, and Infinity / Infinity is NaN" : undefined });
         // float32 resolves ~6e-8 near 1; below ~1e-7 any tiny value (or 0) is as good as float32 gets.
         allClose(out, Z.map(sigmoid64), { what: "sigmoid(z) should equal 1 / (1 + e^−z)", input, tol: 1e-7, rtol: 1e-5 });
-        const m = tf.tensor2d([[-1000, 0], [2, 1000]]);
-        try {
-          const o2 = take(call("sigmoid(2-D z)", () => impl.sigmoid(m), { input: "z = [[-1000, 0], [2, 1000]]" }), [2, 2], "sigmoid(2-D z)", "z = [[-1000, 0], [2, 1000]]", [m]);
-          allClose(o2, [0, 0.5, sigmoid64(2), 1], { what: "sigmoid should work element-wise on any shape", input: "z = [[-1000, 0], [2, 1000]]", tol: 1e-7, rtol: 1e-5 });
-        } finally {
-          m.dispose();
-        }
+        const input2 = "z = [[-1000, 0], [2, 1000]]";
+        const out2 = sigmoidOf(impl, tf.tensor2d([[-1000, 0], [2, 1000]]), input2);
+        allClose(out2, [0, 0.5, sigmoid64(2), 1], { what: "sigmoid should work element-wise on any shape", input: input2, tol: 1e-7, rtol: 1e-5 });
       },
     },
     {
