@@ -96,7 +96,7 @@ export function batches(x: number[][], y: number[], batchSize: number): Iterable
 }
 
 function expectNumber(v: unknown, label: string, input?: string): number {
-  if (v instanceof Promise) fail({ what: `${label} should return a number synchronously`, input, expected: "a number", actual: "a Promise", hint: "read the loss with dataSync() inside the loop rather than awaiting data()" });
+  if (v instanceof Promise) fail({ what: `${label} should return a number synchronously`, input, expected: "a number", actual: "a Promise", hint: "read the loss with dataSync() inside the loop rather than awaiting data()." });
   if (typeof v !== "number" || !Number.isFinite(v)) fail({ what: `${label} should return a finite number`, input, expected: "a finite number", actual: `${fmt(v)} (${typeof v})` });
   return v;
 }

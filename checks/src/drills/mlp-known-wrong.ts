@@ -7,7 +7,7 @@ import * as ref from "./mlp-reference";
 import type { Mlp } from "./mlp-types";
 import {
   averageOfBatches, ConstantBias, evaluateWhere, head, hidden, keras, leakyTrain, loaderFrom, mathRandomShuffle, minimizeAll,
-  orderedSeeded, sigmoidBce, trainingEvaluate, UncheckedLoad, UnseededInit, variant, withForward, ZeroInit,
+  orderedSeeded, sigmoidBce, TensorState, trainingEvaluate, UncheckedLoad, UnseededInit, variant, withForward, ZeroInit,
 } from "./mlp-wrong";
 
 const dropoutCase = "dropout only in training mode, with a new mask each call";
@@ -44,5 +44,12 @@ export const knownWrong: Record<string, [Mlp, string, RegExp]> = {
   "the same shuffle every epoch": [variant({ makeLoader: loaderFrom((n, _e, seed) => orderedSeeded(n, 0, seed)) }), "makeLoader: the same seed gives the same order; each epoch reshuffles", /new shuffle/],
   "drops the short last batch": [variant({ makeLoader: loaderFrom(orderedSeeded, true) }), "makeLoader: every row once per epoch, in order without shuffle, batches freed", /should come as 4, 4, 2/],
   "never frees its batches": [variant({ makeLoader: loaderFrom((n, e, s) => orderedSeeded(n, e, s), false, true) }), "makeLoader: every row once per epoch, in order without shuffle, batches freed", /6 tensor\(s\) left after one epoch/],
+  // Hostile return values: each must be reported as a failure of the case that reads it, never crash a check.
+  "trainEpoch returns the loss tensor": [variant({ trainEpoch: () => tf.scalar(0.5) as unknown as number }), "one SGD step matches PyTorch: loss, every gradient, new weights", /should return a finite number[\s\S]*Tensor float32/],
+  "async trainEpoch": [variant({ trainEpoch: (async (...a: Parameters<Mlp["trainEpoch"]>) => ref.trainEpoch(...a)) as unknown as Mlp["trainEpoch"] }), "one epoch of mini-batches matches PyTorch (loss averaged per sample)", /should return a number synchronously/],
+  "evaluate returns a bare number": [variant({ evaluate: (...a: Parameters<Mlp["evaluate"]>) => ref.evaluate(...a).loss as never }), "evaluate returns the eval-mode loss and accuracy", /should return \{loss, accuracy\}/],
+  "stateDict returns tensors": [variant({ MLP: TensorState }), "loadStateDict then stateDict round-trips PyTorch's layout", /state_dict layout[\s\S]*nested number array/],
+  "makeLoader returns a plain object": [variant({ makeLoader: (X, y) => ({ X, y }) as never }), "makeLoader: every row once per epoch, in order without shuffle, batches freed", /should return an iterable/],
+  "forward returns NaN": [variant({ MLP: withForward((m, x) => tf.fill([x.shape[0]], NaN) as tf.Tensor1D) }), parityCase, /Actual: +\[0\] = NaN/],
 };
 

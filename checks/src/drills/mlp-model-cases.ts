@@ -168,7 +168,7 @@ const randomParity: Case<Mlp> = {
       session(() => {
         const model = construct(impl, x[0].length, hidden, 0.5);
         load(model, sd);
-        allClose(logitsOf(model, x, false), forward(sd, x), { what: "forward(x, false) should match the reference", ...LOGIT_TOL, note: `sd = ${JSON.stringify(sd)}` });
+        allClose(logitsOf(model, x, false), forward(sd, x), { what: "forward(x, false) should match the reference", ...LOGIT_TOL, note: `as a state dict: ${JSON.stringify(sd)}` });
       });
     }, { what: "eval logits on random weights and inputs", numRuns: 40 }),
 };

@@ -39,7 +39,7 @@ export function readStateDict(v: unknown, inDim: number, hidden: number, label: 
   const out: Record<string, unknown> = {};
   for (const k of STATE_KEYS) {
     const shape = shapeOf(obj[k]);
-    if (!shape) fail({ what, expected: `${k}: a nested number array of shape [${want[k]}]`, actual: fmt(obj[k]) });
+    if (!shape) fail({ what, expected: `${k}: a nested number array of shape [${want[k].join(", ")}]`, actual: fmt(obj[k]) });
     if (shape.join() !== want[k].join()) {
       const swapped = shape.length === 2 && shape[0] === want[k][1] && shape[1] === want[k][0];
       fail({ what, expected, actual: `${k} has shape [${shape.join(", ")}]`, note: swapped ? "that is [in, out]; PyTorch's Linear weight is [out, in]" : undefined });

@@ -19,7 +19,8 @@ function idLoader(impl: Mlp, n: number, opts: { batchSize: number; shuffle: bool
   const label = `makeLoader(X, y, ${JSON.stringify(opts)})`;
   const loader = call(label, () => impl.makeLoader(X, y, opts));
   if (typeof (loader as unknown as Record<symbol, unknown>)?.[Symbol.iterator] !== "function") {
-    fail({ what: `${label} should return an iterable of [xb, yb] batches`, expected: "an object with [Symbol.iterator]", actual: fmt(loader) });
+    const actual = typeof loader === "object" && loader !== null ? `an object with keys ${Object.keys(loader).join(", ") || "(none)"} and no [Symbol.iterator]` : fmt(loader);
+    fail({ what: `${label} should return an iterable of [xb, yb] batches`, expected: "an object with [Symbol.iterator] (a generator, or an object whose [Symbol.iterator] is one)", actual });
   }
   return loader;
 }

@@ -165,4 +165,12 @@ export class UncheckedLoad extends ref.MLP {
   }
 }
 
+/** Hands back its variables instead of nested arrays. */
+export class TensorState extends ref.MLP {
+  override stateDict(): StateDict {
+    const [w1, b1, w2, b2] = this.parameters();
+    return { "net.0.weight": w1, "net.0.bias": b1, "net.3.weight": w2, "net.3.bias": b2 } as unknown as StateDict;
+  }
+}
+
 export { variant, withForward, hidden, head, loaderFrom, mathRandomShuffle, sigmoidBce, averageOfBatches, leakyTrain, trainingEvaluate };
