@@ -3,7 +3,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type { Cell, Notebook } from "../runner/notebook";
 import { sourceOf } from "../runner/notebook";
-import { contentHash, guard } from "./tamper";
+import { checkFunctionNames, contentHash, guard } from "./tamper";
 
 const code = (id: string, source: string, tags: string[] = []): Cell => ({ id, cell_type: "code", source, metadata: tags.length ? { tags } : {}, outputs: [], execution_count: null });
 const md = (id: string, source: string): Cell => ({ id, cell_type: "markdown", source, metadata: {} });
@@ -65,9 +65,16 @@ test("added: any other cell that calls a check (e.g. on a reference answer) is r
   const cells = answered();
   cells.push(code("sneaky", "const ref = (x) => x;\nawait checkZscore(ref);"));
   cells.push(code("harmless", "zscore(tf.tensor1d([1, 2]));"));
+  cells.push(code("own-helper", "class Block { forward(x) { this.checkInput(x); } checkInput(x) {} }"));
   const { notebook, findings } = guard(nb(cells), ORIGINAL);
   assert.equal(findings.map((f) => [f.kind, f.cellId]), [["added", "sneaky"]]);
-  assert.equal(ids(notebook), [...ids(ORIGINAL), "harmless"]);
+  assert.equal(ids(notebook), [...ids(ORIGINAL), "harmless", "own-helper"], "a helper of the candidate's own named check… is not a check call");
+});
+
+test("the check functions are the ones @drills/checks exports", () => {
+  const names = checkFunctionNames();
+  for (const n of ["checkZscore", "checkSlidingWindows", "checkBinaryAuc"]) assert.ok(names.includes(n), `${n} in ${names.join(", ")}`);
+  assert.not.ok(names.includes("checkInput"));
 });
 
 test("a check cell turned into markdown counts as edited", () => {

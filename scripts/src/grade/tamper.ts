@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import type { Cell, Notebook } from "../runner/notebook";
 import { sourceOf } from "../runner/notebook";
+import * as checks from "@drills/checks";
 
 export type TamperKind = "edited" | "deleted" | "duplicated" | "added";
 
@@ -24,8 +25,19 @@ export function contentHash(source: string): string {
 }
 
 const isCheckCell = (c: Cell) => c.cell_type === "code" && Array.isArray(c.metadata?.tags) && c.metadata.tags.includes("check");
-/** A call of a check function (`checkZscore(`, `checkBinaryAuc (`): only check cells may make one. */
-const CALLS_CHECK = /\bcheck[A-Z]\w*\s*\(/;
+/**
+ * The check functions @drills/checks exports (`checkZscore`, …): only check cells may call one. Matching the names
+ * rather than a `check…(` pattern keeps a candidate's own helper (`this.checkInput(x)`) from being flagged.
+ */
+export function checkFunctionNames(): string[] {
+  return Object.entries(checks)
+    .filter(([name, v]) => /^check[A-Z]/.test(name) && typeof v === "function")
+    .map(([name]) => name);
+}
+
+function callsCheck(names: string[]): RegExp {
+  return names.length ? new RegExp(`\\b(?:${names.join("|")})\\s*\\(`) : /(?!)/;
+}
 
 function pristine(cell: Cell): Cell {
   return { ...structuredClone(cell), outputs: [], execution_count: null };
@@ -41,7 +53,8 @@ export interface Guarded {
   findings: TamperFinding[];
 }
 
-export function guard(candidate: Notebook, original: Notebook): Guarded {
+export function guard(candidate: Notebook, original: Notebook, checkNames: string[] = checkFunctionNames()): Guarded {
+  const CALLS_CHECK = callsCheck(checkNames);
   const originals = original.cells.filter(isCheckCell);
   const byId = new Map(originals.map((c) => [c.id!, c]));
   const hashes = new Map(originals.map((c) => [contentHash(sourceOf(c)), c.id!]));
