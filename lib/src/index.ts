@@ -6,3 +6,5 @@ export { rng, normal, uniform, permutation } from "./random";
 export { tryIt, tryItAsync } from "./tryit";
 export { renderSvg, showPlot, lineSpec, heatmapSpec } from "./plot";
 export type { PlotSpec, LineOptions, HeatmapOptions } from "./plot";
+export { loadDanfo } from "./danfo";
+export type { Danfo } from "./danfo";

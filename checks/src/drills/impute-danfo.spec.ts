@@ -2,7 +2,8 @@
 import { test } from "uvu";
 import type * as D from "danfojs/dist/danfojs-browser/src/index";
 import { ValueError, todo } from "@drills/lib";
-import { imputeDanfoDrill, loadDanfo, type ImputeDanfo } from "./impute-danfo";
+import { loadDanfo } from "@drills/lib";
+import { imputeDanfoDrill, type ImputeDanfo } from "./impute-danfo";
 import { expectPass, expectRejects, expectTodo } from "../testing";
 
 const dfd = loadDanfo();
