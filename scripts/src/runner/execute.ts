@@ -89,6 +89,10 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
       const kind: FailureKind = cell.status === "error" ? "cell-error" : cell.status;
       result.failures.push({ kind, message: cell.message ?? cell.evalue ?? cell.status, cell: { ...cell, source: sourceOf(notebook.cells[cell.index]) } });
     }
+    // Interrupted before or between cells: nothing failed, but the notebook did not run to the end either.
+    if (options.signal?.aborted && !result.failures.some((f) => f.kind === "interrupted")) {
+      result.failures.push({ kind: "interrupted", message: text.interrupted() });
+    }
     result.busyMs = result.cells.reduce((sum, cell) => sum + cell.busyMs, 0);
     result.checks = collectChecks(notebook);
   } catch (error) {

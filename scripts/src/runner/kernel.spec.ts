@@ -53,5 +53,18 @@ test("a kernel that never replies hits the timeout, is interrupted, and nothing 
   assert.not.ok(alive(result.kernelPid!));
 });
 
+test("aborting (Ctrl-C in the CLI) ends the running cell as interrupted and never reports a pass", async () => {
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), 1500);
+  const result = await executeNotebook(notebook("aborted.ipynb", ["hang"]), { env, signal: controller.signal });
+  assert.not.ok(result.passed);
+  assert.equal(result.cells.map((c) => c.status), ["interrupted"]);
+  const early = new AbortController();
+  early.abort();
+  const before = await executeNotebook(notebook("never.ipynb", ["print-me"]), { env, signal: early.signal });
+  assert.equal([before.passed, before.failures[0].kind], [false, "interrupted"]);
+  assert.not.ok(alive(result.kernelPid!));
+});
+
 test.after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 test.run();

@@ -158,7 +158,11 @@ export class Kernel {
 
   interrupt(): void {
     // tslab only supports signal interrupts; send to the main process only, not its group.
-    if (this.alive) process.kill(this.pid, "SIGINT");
+    try {
+      if (this.alive) process.kill(this.pid, "SIGINT");
+    } catch {
+      // Already gone: the exit handler reports it.
+    }
   }
 
   /** Polite shutdown_request, then SIGTERM, then SIGKILL — each only if the previous step did not end it. */
