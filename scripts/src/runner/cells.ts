@@ -5,8 +5,10 @@
 import { text } from "./errors";
 import { Kernel } from "./kernel";
 import { Cell, Notebook, sourceOf } from "./notebook";
-import { CellOutputs, DisplayRegistry, errorFromStderr } from "./outputs";
-import { IDLE_WAIT_MS, Tracker } from "./tracker";
+import { CellOutputs, DisplayRegistry } from "./outputs";
+import { errorFromStderr } from "./tracebacks";
+import { IDLE_WAIT_MS, Tracker, recordTimes } from "./tracker";
+import { cellTimeoutSeconds } from "./timeouts";
 
 export type CellStatus = "ok" | "error" | "timeout" | "kernel-died" | "uncaught-error" | "interrupted";
 
@@ -195,35 +197,6 @@ async function runCell(
   const evalue = text.abortedTooOften(MAX_ABORT_RETRIES + 1);
   outputs.addError({ output_type: "error", ename: "AbortedError", evalue, traceback: [`AbortedError: ${evalue}`] });
   return { ...base, durationMs: Date.now() - started, busyMs: 0, status: "error", ename: "AbortedError", evalue, message: evalue };
-}
-
-/**
- * Cell timeout in seconds: `metadata.drills.timeout`, else `metadata.timeout` on the cell, else the notebook's
- * default. A number ≤ 0 means no timeout.
- */
-export function cellTimeoutSeconds(cell: Cell, notebookDefault: number): number {
-  const own = firstNumber(cell.metadata?.drills?.timeout, cell.metadata?.timeout);
-  return own ?? notebookDefault;
-}
-
-/** Notebook default: `metadata.drills.timeout`, else `metadata.execution.timeout`, else the CLI's --timeout. */
-export function notebookTimeoutSeconds(notebook: Notebook, cliDefault: number): number {
-  return firstNumber(notebook.metadata?.drills?.timeout, notebook.metadata?.execution?.timeout) ?? cliDefault;
-}
-
-function firstNumber(...values: unknown[]): number | undefined {
-  return values.find((value): value is number => typeof value === "number" && Number.isFinite(value));
-}
-
-function recordTimes(cell: Cell, sentAt: Date, tracker: Tracker): void {
-  // nbclient's keys; tslab sends no execute_input and no `started` in reply metadata, so busy stands in for it.
-  const execution: Record<string, string> = {};
-  if (tracker.busyAt) execution["iopub.status.busy"] = tracker.busyAt.toISOString();
-  const started = tracker.reply?.metadata?.started;
-  execution["shell.execute_reply.started"] = typeof started === "string" ? started : (tracker.busyAt ?? sentAt).toISOString();
-  if (tracker.replyAt) execution["shell.execute_reply"] = tracker.replyAt.toISOString();
-  if (tracker.idleAt) execution["iopub.status.idle"] = tracker.idleAt.toISOString();
-  cell.metadata.execution = execution;
 }
 
 function tags(cell: Cell): string[] {

@@ -5,7 +5,8 @@
  */
 import * as path from "node:path";
 import { kernelEnv } from "../kernelspec/kernelspec";
-import { CellResult, notebookTimeoutSeconds, runCells } from "./cells";
+import { CellResult, runCells } from "./cells";
+import { notebookTimeoutSeconds } from "./timeouts";
 import { DrillReport, collectChecks } from "./checks";
 import { FailureKind, NotebookError, text } from "./errors";
 import { Kernel } from "./kernel";

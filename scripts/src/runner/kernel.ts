@@ -4,15 +4,15 @@
  * must not hang the runner.
  */
 import { ChildProcess, spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import * as path from "node:path";
 import * as zmq from "zeromq";
 import { kernelEnv } from "../kernelspec/kernelspec";
 import { Connection, address, createConnection } from "./connection";
 import { NotebookError, text } from "./errors";
 import { adopt, release, signalGroup } from "./reaper";
-import { findKernelSpec, kernelArgv } from "./spec";
+import { findKernelSpec, kernelArgv, kernelProcessEnv } from "./spec";
 import { Message, createMessage, parse, serialize } from "./wire";
-import { randomUUID } from "node:crypto";
 
 export interface KernelOptions {
   name: string;
@@ -91,12 +91,7 @@ export class Kernel {
       // Own process group: a terminal Ctrl-C reaches only the runner, which then shuts kernels down in order.
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
-      env: {
-        ...env,
-        ...(found.spec.env ?? {}),
-        DRILLS_RUNNER_PID: String(process.pid),
-        NODE_OPTIONS: [env.NODE_OPTIONS, `--require ${JSON.stringify(WATCHDOG)}`].filter(Boolean).join(" "),
-      },
+      env: kernelProcessEnv(found, env, WATCHDOG),
     });
     const spawnError = await new Promise<Error | undefined>((resolve) => {
       child.once("spawn", () => resolve(undefined));

@@ -1,6 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { CellOutputs, DisplayRegistry, errorFromStderr, jsonBundle } from "./outputs";
+import { CellOutputs, DisplayRegistry, jsonBundle } from "./outputs";
+import { errorFromStderr } from "./tracebacks";
 import { createMessage } from "./wire";
 
 const msg = (type: string, content: unknown) => createMessage(type, content, "s");

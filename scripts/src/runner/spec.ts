@@ -46,3 +46,13 @@ export function kernelArgv(found: FoundSpec, connectionFile: string): string[] {
     arg.replace("{connection_file}", connectionFile).replace("{resource_dir}", found.dir),
   );
 }
+
+/** The kernel's environment: the spec's own `env`, plus the runner's pid and the watchdog preload. */
+export function kernelProcessEnv(found: FoundSpec, env: NodeJS.ProcessEnv, watchdog: string): NodeJS.ProcessEnv {
+  return {
+    ...env,
+    ...(found.spec.env ?? {}),
+    DRILLS_RUNNER_PID: String(process.pid),
+    NODE_OPTIONS: [env.NODE_OPTIONS, `--require ${JSON.stringify(watchdog)}`].filter(Boolean).join(" "),
+  };
+}

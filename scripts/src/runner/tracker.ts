@@ -4,6 +4,7 @@
  * runner being interrupted) into one ending.
  */
 import { Kernel } from "./kernel";
+import { Cell } from "./notebook";
 import { CellOutputs } from "./outputs";
 import { Message } from "./wire";
 
@@ -82,4 +83,16 @@ export class Tracker {
       check();
     });
   }
+}
+
+/** nbclient's metadata.execution timestamps for a cell. */
+export function recordTimes(cell: Cell, sentAt: Date, tracker: Tracker): void {
+  // nbclient's keys; tslab sends no execute_input and no `started` in reply metadata, so busy stands in for it.
+  const execution: Record<string, string> = {};
+  if (tracker.busyAt) execution["iopub.status.busy"] = tracker.busyAt.toISOString();
+  const started = tracker.reply?.metadata?.started;
+  execution["shell.execute_reply.started"] = typeof started === "string" ? started : (tracker.busyAt ?? sentAt).toISOString();
+  if (tracker.replyAt) execution["shell.execute_reply"] = tracker.replyAt.toISOString();
+  if (tracker.idleAt) execution["iopub.status.idle"] = tracker.idleAt.toISOString();
+  cell.metadata.execution = execution;
 }
