@@ -8,6 +8,9 @@ import { bySection, tally, type BoardRow } from "./board";
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
+/** Same column widths in every section's table, so the sections line up. */
+const COLS = `<colgroup>${[11, 17, 7, 10, 5, 4, 5].map((w) => `<col style="width:${w}em">`).join("")}</colgroup>`;
+
 const COLOR: Record<string, string> = { pass: "#1a7f37", fail: "#cf222e", error: "#8250df", todo: "#9a6700", "not started": "#57606a" };
 
 /** Bars: best time to first pass, in minutes; ticks: the time box. Drills never passed show only their box. */
@@ -25,7 +28,8 @@ export function chartSpec(rows: BoardRow[]): PlotSpec {
     width: 420,
     height: { step: 22 },
     data: { values },
-    encoding: { y: { field: "drill", type: "nominal", sort: null, title: null } },
+    // An explicit order: Vega-Lite would otherwise put drills without a bar (null best time) last.
+    encoding: { y: { field: "drill", type: "nominal", sort: rows.map((r) => r.drill.id), title: null } },
     layer: [
       {
         mark: "bar",
@@ -47,11 +51,11 @@ export async function boardHtml(rows: BoardRow[], generatedAt = new Date()): Pro
     `<td style="color:${COLOR[r.status]}">${esc(r.status)}</td><td>${r.bestMs === undefined ? "—" : esc(formatDuration(r.bestMs)) + (r.withinBox ? "" : " (over)")}</td>` +
     `<td>${r.drill.minutes} min</td><td>${r.hints}</td><td>${r.attempts}</td></tr>`;
   const sections = bySection(rows)
-    .map(([level, rs]) => `<h2>${level}</h2><table><thead><tr><th>Drill</th><th>Title</th><th>Status</th><th>Best time</th><th>Box</th><th>Hints</th><th>Attempts</th></tr></thead><tbody>${rs.map(row).join("")}</tbody></table>`)
+    .map(([level, rs]) => `<h2>${level}</h2><table>${COLS}<thead><tr><th>Drill</th><th>Title</th><th>Status</th><th>Best time</th><th>Box</th><th>Hints</th><th>Attempts</th></tr></thead><tbody>${rs.map(row).join("")}</tbody></table>`)
     .join("\n");
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Drills scoreboard</title>
-<style>body{font-family:system-ui,sans-serif;margin:2em;color:#24292f}table{border-collapse:collapse;margin-bottom:1em}td,th{padding:.25em .8em;border-bottom:1px solid #d0d7de;text-align:left}</style></head>
+<style>body{font-family:system-ui,sans-serif;margin:2em;color:#24292f}table{border-collapse:collapse;margin-bottom:1em;table-layout:fixed;width:52em}td,th{white-space:nowrap;padding:.25em .8em;border-bottom:1px solid #d0d7de;text-align:left}</style></head>
 <body><h1>Drills scoreboard</h1>
 <p>${t.passed} of ${t.total} passed, ${t.withinBox} within the time box, ${t.hints} hint${t.hints === 1 ? "" : "s"} used. Generated ${esc(generatedAt.toISOString())}.</p>
 <figure>${svg}</figure>
