@@ -11,13 +11,13 @@ export { keras, kerasLayout } from "./mlp-keras";
 export const reference: Mlp = ref.reference;
 
 const variant = (o: Partial<Mlp>): Mlp => ({ ...reference, ...o });
-type Forward = (m: ref.MLP & { w: tf.Variable[] }, x: tf.Tensor2D, training: boolean) => tf.Tensor1D;
+type Forward = (m: ref.MLP, x: tf.Tensor2D, training: boolean) => tf.Tensor1D;
 
 /** The reference model with its forward pass replaced. */
 function withForward(fwd: Forward): Mlp["MLP"] {
   return class extends ref.MLP {
     override forward(x: tf.Tensor2D, training: boolean): tf.Tensor1D {
-      return tf.tidy(() => fwd(Object.assign(this, { w: this.parameters() }), x, training));
+      return tf.tidy(() => fwd(this, x, training));
     }
   };
 }
@@ -30,7 +30,6 @@ const head = (m: ref.MLP, h: tf.Tensor) => {
   const [, , w2, b2] = m.parameters();
   return tf.add(tf.matMul(h, w2, false, true), b2).reshape([-1]) as tf.Tensor1D;
 };
-
 
 const mathRandomShuffle = (n: number) => {
   const p = Array.from({ length: n }, (_, i) => i);
@@ -105,7 +104,7 @@ export const orderedSeeded = (n: number, epoch: number, seed: number) => permuta
 export class ZeroInit extends ref.MLP {
   constructor(inDim: number, hiddenDim = 32, pDrop = 0.2) {
     super(inDim, hiddenDim, pDrop);
-    for (const p of this.parameters()) p.assign(tf.zerosLike(p));
+    for (const p of this.parameters()) tf.tidy(() => p.assign(tf.zerosLike(p)));
   }
 }
 
@@ -124,6 +123,8 @@ export class ConstantBias extends ref.MLP {
     (this as unknown as { b1: tf.Tensor }).b1 = tf.tensor1d(sd["net.0.bias"]);
   }
 }
+
+/** Minimizes over every trainable variable (no varList), as a loop written without model.parameters() does. */
 export const minimizeAll = (model: MlpModel, loader: Iterable<Batch>, optimizer: tf.Optimizer, criterion: Criterion): number => {
   let total = 0;
   let count = 0;
@@ -150,7 +151,6 @@ export function evaluateWhere(fwdTraining: boolean, threshold: number) {
     return { loss: total / n, accuracy: hits / n };
   };
 }
-
 
 /** Trusts tfjs to complain: assign() throws a plain Error on a shape mismatch, not a ValueError naming the key. */
 export class UncheckedLoad extends ref.MLP {
