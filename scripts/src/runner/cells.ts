@@ -43,17 +43,14 @@ export interface CellLoopOptions {
 /** tslab aborts requests arriving within 200 ms of an error (quirk 3); stay clear of that window. */
 const AFTER_ERROR_MS = 250;
 const MAX_ABORT_RETRIES = 5;
-const LATE_DRAIN_MS = 300;
-const LATE_DRAIN_MAX_MS = 2000;
+const BARRIER_TIMEOUT_MS = 2000;
 const SKIP_TAG = "skip-execution";
 const RAISES_TAG = "raises-exception";
 
 export async function runCells(kernel: Kernel, notebook: Notebook, options: CellLoopOptions): Promise<CellResult[]> {
   const displays = new DisplayRegistry();
   const trackers = new Map<string, Tracker>();
-  let lastActivity = Date.now();
   kernel.onIopub((message) => {
-    lastActivity = Date.now();
     const parentId = message.parent_header.msg_id;
     if (parentId) trackers.get(parentId)?.deliver(message);
   });
@@ -87,12 +84,7 @@ export async function runCells(kernel: Kernel, notebook: Notebook, options: Cell
     if (outputs.escaped && !options.allowErrors) break;
   }
 
-  // Unhandled rejections report after the cell's idle (quirk 4): give them a moment to arrive before judging.
-  const drainStart = Date.now();
-  while (kernel.alive && Date.now() - drainStart < LATE_DRAIN_MAX_MS && Date.now() - lastActivity < LATE_DRAIN_MS) {
-    await sleep(50);
-  }
-  if (kernel.alive) await sleep(Math.max(0, LATE_DRAIN_MS - (Date.now() - lastActivity)));
+  if (kernel.alive && results.length > 0) await barrier(kernel, trackers, displays);
   for (const result of results) {
     const outputs = outputsByIndex.get(result.index)!;
     if (outputs.escaped) {
@@ -105,6 +97,18 @@ export async function runCells(kernel: Kernel, notebook: Notebook, options: Cell
     outputs.seal();
   }
   return results;
+}
+
+/**
+ * Unhandled rejections are reported after their cell's idle (quirk 4). iopub is ordered, so once the idle of a
+ * request sent after the last cell arrives, everything the kernel printed before handling it has arrived too —
+ * a deterministic drain instead of guessing a quiet period.
+ */
+async function barrier(kernel: Kernel, trackers: Map<string, Tracker>, displays: DisplayRegistry): Promise<void> {
+  const request = kernel.send("shell", "kernel_info_request", {}, BARRIER_TIMEOUT_MS);
+  const tracker = new Tracker(request.msgId, new CellOutputs(displays));
+  trackers.set(request.msgId, tracker);
+  await tracker.wait(kernel, request.reply, BARRIER_TIMEOUT_MS);
 }
 
 async function runCell(

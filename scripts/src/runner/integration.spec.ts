@@ -90,10 +90,12 @@ test("10 MB of output is stored truncated with a marker; a flood tslab cannot pu
   assert.match(flood.message, "sent no error text");
 });
 
-test("an unhandled rejection (reported after the cell, quirk 4) fails its cell and stops the notebook", async () => {
+test("an unhandled rejection (reported after the cell, quirk 4) fails its cell, also in the last cell", async () => {
   const result = await byName("unhandled.ipynb");
   assert.equal([result.failures[0].kind, result.failures[0].cell?.index], ["uncaught-error", 0]);
-  assert.is(result.notebook!.cells[1].execution_count, null);
+  const last = await byName("unhandled-last.ipynb");
+  assert.equal([last.failures[0]?.kind, last.failures[0]?.cell?.index], ["uncaught-error", 1], "caught after the last cell too");
+  assert.match(last.failures[0].message, "rejected in the last cell");
   assert.is(result.failures[0].cell?.ename, "UnhandledPromiseRejection");
   assert.is(result.notebook!.cells[0].outputs!.at(-1)!.output_type, "error");
 });
