@@ -65,8 +65,8 @@ export function load(model: MlpModel, sd: StateDict, input?: string): void {
   call("model.loadStateDict(sd)", () => model.loadStateDict(sd), { input });
 }
 
-export function stateOf(model: MlpModel, inDim: number, hidden: number, label = "model.stateDict()"): StateDict {
-  return readStateDict(call(label, () => model.stateDict()), inDim, hidden, label);
+export function stateOf(model: MlpModel, inDim: number, hidden: number, label = "model.stateDict()", input?: string): StateDict {
+  return readStateDict(call(label, () => model.stateDict(), { input }), inDim, hidden, label, input);
 }
 
 /** Logits of forward(x, training) as numbers; the input and output tensors are freed by the session. */

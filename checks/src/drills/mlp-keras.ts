@@ -54,3 +54,11 @@ export const keras = (reshape: boolean) => class extends KernelMLP {
 };
 
 export const kerasLayout: Mlp = { ...ref.reference, MLP: keras(false) };
+
+/** Keras layout, but stateDict() hands the [in, out] kernels back as they are stored. */
+export class UntransposedState extends KernelMLP {
+  override stateDict(): StateDict {
+    const [k0, b0, k3, b3] = this.k.map((v) => v.arraySync());
+    return { "net.0.weight": k0, "net.0.bias": b0, "net.3.weight": k3, "net.3.bias": b3 } as StateDict;
+  }
+}

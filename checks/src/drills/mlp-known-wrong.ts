@@ -7,7 +7,7 @@ import * as ref from "./mlp-reference";
 import type { Mlp } from "./mlp-types";
 import {
   averageOfBatches, ConstantBias, evaluateWhere, head, hidden, keras, leakyTrain, loaderFrom, mathRandomShuffle, minimizeAll,
-  orderedSeeded, sigmoidBce, TensorState, trainingEvaluate, UncheckedLoad, UnseededInit, variant, withForward, ZeroInit,
+  orderedSeeded, sigmoidBce, TensorState, trainingEvaluate, UncheckedLoad, UnseededInit, UntransposedState, variant, withForward, ZeroInit,
 } from "./mlp-wrong";
 
 const dropoutCase = "dropout only in training mode, with a new mask each call";
@@ -25,6 +25,7 @@ export const knownWrong: Record<string, [Mlp, string, RegExp]> = {
   "p used as the keep probability": [variant({ MLP: withForward((m, x, t) => head(m, t ? tf.dropout(hidden(m, x), 1 - m.pDrop, undefined, ref.nextSeed()) : hidden(m, x))) }), scaleCase, /keep probability/],
   "ReLU missing": [variant({ MLP: withForward((m, x) => { const [w1, b1] = m.parameters(); return head(m, tf.add(tf.matMul(x, w1, false, true), b1)); }) }), parityCase, /without the ReLU/],
   "weights reshaped to [in, out] instead of transposed": [variant({ MLP: keras(true) }), parityCase, /reshaped to \[in, out\] instead of transposed/],
+  "stateDict returns [in, out] kernels": [variant({ MLP: UntransposedState }), "loadStateDict then stateDict round-trips PyTorch's layout", /net\.0\.weight has shape \[5, 7\][\s\S]*that is \[in, out\]/],
   "logits of shape [n, 1]": [variant({ MLP: withForward((m, x) => head(m, hidden(m, x)).reshape([-1, 1]) as unknown as tf.Tensor1D) }), "forward returns one logit per row; stateDict has PyTorch's keys and shapes", /should return shape \[3\][\s\S]*Actual: +\[3, 1\]/],
   "zero initialisation": [variant({ MLP: ZeroInit }), "initial weights are seeded by setSeed and break symmetry", /1 distinct row/],
   "unseeded initialisers": [variant({ MLP: UnseededInit }), "initial weights are seeded by setSeed and break symmetry", /the same setSeed should give the same initial weights/],

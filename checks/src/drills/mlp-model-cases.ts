@@ -38,7 +38,7 @@ const roundTrip: Case<Mlp> = {
       const f = fixture();
       const model = construct(impl, f.inDim, f.hiddenDim, 0.2);
       load(model, f.stateDict, FIXTURE_IN);
-      const back = stateOf(model, f.inDim, f.hiddenDim);
+      const back = stateOf(model, f.inDim, f.hiddenDim, "model.stateDict()", FIXTURE_IN);
       // The fixture's values are float32, so a float32 model holds them exactly: tol 0.
       expectStateClose(back, f.stateDict, { what: "stateDict() after loadStateDict(sd) should equal sd", input: FIXTURE_IN, tol: 0 });
     }),

@@ -28,25 +28,25 @@ function shapeOf(v: unknown): number[] | undefined {
 }
 
 /** The candidate's state dict, validated: the four keys, PyTorch's shapes, finite numbers. */
-export function readStateDict(v: unknown, inDim: number, hidden: number, label: string): StateDict {
+export function readStateDict(v: unknown, inDim: number, hidden: number, label: string, input?: string): StateDict {
   const want = shapesOf(inDim, hidden);
   const expected = describeShapes(inDim, hidden);
   const what = `${label} should return PyTorch's state_dict layout`;
-  if (typeof v !== "object" || v === null || Array.isArray(v)) fail({ what, expected, actual: fmt(v) });
+  if (typeof v !== "object" || v === null || Array.isArray(v)) fail({ what, input, expected, actual: fmt(v) });
   const obj = v as Record<string, unknown>;
   const keys = Object.keys(obj).sort();
-  if (keys.join() !== [...STATE_KEYS].sort().join()) fail({ what, expected, actual: `keys ${keys.join(", ") || "(none)"}` });
+  if (keys.join() !== [...STATE_KEYS].sort().join()) fail({ what, input, expected, actual: `keys ${keys.join(", ") || "(none)"}` });
   const out: Record<string, unknown> = {};
   for (const k of STATE_KEYS) {
     const shape = shapeOf(obj[k]);
-    if (!shape) fail({ what, expected: `${k}: a nested number array of shape [${want[k].join(", ")}]`, actual: fmt(obj[k]) });
+    if (!shape) fail({ what, input, expected: `${k}: a nested number array of shape [${want[k].join(", ")}]`, actual: fmt(obj[k]) });
     if (shape.join() !== want[k].join()) {
       const swapped = shape.length === 2 && shape[0] === want[k][1] && shape[1] === want[k][0];
-      fail({ what, expected, actual: `${k} has shape [${shape.join(", ")}]`, note: swapped ? "that is [in, out]; PyTorch's Linear weight is [out, in]" : undefined });
+      fail({ what, input, expected, actual: `${k} has shape [${shape.join(", ")}]`, note: swapped ? "that is [in, out]; PyTorch's Linear weight is [out, in]" : undefined });
     }
     const flatValues = flat(obj[k]);
     const bad = flatValues.findIndex((x) => typeof x !== "number" || !Number.isFinite(x));
-    if (bad >= 0) fail({ what: `${label} should hold finite numbers`, expected: `finite numbers in ${k}`, actual: `${fmt(flatValues[bad])} at flat index ${bad}` });
+    if (bad >= 0) fail({ what: `${label} should hold finite numbers`, input, expected: `finite numbers in ${k}`, actual: `${fmt(flatValues[bad])} at flat index ${bad}` });
     out[k] = Array.isArray(obj[k]) ? obj[k] : Array.from(obj[k] as ArrayLike<number>);
   }
   return out as unknown as StateDict;

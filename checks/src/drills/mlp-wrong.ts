@@ -6,7 +6,7 @@ import * as tf from "@tensorflow/tfjs";
 import { permutation } from "@drills/lib";
 import * as ref from "./mlp-reference";
 import type { Batch, Criterion, Evaluation, Mlp, MlpModel, StateDict } from "./mlp-types";
-export { keras, kerasLayout } from "./mlp-keras";
+export { keras, kerasLayout, UntransposedState } from "./mlp-keras";
 
 export const reference: Mlp = ref.reference;
 
