@@ -63,22 +63,24 @@ export function hiddenCaseName(drillId: string, spec: HiddenSpec, index: number)
 }
 
 /** Reads and validates the file; every problem is listed, with the drill and case it is in. */
-export function readHiddenFile(file: string): HiddenFile {
+export function readHiddenFile(file: string, only?: string): HiddenFile {
   let data: any;
   try {
     data = JSON.parse(fs.readFileSync(file, "utf8"));
   } catch (e) {
     throw new Error(`hidden cases ${file}: ${e instanceof Error ? e.message : String(e)}`);
   }
-  const problems = validateHidden(data);
+  const problems = validateHidden(data, only);
   if (problems.length) throw new Error(`hidden cases ${file}:\n  ${problems.join("\n  ")}`);
   return data as HiddenFile;
 }
 
-export function validateHidden(data: any): string[] {
+/** Every problem in the file, or only in one drill's entries (`only`: a kernel checks the drill it runs). */
+export function validateHidden(data: any, only?: string): string[] {
   if (!data || data.version !== 1 || typeof data.drills !== "object" || data.drills === null) return ['expected { "version": 1, "drills": { ... } }'];
   const problems: string[] = [];
   for (const [drill, specs] of Object.entries<any>(data.drills)) {
+    if (only !== undefined && drill !== only) continue;
     const props = Object.fromEntries(hiddenProperties(drill));
     if (Object.keys(props).length === 0) {
       const supported = [...new Set(builders.map((b) => b.drill.id))];
@@ -108,7 +110,7 @@ export function hiddenCases<I>(drill: Drill<I>, env: NodeJS.ProcessEnv = process
   if (!file) return [];
   let specs: HiddenSpec[];
   try {
-    specs = readHiddenFile(file).drills[drill.id] ?? [];
+    specs = readHiddenFile(file, drill.id).drills[drill.id] ?? [];
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     return [{ name: "hidden cases", hint: "fix the hidden-cases file", hidden: true, run: () => { throw new Error(reason); } }];

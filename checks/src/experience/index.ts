@@ -2,6 +2,8 @@
 import "./hidden-zscore";
 import "./hidden-windows";
 import "./hidden-auc";
+import "./hidden-ranking";
+import "./hidden-drift";
 
 export { hint, hintMessage, HintBook } from "./hints";
 export type { HintReveal } from "./hints";
