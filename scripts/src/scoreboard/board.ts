@@ -30,6 +30,7 @@ export function summarise(records: ProgressRecord[], catalogue: readonly DrillEn
   return catalogue.map((drill) => {
     const row: BoardRow = { drill, status: "not started", hints: 0, attempts: 0 };
     const bestByCheck = new Map<string, BoardStatus>();
+    const runs = new Map<string, number>();
     const firstPass = new Map<string, Map<string, number>>(); // session → check → elapsed at its first pass
     for (const r of records) {
       if (r.drill !== drill.id) continue;
@@ -39,8 +40,10 @@ export function summarise(records: ProgressRecord[], catalogue: readonly DrillEn
         continue;
       }
       row.hints = Math.max(row.hints, r.hints);
-      row.attempts += 1;
       const check = r.title ?? r.drill;
+      // Attempts count runs of the drill's most-run check: one "Run All" of a three-check notebook is one attempt.
+      runs.set(check, (runs.get(check) ?? 0) + 1);
+      row.attempts = Math.max(row.attempts, runs.get(check)!);
       const best = bestByCheck.get(check) ?? "not started";
       if (RANK[r.status] > RANK[best]) bestByCheck.set(check, r.status);
       if (r.status === "pass" && r.mode === "interactive") {

@@ -50,7 +50,7 @@ test("a drill with several checks passes when all have passed, timed at the last
   assert.is(row([two("danfo", "pass", 3 * MIN), two("polars", "fail", 3 * MIN)]).status, "fail");
   const done = row([two("danfo", "pass", 3 * MIN), two("polars", "fail", 5 * MIN), two("polars", "pass", 9 * MIN), two("danfo", "pass", 10 * MIN), two("danfo", "pass", 1 * MIN, "b")]);
   // Session b passed only one of the two checks, so it has no time; session a completed at 9 minutes.
-  assert.equal([done.status, done.bestMs, done.withinBox], ["pass", 9 * MIN, true]);
+  assert.equal([done.status, done.bestMs, done.withinBox, done.attempts], ["pass", 9 * MIN, true, 3]);
 });
 
 test("text: sections in order, one line per drill with status, best time, box, hints, attempts", () => {
