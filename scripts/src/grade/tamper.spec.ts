@@ -77,6 +77,13 @@ test("the check functions are the ones @drills/checks exports", () => {
   assert.not.ok(names.includes("checkInput"));
 });
 
+test("a notebook without cell ids (nbformat 4.4) is matched by content", () => {
+  const cells = answered().map((c) => ({ ...c, id: undefined }));
+  const { notebook, findings } = guard(nb(cells), ORIGINAL);
+  assert.equal(findings, []);
+  assert.equal(ids(notebook).filter(Boolean), ["zscore-check", "extra-check"]);
+});
+
 test("a check cell turned into markdown counts as edited", () => {
   const cells = answered();
   cells[3] = md("zscore-check", "await checkZscore(zscore);");

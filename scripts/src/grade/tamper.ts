@@ -82,6 +82,12 @@ export function guard(candidate: Notebook, original: Notebook, checkNames: strin
       continue;
     }
     const copyOf = hashes.get(contentHash(source));
+    if (copyOf && cell.id === undefined && !kept.has(copyOf)) {
+      // A notebook saved before nbformat 4.5 has no cell ids: an unchanged check cell is recognised by its content.
+      kept.add(copyOf);
+      cells.push(pristine(byId.get(copyOf)!));
+      continue;
+    }
     if (copyOf) {
       findings.push({ kind: "duplicated", cellId: copyOf, detail: `a copy of check cell ${copyOf} (cell ${cell.id ?? "without id"}) was removed` });
       continue;
