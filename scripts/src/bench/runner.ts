@@ -59,15 +59,25 @@ registerSection("runner-overhead", "the runner's time per notebook beyond the ke
   context.print("notebook                                   wall    start   busy    cells   overhead");
   let busy = 0;
   let cells = 0;
+  let beyondStart = 0;
   for (const result of results) {
     const cellsMs = result.cells.reduce((sum, cell) => sum + cell.durationMs, 0);
     busy += result.busyMs;
     cells += cellsMs;
+    beyondStart += result.durationMs - result.startupMs;
     const pct = result.busyMs > 0 ? `${(((cellsMs - result.busyMs) / result.busyMs) * 100).toFixed(1)}%` : "-";
     const s = (ms: number) => `${(ms / 1000).toFixed(2)}s`.padStart(7);
-    context.print(`${path.relative(process.cwd(), result.path).slice(-42).padEnd(42)} ${s(result.durationMs)} ${s(result.startupMs)} ${s(result.busyMs)} ${s(cellsMs)}  ${pct}`);
+    context.print(`${fit(path.relative(process.cwd(), result.path), 42)} ${s(result.durationMs)} ${s(result.startupMs)} ${s(result.busyMs)} ${s(cellsMs)}  ${pct}`);
   }
   context.print("(wall = read → kernel shut down; start = kernel start to ready; busy = Σ kernel busy→reply; cells = Σ request→finished)");
   const overhead = busy > 0 ? (cells - busy) / busy : 0;
   context.print(verdict("per-cell overhead (cells vs busy)", `${(overhead * 100).toFixed(1)}%`, "≤ 5%", overhead <= 0.05));
+  // Also counts reading/writing the notebook, the late-output drain and kernel shutdown; only kernel start is excluded.
+  const whole = busy > 0 ? (beyondStart - busy) / busy : 0;
+  context.print(verdict("per-notebook overhead (wall−start vs busy)", `${(whole * 100).toFixed(1)}%`, "≤ 5%", whole <= 0.05));
 });
+
+/** Keeps the end of a long path (the file name is the informative part), marking the cut. */
+function fit(text: string, width: number): string {
+  return (text.length > width ? "…" + text.slice(text.length - width + 1) : text).padEnd(width);
+}

@@ -36,5 +36,5 @@ export function listSections(): readonly Section[] {
 /** `measured vs target` in one consistent shape, so every section's verdicts line up. */
 export function verdict(label: string, measured: string, target: string, met: boolean | undefined): string {
   const mark = met === undefined ? "    " : met ? "ok  " : "MISS";
-  return `${mark} ${label.padEnd(34)} ${measured.padEnd(14)} target ${target}`;
+  return `${mark} ${label.padEnd(42)} ${measured.padEnd(14)} target ${target}`;
 }
