@@ -75,5 +75,24 @@ test("a failing run exits 1 and reports notebook, cell, source and the kernel's 
   assert.is((xml.match(/<testcase /g) ?? []).length, 3 + 4);
 });
 
+test("the input is never modified unless --inplace, which writes ids, counts and outputs into it", async () => {
+  const dir = fs.mkdtempSync(path.join(out, "inplace-"));
+  const source = JSON.parse(fs.readFileSync(fixture("pass/compute.ipynb"), "utf8"));
+  for (const cell of source.cells) delete cell.id; // an older notebook: no ids, nbformat 4.4
+  source.nbformat_minor = 4;
+  const input = path.join(dir, "compute.ipynb");
+  const original = JSON.stringify(source);
+  fs.writeFileSync(input, original);
+  const copy = startCli(["--out", path.join(dir, "executed"), input]);
+  assert.is(await copy.exit, 0, copy.output());
+  assert.is(fs.readFileSync(input, "utf8"), original, "input untouched without --inplace");
+  const inplace = spawn(process.execPath, [CLI, "--inplace", input], { stdio: "ignore" });
+  assert.is(await new Promise((resolve) => inplace.once("exit", resolve)), 0);
+  const executed = JSON.parse(fs.readFileSync(input, "utf8"));
+  assert.is(executed.nbformat_minor, 5);
+  assert.ok(executed.cells.every((c: { id?: string }) => typeof c.id === "string"));
+  assert.match(JSON.stringify(executed.cells[4].outputs), "waited");
+});
+
 test.after(() => fs.rmSync(out, { recursive: true, force: true }));
 test.run();
