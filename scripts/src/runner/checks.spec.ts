@@ -62,6 +62,7 @@ test("a failure names notebook, cell number and id, shows head and tail of the s
   assert.match(text, "lines omitted");
   assert.not.match(text, "| line 20\n");
   assert.match(text, "RangeError: boom");
+  assert.not.match(formatFailure(result, { ...result.failures[0], message: "\x1b[0;31mZeroDivisionError\x1b[0m: x" }), "\x1b[");
 });
 
 test("summary prints one line per drill with pass/fail/todo counts", () => {

@@ -5,7 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { NotebookResult } from "./execute";
-import { formatFailure } from "./report";
+import { formatFailure, stripAnsi } from "./report";
 
 interface TestCase {
   classname: string;
@@ -26,7 +26,7 @@ export function toJunit(results: NotebookResult[], wallMs: number): string {
         ? {}
         : {
             failure: {
-              message: result.failures.map((f) => `${f.kind}: ${f.message.split("\n")[0]}`).join("; "),
+              message: result.failures.map((f) => `${f.kind}: ${stripAnsi(f.message).split("\n")[0]}`).join("; "),
               body: result.failures.map((f) => formatFailure(result, f)).join("\n\n"),
             },
           }),

@@ -76,6 +76,14 @@ test("fail() turns the cell's stderr into an nbformat error output", () => {
   assert.not.ok(error.traceback.some((l: string) => l.includes("sigintHandlersWrap")), "kernel frames trimmed");
 });
 
+test("fail() keeps a kernel-sent error output instead of synthesising a second one", () => {
+  const cell = new CellOutputs(new DisplayRegistry());
+  cell.add(msg("error", { ename: "ValueError", evalue: "bad", traceback: ["tb"] }));
+  cell.add(stream("stderr", "noise\n"));
+  assert.is(cell.fail({ ename: "E", evalue: "v" }).ename, "ValueError");
+  assert.equal(cell.outputs.map((o) => o.output_type), ["error", "stream"]);
+});
+
 test("errorFromStderr: compiler diagnostics, unhandled rejections, and no text at all", () => {
   const diagnostic = errorFromStderr("1:7 - Type 'string' is not assignable to type 'number'.\n", { ename: "E", evalue: "v" });
   assert.is(diagnostic.ename, "CompileError");

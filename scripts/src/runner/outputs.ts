@@ -54,6 +54,9 @@ export class CellOutputs {
 
   /** Moves the error text out of the stderr stream into an `error` output, so failures look like any kernel's. */
   fail(fallback: { ename: string; evalue: string }): Output {
+    // A kernel that does send `error` messages (any but tslab) already said it best.
+    const sent = this.outputs.find((o) => o.output_type === "error");
+    if (sent) return sent;
     let stderr = "";
     const last = findLastIndex(this.outputs, (o) => o.output_type === "stream" && o.name === "stderr");
     if (last >= 0) {

@@ -22,7 +22,7 @@ export function formatFailure(result: NotebookResult, failure: Failure): string 
     if (cell.ename && !failure.message.includes(cell.evalue ?? "")) lines.push(`  ${cell.ename}: ${cell.evalue ?? ""}`);
   }
   lines.push("  kernel says:");
-  for (const line of clip(failure.message.split("\n"), MESSAGE_LINES - 5, 5)) lines.push(`    ${line}`);
+  for (const line of clip(stripAnsi(failure.message).split("\n"), MESSAGE_LINES - 5, 5)) lines.push(`    ${line}`);
   if (result.outPath) lines.push(`  executed notebook: ${result.outPath}`);
   return lines.join("\n");
 }
@@ -62,6 +62,11 @@ export function formatSummary(results: NotebookResult[]): string {
       return `${drill.status.toUpperCase().padEnd(4)} ${drill.drill.padEnd(idWidth)}  ${title.padEnd(titleWidth)}  pass ${count("pass")}  fail ${failed}  todo ${count("todo")}  (${path})`;
     })
     .join("\n");
+}
+
+/** Kernels colour their tracebacks for notebook front ends; in a log or an XML report the codes are noise. */
+export function stripAnsi(text: string): string {
+  return text.replace(/\x1b\[[0-9;]*[A-Za-z]/g, "");
 }
 
 /** Head and tail of long text with a count of what was left out, so the interesting ends both show. */
