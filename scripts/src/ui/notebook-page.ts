@@ -91,7 +91,8 @@ export class NotebookPage {
             cases: [...r.querySelectorAll("li[data-status]")].map((li: any) => ({ status: li.dataset.status, text: text(li) })),
             text: text(r),
           })),
-          errors: [...el.querySelectorAll(".output_error")].map(text),
+          // tslab reports a compile error on stderr (red box), a runtime error as an error output; both are errors.
+          errors: [...el.querySelectorAll(".output_error, .output_stderr")].map(text),
         };
       }),
     );

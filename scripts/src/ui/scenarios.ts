@@ -24,13 +24,22 @@ export interface Edited {
 export const screenshotPath = (nb: NotebookInfo, state: string) =>
   path.join(ARTIFACTS, `${nb.rel.replace(/\.ipynb$/, "").replace(/\//g, "-")}-${state}.png`);
 
+/** The notebook never got as far as an idle kernel: a problem with the setup, not with that notebook. */
+export class OpenError extends Error {
+  override name = "OpenError";
+}
+
 /** Opens the notebook, waits for its kernel, runs `body`, closes and halts; on an error, first saves the page. */
 export async function visit<T>(s: Session, nb: NotebookInfo, body: (page: NotebookPage, openedAt: number) => Promise<T>): Promise<T> {
   const openedAt = Date.now();
-  const page = await NotebookPage.open(s.browser, s.server, nb);
+  const page = await NotebookPage.open(s.browser, s.server, nb).catch((error: Error) => {
+    throw new OpenError(`${nb.rel}: the page did not load: ${error.message}`);
+  });
   let result: T;
   try {
-    await page.waitIdle(90_000);
+    await page.waitIdle(120_000).catch((error: Error) => {
+      throw new OpenError(`${nb.rel}: the kernel did not start: ${error.message}`);
+    });
     result = await body(page, openedAt);
   } catch (error) {
     if (!page.page.isClosed()) await page.screenshot(screenshotPath(nb, "FAILED")).catch(() => undefined);

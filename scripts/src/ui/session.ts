@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { BrowserContext } from "playwright-core";
 import { PROJECT_ROOT } from "../kernelspec/kernelspec";
-import { launchBrowser } from "./browser";
+import { launchBrowser, notebookVersion } from "./browser";
 import { killNow, processesMentioning } from "./processes";
 import { startJupyter, type JupyterServer } from "./server";
 
@@ -23,6 +23,10 @@ export interface Session {
 }
 
 export async function openSession(): Promise<Session> {
+  // The page actions and selectors are the classic UI's (Notebook 6, Debian bookworm's jupyter-notebook); Notebook 7
+  // serves a JupyterLab-based UI where every selector would time out, so say so at once.
+  const { version = "" } = notebookVersion();
+  if (!/^6\./.test(version)) throw new Error(`jupyter notebook ${version} is not the classic Notebook 6 UI this test drives`);
   const work = path.join(PROJECT_ROOT, "build", `ui-${process.pid}`);
   const served = path.join(work, "notebooks");
   const profile = path.join(work, "chromium-profile");
