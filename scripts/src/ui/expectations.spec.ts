@@ -74,6 +74,7 @@ test("a rendered failure must fail the named case and show input, expected, actu
   assertRejected(nb, wrong, code(2), check(failText));
   rejects(() => assertRejected(nb, wrong, code(2, { errors: ["TS2322"] }), check(failText)), /does not compile/);
   rejects(() => assertRejected(nb, wrong, code(2), check(failText, "pass")), /should fail/);
+  rejects(() => assertRejected(nb, wrong, code(2), { ...check(failText), errors: ["CheckFailure"] }), /an error besides/);
   rejects(() => assertRejected(nb, wrong, code(2), check(failText.replace("small", "large"))), /should fail/);
   for (const label of ["Input:", "Expected:", "Actual:", "Hint:"]) {
     rejects(() => assertRejected(nb, wrong, code(2), check(failText.replace(label, ""))), new RegExp(label));

@@ -40,6 +40,8 @@ export function assertChecks(nb: NotebookInfo, cells: CellView[], status: "pass"
 export function assertRejected(nb: NotebookInfo, wrong: WrongAnswer, solution: CellView, check: CellView): void {
   assert.equal(solution.errors, [], `${nb.rel}: the typed answer does not compile`);
   assert.ok(Number.isInteger(solution.executionCount), `${nb.rel}: the edited cell did not run`);
+  // Without DRILLS_STRICT a failing check renders its report; it must not also throw.
+  assert.equal(check.errors, [], `${nb.rel}: the check cell shows an error besides its report`);
   const [report] = check.reports;
   assert.is(report?.status, "fail", `${nb.rel}: the check should fail:\n${report?.text}`);
   const failed = report.cases.find((k) => k.text.includes(wrong.failingCase));

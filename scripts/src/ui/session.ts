@@ -7,7 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { BrowserContext } from "playwright-core";
-import { PROJECT_ROOT } from "../kernelspec/kernelspec";
+import { PROJECT_DATA_DIR, PROJECT_ROOT, specDir } from "../kernelspec/kernelspec";
 import { launchBrowser, notebookVersion } from "./browser";
 import { killNow, processesMentioning } from "./processes";
 import { startJupyter, type JupyterServer } from "./server";
@@ -27,6 +27,10 @@ export async function openSession(): Promise<Session> {
   // serves a JupyterLab-based UI where every selector would time out, so say so at once.
   const { version = "" } = notebookVersion();
   if (!/^6\./.test(version)) throw new Error(`jupyter notebook ${version} is not the classic Notebook 6 UI this test drives`);
+  // The server sees only the project's data dir and the system ones (its user data dir is a temp dir), so the
+  // kernel it starts is the project's tslab or none.
+  const spec = path.join(specDir(PROJECT_DATA_DIR), "kernel.json");
+  if (!fs.existsSync(spec)) throw new Error(`no project kernelspec at ${spec} (npm run kernelspec)`);
   const work = path.join(PROJECT_ROOT, "build", `ui-${process.pid}`);
   const served = path.join(work, "notebooks");
   const profile = path.join(work, "chromium-profile");
