@@ -75,6 +75,11 @@ export async function startJupyter(rootDir: string, stateDir: string, startupMs 
   const args = [
     "notebook", "--no-browser", "--ip=127.0.0.1", `--port=${port}`, "--NotebookApp.port_retries=0",
     `--NotebookApp.token=${token}`, `--notebook-dir=${rootDir}`,
+    // The server sends one kernel_info_request to a kernel that may not be listening yet; when that one is lost it
+    // holds the page's websocket for this long (default 60 s, and chromium queues the other tab's websocket behind
+    // it), then connects anyway and the page's own kernel_info gets its answer. A dead kernel still fails: the page
+    // never reports the kernel ready.
+    "--MappingKernelManager.kernel_info_timeout=10",
     ...(process.getuid?.() === 0 ? ["--allow-root"] : []),
   ];
   const logFile = path.join(stateDir, "jupyter.log");
