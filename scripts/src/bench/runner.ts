@@ -13,7 +13,8 @@ import { BenchContext, registerSection, verdict } from "./sections";
 const RESULTS = "runner.results";
 const WALL = "runner.wallMs";
 
-async function runRunner(context: BenchContext): Promise<{ results: NotebookResult[]; wallMs: number }> {
+/** Runs the notebooks once per bench run; later sections reuse the results. */
+export async function runRunner(context: BenchContext): Promise<{ results: NotebookResult[]; wallMs: number }> {
   const cached = context.shared.get(RESULTS) as NotebookResult[] | undefined;
   if (cached) return { results: cached, wallMs: context.shared.get(WALL) as number };
   const jobs = planJobs(context.notebooks, { outDir: path.join(context.workDir, "runner"), inplace: false });
