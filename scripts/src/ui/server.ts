@@ -69,6 +69,8 @@ export async function startJupyter(rootDir: string, stateDir: string, startupMs 
     JUPYTER_RUNTIME_DIR: path.join(stateDir, dirs.runtime),
     JUPYTER_CONFIG_DIR: path.join(stateDir, dirs.config),
     JUPYTER_DATA_DIR: path.join(stateDir, dirs.data),
+    // The test's check results are not a candidate's: keep them out of the project's progress log.
+    DRILLS_PROGRESS: "0",
   });
   // A person's kernel runs without strict mode: checks render instead of throwing, so Run All reaches the end.
   delete env.DRILLS_STRICT;
