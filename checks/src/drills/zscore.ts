@@ -8,7 +8,14 @@ import * as fc from "fast-check";
 import { normal } from "@drills/lib";
 import { allClose, close, ok, property, throwsValueError } from "../assert";
 import { countLeaks, countReads, expectTensor, values } from "../tensors";
+import { fmt } from "../format";
 import type { Drill } from "../drill";
+import { loadFixture } from "../fixtures";
+
+interface ZscoreFixture {
+  meta: { numpy: string };
+  cases: { name: string; x: number[]; z: number[] }[];
+}
 
 export type Zscore = (x: tf.Tensor1D) => tf.Tensor1D;
 
@@ -21,6 +28,11 @@ export function referenceZscore(x: ArrayLike<number>): number[] {
   for (let i = 0; i < n; i++) ss += (x[i] - mean) ** 2;
   const std = Math.sqrt(ss / n);
   return Array.from(x, (v) => (std === 0 ? 0 : (v - mean) / std));
+}
+
+/** The spacing of float32 numbers at |v|: 2^(exponent − 23). */
+function ulp32(v: number): number {
+  return v === 0 ? 2 ** -149 : 2 ** (Math.floor(Math.log2(v)) - 23);
 }
 
 function moments(v: number[]): { mean: number; std: number } {
@@ -62,6 +74,28 @@ export const zscoreDrill: Drill<Zscore> = {
           tol: 1e-5,
           note: looksSample ? "this is the sample std, ddof 1" : undefined,
         });
+      },
+    },
+    {
+      name: "matches numpy on the parity fixtures",
+      hint: "(x − mean) / std, population std; on the large-offset case subtract the mean before squaring.",
+      run(impl) {
+        const fx = loadFixture<ZscoreFixture>("01-zscore");
+        for (const c of fx.cases) {
+          // The mean itself must be held in float32, so every output can shift by up to ulp(|mean|)/std (5e-4 at
+          // 1e4 + N(0,1)); beyond that, float32 arithmetic on O(1) outputs is good to ~1e-6.
+          // On wasm the sum runs in float32 too: rounding at the running sum's scale, ~√n of them, divided by n.
+          const { mean, std } = moments(c.x);
+          const n = c.x.length;
+          const sumError = tf.getBackend() === "wasm" ? ulp32(Math.abs(mean) * n) / Math.sqrt(n) : 0;
+          const tol = 1e-5 + (ulp32(Math.abs(mean)) + sumError) / std;
+          allClose(run(impl, c.x, `fixture "${c.name}"`), c.z, {
+            what: `output should match numpy ${fx.meta.numpy}'s (x − x.mean()) / x.std()`,
+            input: `fixture "${c.name}": x = ${fmt(c.x)}`,
+            tol,
+            rtol: 1e-5,
+          });
+        }
       },
     },
     {
