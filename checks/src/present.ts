@@ -3,6 +3,7 @@
  * terminals, JSON for the runner and grader), elsewhere as text on stdout. With DRILLS_STRICT=1 a report that is
  * not a pass also throws, so the cell fails and headless runs exit non-zero.
  */
+import { displayBundle } from "@drills/lib";
 import type { DrillReport } from "./drill";
 import { DrillCheckError } from "./failure";
 import { REPORT_MIME, reportHtml, reportJson, reportText } from "./render";
@@ -23,29 +24,9 @@ export function isStrict(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.DRILLS_STRICT === "1" || env.DRILLS_STRICT === "true";
 }
 
-type WriteDisplayData = (msg: { data: Record<string, unknown>; metadata: object; transient: object }, update: boolean) => void;
-
-/**
- * tslab's public `display` sends one MIME type per output; a bundle needs its kernel-side writer. It is set only
- * while this process is a tslab kernel, and only on the tslab copy that started it (this project's).
- */
-function kernelWriter(): WriteDisplayData | undefined {
-  try {
-    const jupyter = require("tslab/dist/jupyter") as { lastWriteDisplayData: WriteDisplayData | null };
-    return jupyter.lastWriteDisplayData ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 export function present(report: DrillReport, env: NodeJS.ProcessEnv = process.env): void {
   const text = reportText(report);
-  const write = kernelWriter();
-  if (write) {
-    write({ data: { "text/plain": text, "text/html": reportHtml(report), [REPORT_MIME]: reportJson(report) }, metadata: {}, transient: {} }, false);
-  } else {
-    console.log(text);
-  }
+  if (!displayBundle({ "text/plain": text, "text/html": reportHtml(report), [REPORT_MIME]: reportJson(report) })) console.log(text);
   for (const l of listeners) {
     try {
       l(report);

@@ -8,3 +8,4 @@ export { renderSvg, showPlot, lineSpec, heatmapSpec } from "./plot";
 export type { PlotSpec, LineOptions, HeatmapOptions } from "./plot";
 export { loadDanfo } from "./danfo";
 export type { Danfo } from "./danfo";
+export { displayBundle } from "./display";

@@ -4,6 +4,7 @@
  * in tslab, so the pack pins 5. vega and vega-lite are required lazily: importing @drills/lib stays fast.
  */
 import type { TopLevelSpec } from "vega-lite";
+import { displayBundle } from "./display";
 
 export type PlotSpec = TopLevelSpec;
 
@@ -25,16 +26,6 @@ export async function renderSvg(spec: PlotSpec): Promise<string> {
   }
 }
 
-type WriteDisplayData = (msg: { data: Record<string, unknown>; metadata: object; transient: object }, update: boolean) => void;
-
-function kernelWriter(): WriteDisplayData | undefined {
-  try {
-    return (require("tslab/dist/jupyter") as { lastWriteDisplayData: WriteDisplayData | null }).lastWriteDisplayData ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function titleOf(spec: PlotSpec): string {
   const t = (spec as { title?: unknown }).title;
   if (typeof t === "string") return t;
@@ -48,9 +39,7 @@ function titleOf(spec: PlotSpec): string {
  */
 export async function showPlot(spec: PlotSpec): Promise<void> {
   const svg = await renderSvg(spec);
-  const write = kernelWriter();
-  if (write) write({ data: { "image/svg+xml": svg, "text/plain": `[plot: ${titleOf(spec)}]` }, metadata: {}, transient: {} }, false);
-  else console.log(`[plot: ${titleOf(spec)}] (${svg.length} characters of SVG)`);
+  if (!displayBundle({ "image/svg+xml": svg, "text/plain": `[plot: ${titleOf(spec)}]` })) console.log(`[plot: ${titleOf(spec)}] (${svg.length} characters of SVG)`);
 }
 
 export interface LineOptions {

@@ -1,22 +1,13 @@
 /** The zscore checks pass the reference and reject each known-wrong answer with the expected message. */
 import { test } from "uvu";
 import * as tf from "@tensorflow/tfjs";
-import { useBackend, ValueError, todo } from "@drills/lib";
+import { useBackend, todo } from "@drills/lib";
 import { zscoreDrill, type Zscore } from "./zscore";
+import { referenceAnswer, validateZscoreInput } from "./zscore-answer";
 import { expectPass, expectRejects, expectTodo } from "../testing";
 
-const validate = (x: tf.Tensor1D) => {
-  if (x.rank !== 1 || x.size === 0) throw new ValueError(`x: expected a non-empty 1-D tensor, got shape [${x.shape}]`);
-};
-
-const reference: Zscore = (x) => {
-  validate(x);
-  return tf.tidy(() => {
-    const { mean, variance } = tf.moments(x);
-    const std = tf.sqrt(variance);
-    return tf.where(tf.equal(std, 0), tf.zerosLike(x), tf.div(tf.sub(x, mean), std)) as tf.Tensor1D;
-  });
-};
+const validate = validateZscoreInput;
+const reference = referenceAnswer;
 
 test.before(async () => {
   await useBackend();

@@ -11,6 +11,7 @@ import * as tf from "@tensorflow/tfjs";
 import { useBackend, ValueError } from "@drills/lib";
 import { evaluate } from "../drill";
 import { zscoreDrill, type Zscore } from "../drills/zscore";
+import { referenceAnswer } from "../drills/zscore-answer";
 import { caseText, reportText } from "../render";
 import { hiddenCaseName, hiddenCases, validateHidden } from "./hidden";
 import "./hidden-zscore";
@@ -19,14 +20,7 @@ const SAMPLE = path.resolve(__dirname, "../../../grading/hidden.sample.json");
 const env = { DRILLS_HIDDEN_FILE: SAMPLE };
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "drills-hidden-"));
 
-const reference: Zscore = (x) => {
-  if (x.rank !== 1 || x.size === 0) throw new ValueError(`x: expected a non-empty 1-D tensor, got shape [${x.shape}]`);
-  return tf.tidy(() => {
-    const { mean, variance } = tf.moments(x);
-    const std = tf.sqrt(variance);
-    return tf.where(tf.equal(std, 0), tf.zerosLike(x), tf.div(tf.sub(x, mean), std)) as tf.Tensor1D;
-  });
-};
+const reference = referenceAnswer;
 
 test.before(async () => {
   await useBackend();
