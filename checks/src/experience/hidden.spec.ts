@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as tf from "@tensorflow/tfjs";
-import { useBackend, ValueError } from "@drills/lib";
+import { useBackend } from "@drills/lib";
 import { evaluate } from "../drill";
 import { zscoreDrill, type Zscore } from "../drills/zscore";
 import { referenceAnswer } from "../drills/zscore-answer";
