@@ -6,7 +6,9 @@ export function fmtNumber(x: number): string {
   if (!Number.isFinite(x)) return x > 0 ? "Infinity" : "-Infinity";
   if (Number.isInteger(x) && Math.abs(x) < 1e15) return String(x);
   const a = Math.abs(x);
-  return a !== 0 && (a < 1e-4 || a >= 1e6) ? x.toExponential(4) : String(Number(x.toPrecision(6)));
+  // Six significant digits, trailing zeros dropped: 1e-5, not 1.0000e-5.
+  const r = Number(x.toPrecision(6));
+  return a !== 0 && (a < 1e-4 || a >= 1e6) ? r.toExponential() : String(r);
 }
 
 function isTensorLike(v: unknown): v is { shape: number[]; dtype: string; dataSync(): ArrayLike<number>; isDisposed: boolean } {
