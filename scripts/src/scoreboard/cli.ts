@@ -57,7 +57,10 @@ export async function scoreboard(argv: string[], out: (s: string) => void = (s) 
     process.env.DRILLS_MODE = "headless";
     if (args.log) process.env.DRILLS_PROGRESS_FILE = log;
     const { main } = await import("../runner/main");
-    await main(["--summary", ...args.run]);
+    // --allow-errors: one drill's broken answer must not keep the later check cells (and drills) from reporting.
+    // The board below gives each drill's status, so the runner's own --summary would only say it twice.
+    const code = await main(["--allow-errors", ...args.run]);
+    if (code === 2 || code === 130) return code; // bad invocation, or interrupted: no board from a partial run
   }
   const rows = summarise(readRecords(log));
   out(boardText(rows, log ? path.relative(process.cwd(), log) || log : "progress log off (DRILLS_PROGRESS=0)"));
