@@ -1,0 +1,60 @@
+/** The kernelspec writer: the spec's argv, per-platform user locations, idempotent writes, and JUPYTER_PATH. */
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { spawnSync } from "node:child_process";
+import { buildSpec, kernelEnv, PROJECT_DATA_DIR, PROJECT_ROOT, specDir, userDataDir, writeSpec } from "./kernelspec";
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "drills-kernelspec-"));
+test.after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+test("the spec runs this project's tslab with this node, connection file as its own argv entry", () => {
+  const spec = buildSpec("/proj");
+  assert.equal(spec.argv, [process.execPath, "/proj/node_modules/tslab/bin/tslab", "kernel", "--config-path", "{connection_file}"]);
+  assert.is(spec.display_name, "TypeScript");
+  assert.is(spec.language, "typescript");
+  assert.ok(fs.existsSync(buildSpec().argv[1]), "tslab's bin should exist in this checkout");
+});
+
+test("user data dir follows jupyter_core on each platform", () => {
+  assert.is(userDataDir({}, "linux", "/home/a"), "/home/a/.local/share/jupyter");
+  assert.is(userDataDir({ XDG_DATA_HOME: "/x" }, "linux", "/home/a"), "/x/jupyter");
+  assert.is(userDataDir({}, "darwin", "/Users/a"), "/Users/a/Library/Jupyter");
+  assert.is(userDataDir({ APPDATA: "C:\\Users\\a\\AppData\\Roaming" }, "win32", "C:\\Users\\a"), path.join("C:\\Users\\a\\AppData\\Roaming", "jupyter"));
+  assert.is(userDataDir({ JUPYTER_DATA_DIR: "/j" }, "darwin", "/Users/a"), "/j");
+});
+
+test("writes are idempotent: created, then unchanged, then updated when the spec changes", () => {
+  const dir = path.join(tmp, "idem");
+  assert.is(writeSpec(dir).outcome, "created");
+  const file = path.join(specDir(dir), "kernel.json");
+  const before = fs.statSync(file).mtimeMs;
+  assert.is(writeSpec(dir).outcome, "unchanged");
+  assert.is(fs.statSync(file).mtimeMs, before);
+  assert.is(writeSpec(dir, { ...buildSpec(), display_name: "Other" }).outcome, "updated");
+  assert.is(JSON.parse(fs.readFileSync(file, "utf8")).display_name, "Other");
+  assert.equal(fs.readdirSync(specDir(dir)), ["kernel.json"], "no temp file is left behind");
+});
+
+test("kernelEnv puts the project's data dir first on JUPYTER_PATH, once", () => {
+  const env = kernelEnv({ JUPYTER_PATH: ["/a", PROJECT_DATA_DIR, "/b"].join(path.delimiter) });
+  assert.equal(env.JUPYTER_PATH!.split(path.delimiter), [PROJECT_DATA_DIR, "/a", "/b"]);
+  assert.is(kernelEnv({}).JUPYTER_PATH, PROJECT_DATA_DIR);
+});
+
+test("cli --user writes where JUPYTER_DATA_DIR says and prints how to remove it; bad options exit 2", () => {
+  const cli = path.join(PROJECT_ROOT, "scripts", "dist", "kernelspec", "cli.js");
+  const dataDir = path.join(tmp, "user");
+  const r = spawnSync(process.execPath, [cli, "--user"], { env: { ...process.env, JUPYTER_DATA_DIR: dataDir }, encoding: "utf8" });
+  assert.is(r.status, 0, r.stderr);
+  assert.ok(fs.existsSync(path.join(specDir(dataDir), "kernel.json")));
+  assert.match(r.stdout, `kernelspec created: ${path.join(specDir(dataDir), "kernel.json")}`);
+  assert.match(r.stdout, "remove with: rm -r");
+  const bad = spawnSync(process.execPath, [cli, "--nope"], { encoding: "utf8" });
+  assert.is(bad.status, 2);
+  assert.match(bad.stderr, "unknown option --nope");
+});
+
+test.run();
