@@ -11,6 +11,12 @@ import * as path from "node:path";
 import type { Notebook } from "../runner/notebook";
 import { gradeNotebooks, PROJECT_ROOT, type GradeReport } from "./grade";
 import { gradeJunit, gradeTable, writeReports } from "./report";
+import { zscoreDrill } from "@drills/checks";
+
+// One point per public case of drill 01, plus the sample file's hidden cases: 1, 2, 4, 5 (1 point each), 3 (2).
+const TOTAL = zscoreDrill.cases.length + 6;
+// Sample std is off by √(n/(n−1)): that loses the cases listed in the known-bad test, 5 points.
+const SAMPLE_STD_EARNS = TOTAL - 5;
 
 const SOLUTION = path.join(PROJECT_ROOT, "notebooks", "solutions", "01-zscore.ipynb");
 const HIDDEN = path.join(PROJECT_ROOT, "grading", "hidden.sample.json");
@@ -59,31 +65,32 @@ test("known-good: the solution earns every point, public and hidden", () => {
   const g = report.notebooks[0];
   assert.is(g.status, "graded", g.problems.join("\n"));
   assert.equal(g.tamper, []);
-  // 7 public cases (1 point each) + hidden 1, 2, 4, 5 (1 point each) + hidden 3 (2 points).
-  assert.is(g.total, 13);
-  assert.is(g.earned, 13, gradeTable(report));
+  assert.is(g.total, TOTAL);
+  assert.is(g.earned, TOTAL, gradeTable(report));
   assert.is(g.cases.filter((c) => c.hidden).length, 5);
 });
 
 test("known-bad: sample std loses exactly the cases that compare values at small n", () => {
   const g = report.notebooks[1];
   const lost = g.cases.filter((c) => c.status !== "pass").map((c) => c.name);
-  // With n − 1 the output is off by √(n/(n−1)): visible at n = 4 and in the random-input property and both hidden
-  // reference cases; invisible in the n = 20000 std checks (0.99997 within 1e-3), the zeros and the validation.
+  // With n − 1 the output is off by √(n/(n−1)): visible at n = 4, on the numpy fixtures, in the random-input
+  // property and both hidden reference cases; invisible in the n = 20000 std checks (0.99997 within 1e-3), the
+  // zeros and the validation.
   assert.equal(lost, [
     "matches (x − mean) / std on a small input",
+    "matches numpy on the parity fixtures",
     "property: matches the float64 reference on random inputs",
     "hidden 1: matches the float64 reference",
     "hidden 2: matches the float64 reference",
   ]);
-  assert.equal([g.earned, g.total], [9, 13]);
+  assert.equal([g.earned, g.total], [SAMPLE_STD_EARNS, TOTAL]);
   assert.match(g.cases.find((c) => c.name.startsWith("hidden 1"))!.message!, /Input: +\(hidden case\)/);
 });
 
 test("tampered: edited and added check cells are flagged, and the original checks decide the score", () => {
   const g = report.notebooks[2];
   assert.equal(g.tamper.map((t) => [t.kind, t.cellId]), [["edited", "zscore-check"], ["added", "mine"]]);
-  assert.equal([g.earned, g.total], [9, 13], "same as the untampered wrong answer: the reference's pass does not count");
+  assert.equal([g.earned, g.total], [SAMPLE_STD_EARNS, TOTAL], "same as the untampered wrong answer: the reference's pass does not count");
   assert.match(gradeTable(report), /edited, added/);
   assert.match(gradeJunit(report), /<testcase classname="01-zscore" name="tamper guard"><failure message="edited, added">/);
 });
@@ -91,7 +98,7 @@ test("tampered: edited and added check cells are flagged, and the original check
 test("reports are written, executed notebooks kept, and the candidate's progress log untouched", () => {
   const files = writeReports(report, path.join(tmp, "report"));
   assert.equal(files.map((f) => path.basename(f)), ["grade.json", "grade.junit.xml", "grade.html"]);
-  assert.is(JSON.parse(fs.readFileSync(files[0], "utf8")).earned, 31);
+  assert.is(JSON.parse(fs.readFileSync(files[0], "utf8")).earned, TOTAL + 2 * SAMPLE_STD_EARNS);
   assert.equal(fs.readdirSync(path.join(tmp, "executed")).sort(), ["01-zscore-2.ipynb", "01-zscore-3.ipynb", "01-zscore.ipynb"]);
   assert.not.ok(fs.existsSync(log), "grading must not write the progress log");
   assert.is(fs.readdirSync(path.join(PROJECT_ROOT, "build", "grade-work")).filter((d) => d.startsWith(`${process.pid}-`)).length, 0, "staged copies are removed");
