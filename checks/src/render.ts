@@ -33,10 +33,14 @@ export function detailLines(r: CaseResult): [label: string, text: string][] {
   return lines;
 }
 
+/** A case slower than this says so: a check cannot stop a slow answer, but it can name it. */
+export const SLOW_MS = 2000;
+
 function headline(r: CaseResult): string {
+  const slow = r.ms > SLOW_MS ? `   (slow: ${(r.ms / 1000).toFixed(1)} s)` : "";
   if (r.status === "todo") return `${r.name}: todo`;
-  if (!r.failure) return r.name;
-  return `${r.name}: ${r.failure.what}${r.failure.how ? `   (${r.failure.how})` : ""}`;
+  if (!r.failure) return `${r.name}${slow}`;
+  return `${r.name}: ${r.failure.what}${r.failure.how ? `   (${r.failure.how})` : ""}${slow}`;
 }
 
 export function caseText(r: CaseResult): string {
