@@ -56,7 +56,7 @@ function read(out: unknown, input: string) {
   return { columns: cols, dtypes: types };
 }
 
-const adapter: Adapter<D.DataFrame> = {
+export const adapter: Adapter<D.DataFrame> = {
   lib: "danfo",
   fn: "imputeWithMedian",
   build,

@@ -56,7 +56,7 @@ function snapshot(df: pl.DataFrame): [string, unknown][] {
   return [["columns", [...df.columns]], ["dtypes", Object.values(dtypes)], ...Object.entries(columns).map(([c, v]): [string, unknown] => [`column "${c}"`, v])];
 }
 
-const adapter: Adapter<pl.DataFrame> = {
+export const adapter: Adapter<pl.DataFrame> = {
   lib: "polars",
   fn: "imputeWithMedianPl",
   build,

@@ -4,6 +4,10 @@ import "./hidden-windows";
 import "./hidden-auc";
 import "./hidden-ranking";
 import "./hidden-drift";
+import "./hidden-impute";
+import "./hidden-logreg";
+import "./hidden-mlp";
+import "./hidden-transformer";
 
 export { hint, hintMessage, HintBook } from "./hints";
 export type { HintReveal } from "./hints";
