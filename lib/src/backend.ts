@@ -42,7 +42,9 @@ function requested(): BackendName | undefined {
   return v as BackendName;
 }
 
-async function activate(name: BackendName): Promise<void> {
+/** Switches tfjs to the named backend (loading wasm or the native library as needed); throws when it cannot. */
+export async function activateBackend(name: BackendName): Promise<void> {
+  if (name === "tensorflow" && !loadNative()) throw new Error("@tensorflow/tfjs-node (libtensorflow) did not load");
   if (name === "wasm") loadWasm();
   if (!(await tf.setBackend(name))) throw new Error(`tfjs could not initialise the ${name} backend`);
   await tf.ready();
@@ -65,13 +67,13 @@ export async function useBackend(): Promise<BackendChoice> {
     );
   }
   if (forced) {
-    await activate(forced);
+    await activateBackend(forced);
     chosen = { name: forced, reason: "forced by DRILLS_BACKEND" };
   } else if (loadNative()) {
-    await activate("tensorflow");
+    await activateBackend("tensorflow");
     chosen = { name: "tensorflow", reason: "native libtensorflow via @tensorflow/tfjs-node" };
   } else {
-    await activate("cpu");
+    await activateBackend("cpu");
     chosen = {
       name: "cpu",
       reason: "@tensorflow/tfjs-node is not installed; cpu reduces in float64 (wasm sums in float32)",

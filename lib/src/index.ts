@@ -1,6 +1,6 @@
 /** The whole user API of @drills/lib. */
 export { ValueError, NotImplementedError, todo, isNotImplemented, invalid, describeValue } from "./errors";
-export { useBackend, describeBackend, BACKENDS } from "./backend";
+export { useBackend, describeBackend, activateBackend, BACKENDS } from "./backend";
 export type { BackendName, BackendChoice } from "./backend";
 export { rng, normal, uniform, permutation } from "./random";
 export { tryIt, tryItAsync } from "./tryit";

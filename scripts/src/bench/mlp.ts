@@ -7,10 +7,12 @@
 import * as path from "node:path";
 import { spawnSync } from "node:child_process";
 import * as tf from "@tensorflow/tfjs";
+import type { BackendName } from "@drills/lib";
 import { rng } from "@drills/lib";
 import { MLP, bceWithLogits, makeLoader, setSeed, trainEpoch } from "@drills/checks/dist/drills/mlp-reference";
 import { PROJECT_ROOT } from "../kernelspec/kernelspec";
 import { registerSection, verdict } from "./sections";
+import { BENCH_BACKENDS, tryBackend } from "./backends";
 
 export const MLP_WORK = { inDim: 10, hidden: 32, batch: 32, smallN: 1000, smallEpochs: 5, largeN: 100_000, repeats: 3 };
 export const MLP_TARGET = "training ≤ 2× PyTorch on the native backend";
@@ -26,20 +28,6 @@ export interface MlpRow {
 }
 
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
-
-async function useTfjs(name: string): Promise<string | undefined> {
-  try {
-    if (name === "wasm") require("@tensorflow/tfjs-backend-wasm");
-    if (name === "tensorflow") require("@tensorflow/tfjs-node");
-    if (!(await tf.setBackend(name))) return "could not initialise";
-    await tf.ready();
-    // The cpu backend's "install tfjs-node" banner would land in the middle of the table.
-    if (name === "cpu") (tf.backend() as unknown as { firstUse: boolean }).firstUse = false;
-    return undefined;
-  } catch (e) {
-    return `not available (${(e instanceof Error ? e.message : String(e)).split("\n")[0].slice(0, 80)})`;
-  }
-}
 
 /** n rows of N(0, 1) features labelled by x₀·x₁ + x₂ > 0 (as mlp.py), from a seeded stream. */
 function dataset(n: number, seed: number): { X: tf.Tensor2D; y: tf.Tensor1D } {
@@ -69,8 +57,8 @@ function timeTraining(n: number, epochs: number, seed: number): number {
   }
 }
 
-export async function benchTfjs(backend: string): Promise<MlpRow> {
-  const problem = await useTfjs(backend);
+export async function benchTfjs(backend: BackendName): Promise<MlpRow> {
+  const problem = await tryBackend(backend);
   if (problem) return { runtime: `tfjs ${backend}`, note: problem };
   const { smallN, smallEpochs, largeN, repeats } = MLP_WORK;
   timeTraining(smallN, 1, 99); // warm-up: kernels compiled, buffers allocated
@@ -108,7 +96,7 @@ export function formatMlp(rows: MlpRow[]): string {
 export async function benchMlp(): Promise<{ rows: MlpRow[]; text: string }> {
   const before = tf.getBackend();
   const rows: MlpRow[] = [];
-  for (const backend of ["tensorflow", "wasm", "cpu"]) rows.push(await benchTfjs(backend));
+  for (const backend of BENCH_BACKENDS) rows.push(await benchTfjs(backend));
   rows.push(benchTorch());
   if (before) await tf.setBackend(before);
   return { rows, text: formatMlp(rows) };

@@ -7,9 +7,11 @@
 import * as path from "node:path";
 import { spawnSync } from "node:child_process";
 import * as tf from "@tensorflow/tfjs";
+import type { BackendName } from "@drills/lib";
 import { makeBlock } from "@drills/checks/dist/drills/transformer-reference";
 import { PROJECT_ROOT } from "../kernelspec/kernelspec";
 import { registerSection, verdict } from "./sections";
+import { BENCH_BACKENDS, tryBackend } from "./backends";
 
 export const TRANSFORMER_SHAPE = { batch: 32, seq: 128, dModel: 256, nHead: 8, dimFF: 1024 };
 export const TRANSFORMER_TARGET = "forward ≤ 3× PyTorch on the native backend";
@@ -45,19 +47,7 @@ function time(fn: () => void, minRuns: number, budgetMs: number): number[] {
   return times;
 }
 
-async function tryBackend(name: string): Promise<string | undefined> {
-  try {
-    if (name === "wasm") require("@tensorflow/tfjs-backend-wasm");
-    if (name === "tensorflow") require("@tensorflow/tfjs-node");
-    if (!(await tf.setBackend(name))) return "could not initialise";
-    await tf.ready();
-    return undefined;
-  } catch (e) {
-    return `not available (${(e instanceof Error ? e.message : String(e)).split("\n")[0].slice(0, 80)})`;
-  }
-}
-
-export async function benchTfjs(backend: string, minRuns = 3, budgetMs = 20000): Promise<TransformerRow> {
+export async function benchTfjs(backend: BackendName, minRuns = 3, budgetMs = 20000): Promise<TransformerRow> {
   const problem = await tryBackend(backend);
   if (problem) return { runtime: `tfjs ${backend}`, runs: 0, note: problem };
   const { batch, seq, dModel, nHead, dimFF } = TRANSFORMER_SHAPE;
@@ -106,7 +96,7 @@ export function formatTransformer(rows: TransformerRow[]): string {
 export async function benchTransformer(): Promise<{ rows: TransformerRow[]; text: string }> {
   const before = tf.getBackend();
   const rows: TransformerRow[] = [];
-  for (const backend of ["tensorflow", "wasm", "cpu"]) rows.push(await benchTfjs(backend));
+  for (const backend of BENCH_BACKENDS) rows.push(await benchTfjs(backend));
   rows.push(benchTorch());
   if (before) await tf.setBackend(before);
   return { rows, text: formatTransformer(rows) };
