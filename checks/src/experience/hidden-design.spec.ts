@@ -13,6 +13,8 @@ import { caseText } from "../render";
 import { hiddenCases } from "./hidden";
 import "./hidden-ranking";
 import "./hidden-drift";
+// The sample file also holds these checks' cases: each kernel validates its whole notebook id, so all must be known.
+import "./hidden-experiment";
 
 const env = { DRILLS_HIDDEN_FILE: path.resolve(__dirname, "../../../grading/hidden.sample.json") };
 

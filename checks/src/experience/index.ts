@@ -8,6 +8,7 @@ import "./hidden-impute";
 import "./hidden-logreg";
 import "./hidden-mlp";
 import "./hidden-transformer";
+import "./hidden-experiment";
 
 export { hint, hintMessage, HintBook } from "./hints";
 export type { HintReveal } from "./hints";
