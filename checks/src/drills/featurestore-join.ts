@@ -31,7 +31,7 @@ export function durationMs(s: string): number {
 }
 
 /** Rows of a frame with times as epoch ms (records give Date objects for Datetime columns). */
-function rowsOf(df: pl.DataFrame): Row[] {
+export function rowsOf(df: pl.DataFrame): Row[] {
   return (df.toRecords() as Record<string, unknown>[]).map((r) =>
     Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v instanceof Date ? v.getTime() : (v as string | number | null)])),
   );

@@ -9,6 +9,7 @@ import "./hidden-logreg";
 import "./hidden-mlp";
 import "./hidden-transformer";
 import "./hidden-experiment";
+import "./hidden-featurestore";
 
 export { hint, hintMessage, HintBook } from "./hints";
 export type { HintReveal } from "./hints";

@@ -1,0 +1,69 @@
+/** Hidden cases of drill 09's join and schema checks from the sample file: references pass, known slips fail. */
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import * as path from "node:path";
+import pl from "nodejs-polars";
+import { evaluate, type Drill } from "../drill";
+import { pointInTimeJoinDrill, validateSchemaDrill, type PointInTimeJoin, type ValidateSchema } from "../drills/featurestore";
+import { referenceJoin, referenceSchema } from "../drills/featurestore-reference";
+import { caseText } from "../render";
+import { hiddenCases } from "./hidden";
+import "./hidden-featurestore";
+// The drift cases share the notebook id: a kernel validates them all, so they must be known too.
+import "./hidden-drift";
+
+const env = { DRILLS_HIDDEN_FILE: path.resolve(__dirname, "../../../grading/hidden.sample.json") };
+
+async function failing<I>(drill: Drill<I>, impl: I): Promise<string[]> {
+  const report = await evaluate({ ...drill, cases: [] }, impl, hiddenCases(drill, env));
+  assert.ok(report.results.length > 0, "the sample has hidden cases for this check");
+  const bad = report.results.filter((r) => r.status !== "pass");
+  for (const r of bad) {
+    assert.is(r.status, "fail", caseText(r));
+    assert.match(caseText(r), /\(hidden case\)/);
+    // Names, times and values of the sample's tables never appear.
+    assert.not.match(caseText(r), /u\d|2024-|"age"|income|121/, "inputs are never shown");
+  }
+  return bad.map((r) => r.name.split(":")[0]);
+}
+
+const joinWrong: Record<string, [PointInTimeJoin, string[]]> = {
+  "tolerance ignored": [(l, f, o) => referenceJoin(l, f, { ...o, tolerance: undefined }), ["hidden 5"]],
+  "exact matches always allowed": [(l, f, o) => referenceJoin(l, f, { ...o, allowExactMatches: true }), ["hidden 6"]],
+  "forward strategy (features from the future)": [(l, f, o) => l.sort(o.labelTime).joinAsof(f.sort(o.featureTime), { leftOn: o.labelTime, rightOn: o.featureTime, by: o.by, strategy: "forward", checkSortedness: false }), ["hidden 4", "hidden 5", "hidden 6"]],
+  // In hidden 6 (two entities, dense features) every label has an earlier feature: nothing to drop.
+  "inner join (labels without a feature dropped)": [(l, f, o) => referenceJoin(l, f, o).dropNulls(), ["hidden 4", "hidden 5"]],
+};
+
+test("09: the reference join passes every hidden case", async () => {
+  assert.equal(await failing(pointInTimeJoinDrill, { pointInTimeJoin: referenceJoin }), []);
+});
+
+for (const [name, [impl, want]] of Object.entries(joinWrong)) {
+  test(`09 join rejects: ${name}`, async () => {
+    assert.equal(await failing(pointInTimeJoinDrill, { pointInTimeJoin: impl }), want);
+  });
+}
+
+const floats = (df: pl.DataFrame) => df.columns.filter((c) => df.getColumn(c).dtype.equals(pl.Float64));
+const schemaWrong: Record<string, [ValidateSchema, string[]]> = {
+  "NaN treated as null": [(df, c) => referenceSchema(df.withColumns(...floats(df).map((n) => pl.col(n).fillNan(null))), c), ["hidden 7"]],
+  "null rate equal to its bound flagged": [(df, c) => referenceSchema(df, Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.maxNullRate === undefined ? v : { ...v, maxNullRate: v.maxNullRate - 1e-9 }]))), ["hidden 7"]],
+  "dtype not checked": [(df, c) => referenceSchema(df, Object.fromEntries(Object.entries(c).map(([k, v]) => [k, df.columns.includes(k) ? { ...v, dtype: df.getColumn(k).dtype } : v]))), ["hidden 8"]],
+  "nulls compared as numbers": [
+    (df, c) => [...referenceSchema(df, c), ...Object.entries(c).filter(([k, v]) => df.columns.includes(k) && v.min !== undefined && v.min > 0 && df.getColumn(k).nullCount() > 0 && df.getColumn(k).dtype.equals(v.dtype)).map(([k]) => ({ column: k, kind: "range" as const, message: `${k}: null < min` }))],
+    ["hidden 8"],
+  ],
+};
+
+test("09: the reference schema validation passes every hidden case", async () => {
+  assert.equal(await failing(validateSchemaDrill, { validateSchema: referenceSchema }), []);
+});
+
+for (const [name, [impl, want]] of Object.entries(schemaWrong)) {
+  test(`09 schema rejects: ${name}`, async () => {
+    assert.equal(await failing(validateSchemaDrill, { validateSchema: impl }), want);
+  });
+}
+
+test.run();
