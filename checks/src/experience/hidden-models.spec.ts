@@ -1,7 +1,6 @@
 /** Hidden cases of drills 05, 06 and 07 from the sample file: references pass, known-wrong answers fail the named case. */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import * as path from "node:path";
 import { useBackend } from "@drills/lib";
 import { evaluate, type Drill } from "../drill";
 import { logregDrill } from "../drills/logreg";
@@ -16,25 +15,14 @@ import { hiddenCases } from "./hidden";
 import "./hidden-logreg";
 import "./hidden-mlp";
 import "./hidden-transformer";
-
-const env = { DRILLS_HIDDEN_FILE: path.resolve(__dirname, "../../../grading/hidden.sample.json") };
+import { failingHidden, SAMPLE_ENV } from "./hidden-testing";
 
 test.before(async () => {
   await useBackend();
 });
 
 /** The hidden cases that do not pass; every message is checked to show "(hidden case)" and no input. */
-async function failing<I>(drill: Drill<I>, impl: I, secrets: RegExp): Promise<string[]> {
-  const report = await evaluate({ ...drill, cases: [] }, impl, hiddenCases(drill, env));
-  assert.ok(report.results.length > 0, "the sample has hidden cases for this drill");
-  const bad = report.results.filter((r) => r.status !== "pass");
-  for (const r of bad) {
-    assert.is(r.status, "fail", caseText(r));
-    assert.match(caseText(r), /\(hidden case\)/);
-    assert.not.match(caseText(r), secrets, "inputs are never shown");
-  }
-  return bad.map((r) => r.name.split(":")[0]);
-}
+const failing = <I>(drill: Drill<I>, impl: I, secrets: RegExp) => failingHidden(drill, impl, secrets);
 
 // Values from the sample's inputs: the logits, weights, lambda and options of drill 05's cases.
 const LOGREG_SECRETS = /-88\.5|3\.25|700|0\.3, -1\.2|lambda|"lr"|epochs/;
@@ -92,7 +80,7 @@ for (const [name, [flaws, want]] of Object.entries(blockWrong)) {
 }
 
 test("a failure names the known mistake, not the input", async () => {
-  const report = await evaluate({ ...transformerDrill, cases: [] }, makeBlock({ norm: "post" }), hiddenCases(transformerDrill, env));
+  const report = await evaluate({ ...transformerDrill, cases: [] }, makeBlock({ norm: "post" }), hiddenCases(transformerDrill, SAMPLE_ENV));
   assert.match(caseText(report.results[0]), /values off, max \|error\|[\s\S]*post-norm/);
 });
 
