@@ -8,6 +8,7 @@ tfjs loop reads each batch's loss back too, so both pay the same synchronisation
 PyTorch comparison of the pack.
 """
 import json
+import pathlib
 import sys
 import time
 
@@ -15,17 +16,12 @@ import torch
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
+# The drill's PyTorch model, defined once beside the parity fixtures.
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[3] / "checks" / "fixtures" / "generate"))
+from torch_models import MLP  # noqa: E402
+
 torch.set_num_threads(2)
 in_dim, hidden, batch, small_n, small_epochs, large_n, repeats = (int(a) for a in sys.argv[1:8])
-
-
-class MLP(nn.Module):
-    def __init__(self, in_dim, hidden_dim=32, p_drop=0.2):
-        super().__init__()
-        self.net = nn.Sequential(nn.Linear(in_dim, hidden_dim), nn.ReLU(), nn.Dropout(p_drop), nn.Linear(hidden_dim, 1))
-
-    def forward(self, x):
-        return self.net(x).squeeze(1)
 
 
 def data(n, seed):

@@ -7,39 +7,28 @@ Two threads, because the tfjs backends it is compared with run on one (cpu, wasm
 ratio is stated against a modest PyTorch, not a whole machine.
 """
 import json
+import pathlib
 import sys
 import time
 
 import torch
-from torch import nn
+
+# The drill's PyTorch block, defined once beside the parity fixtures.
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[3] / "checks" / "fixtures" / "generate"))
+from torch_models import Block  # noqa: E402
 
 torch.set_num_threads(2)
 torch.manual_seed(0)
 batch, seq, d, heads, ff, repeats = (int(a) for a in sys.argv[1:7])
 
 
-class Block(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.attn = nn.MultiheadAttention(d, heads, dropout=0.1, batch_first=True)
-        self.ffn = nn.Sequential(nn.Linear(d, ff), nn.GELU(), nn.Dropout(0.1), nn.Linear(ff, d))
-        self.norm1 = nn.LayerNorm(d, eps=1e-5)
-        self.norm2 = nn.LayerNorm(d, eps=1e-5)
-        self.drop = nn.Dropout(0.1)
-
-    def forward(self, x):
-        h = self.norm1(x)
-        x = x + self.drop(self.attn(h, h, h, need_weights=False)[0])
-        return x + self.drop(self.ffn(self.norm2(x)))
-
-
-block = Block().eval()
+block = Block(d, heads, ff).eval()
 x = torch.randn(batch, seq, d)
 times = []
 with torch.inference_mode():
-    block(x)  # warm-up: first-call allocations
+    block(x, need_weights=False)  # warm-up: first-call allocations
     for _ in range(repeats):
         t0 = time.perf_counter()
-        block(x)
+        block(x, need_weights=False)
         times.append((time.perf_counter() - t0) * 1000)
 print(json.dumps({"torch": torch.__version__, "threads": torch.get_num_threads(), "ms": times}))
