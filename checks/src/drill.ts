@@ -9,6 +9,9 @@ import { fmt } from "./format";
 
 export type Status = "pass" | "fail" | "todo" | "error";
 
+/** What a hidden case shows as its input, whatever its assertions said: graded reports can be shared. */
+export const HIDDEN_INPUT = "(hidden case)";
+
 export interface Case<I> {
   name: string;
   /** One hint, shown when this case fails: a nudge, never the answer. */
@@ -63,7 +66,7 @@ async function runCase<I>(c: Case<I>, impl: I): Promise<CaseResult> {
   } catch (e) {
     if (isNotImplemented(e)) return done("todo");
     if (e instanceof CheckFailure) {
-      const failure = c.hidden ? { ...e.failure, input: "(hidden case)" } : e.failure;
+      const failure = c.hidden ? { ...e.failure, input: HIDDEN_INPUT } : e.failure;
       return done("fail", { failure, hint: e.failure.hint ?? c.hint });
     }
     return done("error", {

@@ -8,8 +8,9 @@ import { aucOf, curveOf } from "../drills/auc-call";
 import { bruteForceRoc, pairCountAuc } from "../drills/auc-reference";
 import { fmtNumber } from "../format";
 import { numbers, registerHidden } from "./hidden";
+import { HIDDEN_INPUT } from "../drill";
 
-const HIDDEN = "(hidden case)";
+const HIDDEN = HIDDEN_INPUT;
 
 registerHidden<Auc>(aucDrill, {
   auc: {

@@ -7,6 +7,7 @@ import { driftStatsDrill, type DriftStats } from "../drills/featurestore";
 import { oracleKs, oraclePsi } from "../drills/featurestore-drift";
 import { fmtNumber } from "../format";
 import { numbers, registerHidden } from "./hidden";
+import { HIDDEN_INPUT } from "../drill";
 
 const within = (got: unknown, want: number, tol: number) => typeof got === "number" && Math.abs(got - want) <= tol * Math.max(1, Math.abs(want));
 
@@ -19,7 +20,7 @@ registerHidden<DriftStats>(driftStatsDrill, {
       const cur = numbers(spec.input.current, "current");
       const bins = spec.input.bins === undefined ? 10 : Number(spec.input.bins);
       const want = oraclePsi(ref, cur, bins);
-      const got = call("psi(reference, current, bins)", () => impl.psi([...ref], [...cur], bins), { input: "(hidden case)" });
+      const got = call("psi(reference, current, bins)", () => impl.psi([...ref], [...cur], bins), { input: HIDDEN_INPUT });
       const tol = spec.tol ?? 1e-9;
       ok(within(got, want, tol), { what: "psi should equal the reference", how: `relative tol ${fmtNumber(tol)}`, expected: fmtNumber(want), actual: typeof got === "number" ? fmtNumber(got) : String(got) });
     },
@@ -31,7 +32,7 @@ registerHidden<DriftStats>(driftStatsDrill, {
       const a = numbers(spec.input.a, "a");
       const b = numbers(spec.input.b, "b");
       const want = oracleKs(a, b);
-      const got = call("ksStatistic(a, b)", () => impl.ksStatistic([...a], [...b]), { input: "(hidden case)" });
+      const got = call("ksStatistic(a, b)", () => impl.ksStatistic([...a], [...b]), { input: HIDDEN_INPUT });
       const tol = spec.tol ?? 1e-12;
       ok(within(got, want, tol), { what: "ksStatistic should equal the reference", how: `tol ${fmtNumber(tol)}`, expected: fmtNumber(want), actual: typeof got === "number" ? fmtNumber(got) : String(got) });
     },

@@ -9,8 +9,9 @@ import { oracleCanary, type Guardrail } from "../drills/metrics-canary";
 import { oracleSampleSize, oracleZTest, type Proportions, type SampleSizeInput } from "../drills/metrics-oracle";
 import { fmt, fmtNumber } from "../format";
 import { registerHidden } from "./hidden";
+import { HIDDEN_INPUT } from "../drill";
 
-const HIDDEN = "(hidden case)";
+const HIDDEN = HIDDEN_INPUT;
 
 function fields<K extends string>(input: Record<string, unknown>, keys: readonly K[]): Record<K, number> {
   for (const k of keys) if (typeof input[k] !== "number") throw new Error(`input.${k}: expected a number`);

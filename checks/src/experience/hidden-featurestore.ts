@@ -12,8 +12,9 @@ import { frame, oracleJoin, rowsOf } from "../drills/featurestore-join";
 import { oracleSchema } from "../drills/featurestore-schema";
 import { fmt } from "../format";
 import { registerHidden, type HiddenSpec } from "./hidden";
+import { HIDDEN_INPUT } from "../drill";
 
-const HIDDEN = "(hidden case)";
+const HIDDEN = HIDDEN_INPUT;
 const HOUR = 3600e3;
 const T0 = Date.UTC(2024, 0, 1);
 

@@ -8,13 +8,14 @@
 import { rng } from "@drills/lib";
 import { call, ok, throwsValueError } from "../assert";
 import type { Drill } from "../drill";
+import { HIDDEN_INPUT } from "../drill";
 import { diagnoseFill, groupOracle, imputeOracle, isMissing, sameDeep, type Cell, type Kind, type Table } from "../drills/impute";
 import type { Adapter } from "../drills/impute-cases";
 import { adapter as danfo, imputeDanfoDrill } from "../drills/impute-danfo";
 import { adapter as polars, groupImputeDrill, imputePolarsDrill } from "../drills/impute-polars";
 import { numbers, registerHidden, type HiddenProperty, type HiddenSpec } from "./hidden";
 
-const HIDDEN = "(hidden case)";
+const HIDDEN = HIDDEN_INPUT;
 const KINDS = ["float", "int", "string"];
 
 /**

@@ -11,8 +11,9 @@ import { lossOf, makeProblem, take, withData, type FitOptions, type Logreg, type
 import { newtonOptimum, objective, sigmoid64, type Matrix } from "../drills/logreg-reference";
 import { numbers, registerHidden, type HiddenSpec } from "./hidden";
 import { expectNear } from "./hidden-near";
+import { HIDDEN_INPUT } from "../drill";
 
-const HIDDEN = "(hidden case)";
+const HIDDEN = HIDDEN_INPUT;
 
 function matrix(v: unknown): Matrix {
   const ok = Array.isArray(v) && v.length > 0 && v.every((r) => Array.isArray(r) && r.length === (v[0] as unknown[]).length && r.every((e) => typeof e === "number"));

@@ -10,8 +10,9 @@ import { explainLogits, forward } from "../drills/mlp-oracle";
 import { drawStateDict } from "../drills/mlp-state";
 import { registerHidden } from "./hidden";
 import { expectNear } from "./hidden-near";
+import { HIDDEN_INPUT } from "../drill";
 
-const HIDDEN = "(hidden case)";
+const HIDDEN = HIDDEN_INPUT;
 
 function size(v: unknown, name: string): number {
   if (!Number.isInteger(v) || (v as number) < 1) throw new Error(`input.${name}: expected an integer ≥ 1, got ${JSON.stringify(v)}`);

@@ -7,6 +7,7 @@ import { rankingMetricsDrill, type RankingMetrics } from "../drills/metrics";
 import { oracleAveragePrecision, oracleNdcgAtK, oraclePrecisionAtK, oracleRecallAtK } from "../drills/metrics-oracle";
 import { fmtNumber } from "../format";
 import { numbers, registerHidden, type HiddenProperty, type HiddenSpec } from "./hidden";
+import { HIDDEN_INPUT } from "../drill";
 
 type Metric = "precisionAtK" | "recallAtK" | "ndcgAtK" | "averagePrecision";
 
@@ -28,7 +29,7 @@ function property(name: Metric, hint: string): HiddenProperty<RankingMetrics> {
       const k = Number(spec.input.k);
       const want = ORACLE[name](r, s, k);
       // Copies: a mutating answer must not change what the oracle saw.
-      const got = call(`${name}(…)`, () => (atK ? (impl[name] as (a: number[], b: number[], k: number) => number)([...r], [...s], k) : impl.averagePrecision([...r], [...s])), { input: "(hidden case)" });
+      const got = call(`${name}(…)`, () => (atK ? (impl[name] as (a: number[], b: number[], k: number) => number)([...r], [...s], k) : impl.averagePrecision([...r], [...s])), { input: HIDDEN_INPUT });
       const tol = spec.tol ?? 1e-9;
       ok(typeof got === "number" && Math.abs(got - want) <= tol, { what: `${name} should equal the reference`, how: `tol ${fmtNumber(tol)}`, expected: fmtNumber(want), actual: typeof got === "number" ? fmtNumber(got) : String(got) });
     },

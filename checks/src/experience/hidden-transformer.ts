@@ -10,6 +10,7 @@ import { flat3, forward, withBlock } from "../drills/transformer-run";
 import { randomInput, randomStateDict } from "../drills/transformer-state";
 import { registerHidden } from "./hidden";
 import { expectNear } from "./hidden-near";
+import { HIDDEN_INPUT } from "../drill";
 
 function size(v: unknown, name: string): number {
   if (!Number.isInteger(v) || (v as number) < 1) throw new Error(`input.${name}: expected an integer ≥ 1, got ${JSON.stringify(v)}`);
@@ -31,7 +32,7 @@ registerHidden<TransformerBlockClass>(transformerDrill, {
       const mask = spec.input.causal ? { causal: true } : undefined;
       const expected = flat3(oracleForward(sd, x, nHead, mask).out);
       withBlock(Block, { dModel, nHead, dimFF, pDrop: 0.1, sd }, (block) => {
-        const { out } = forward(block, { x, mask, input: "(hidden case)" });
+        const { out } = forward(block, { x, mask, input: HIDDEN_INPUT });
         // The public parity tolerance (transformer-parity.ts): O(1) outputs, dot products of ≤ 32 terms.
         const tol = spec.tol ?? TOL.tol;
         const near = (e: number[]) => e.length === out.length && e.every((v, i) => Math.abs(out[i] - v) <= 2 * (tol + TOL.rtol * Math.abs(v)));

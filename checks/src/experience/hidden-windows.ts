@@ -5,6 +5,7 @@
 import { call, ok, throwsValueError } from "../assert";
 import { referenceWindows, windowsDrill, type SlidingWindows } from "../drills/windows";
 import { numbers, registerHidden } from "./hidden";
+import { HIDDEN_INPUT } from "../drill";
 
 /** x as a view `offset` elements into a buffer with a guard element after it. */
 function placed(values: number[], offset: number): Float64Array {
@@ -21,7 +22,7 @@ registerHidden<SlidingWindows>(windowsDrill, {
       const values = numbers(spec.input.x, "x");
       const k = Number(spec.input.k);
       const x = placed(values, Number(spec.input.offset ?? 0));
-      const rows = call("slidingWindows(x, k)", () => impl(x, k), { input: "(hidden case)" }) as unknown;
+      const rows = call("slidingWindows(x, k)", () => impl(x, k), { input: HIDDEN_INPUT }) as unknown;
       const want = referenceWindows(values, k);
       ok(Array.isArray(rows) && rows.length === want.length, { what: "there should be n − k + 1 rows", expected: `${want.length} rows`, actual: Array.isArray(rows) ? `${rows.length} rows` : typeof rows });
       const list = rows as unknown[];

@@ -7,11 +7,10 @@
  */
 import * as path from "node:path";
 import { CHECK_MIME } from "../runner/checks";
-import { registerSection, verdict } from "./sections";
+import { median, registerSection, verdict } from "./sections";
 import { runRunner } from "./runner";
 
 const TARGET_MS = 250;
-const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 
 /** Sum of case times over the check reports a cell rendered. */
 function checkCallMs(outputs: unknown[]): number | undefined {

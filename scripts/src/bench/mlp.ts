@@ -5,18 +5,16 @@
  * Ratios are printed beside the target, never asserted: the target binds the native backend only.
  */
 import * as path from "node:path";
-import { spawnSync } from "node:child_process";
 import * as tf from "@tensorflow/tfjs";
 import type { BackendName } from "@drills/lib";
 import { rng } from "@drills/lib";
 import { MLP, bceWithLogits, makeLoader, setSeed, trainEpoch } from "@drills/checks/dist/drills/mlp-reference";
 import { PROJECT_ROOT } from "../kernelspec/kernelspec";
-import { registerSection, verdict } from "./sections";
-import { BENCH_BACKENDS, tryBackend } from "./backends";
+import { median, registerSection } from "./sections";
+import { runTorch, sweep, torchVerdicts, tryBackend } from "./backends";
 
 export const MLP_WORK = { inDim: 10, hidden: 32, batch: 32, smallN: 1000, smallEpochs: 5, largeN: 100_000, repeats: 3 };
 export const MLP_TARGET = "training ≤ 2× PyTorch on the native backend";
-const PYTHON = "/usr/bin/python3";
 const SCRIPT = path.join(PROJECT_ROOT, "scripts", "src", "bench", "mlp.py");
 
 export interface MlpRow {
@@ -26,8 +24,6 @@ export interface MlpRow {
   largeMs?: number;
   note?: string;
 }
-
-const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 
 /** n rows of N(0, 1) features labelled by x₀·x₁ + x₂ > 0 (as mlp.py), from a seeded stream. */
 function dataset(n: number, seed: number): { X: tf.Tensor2D; y: tf.Tensor1D } {
@@ -68,13 +64,8 @@ export async function benchTfjs(backend: BackendName): Promise<MlpRow> {
 
 export function benchTorch(): MlpRow {
   const { inDim, hidden, batch, smallN, smallEpochs, largeN, repeats } = MLP_WORK;
-  const args = [inDim, hidden, batch, smallN, smallEpochs, largeN, repeats].map(String);
-  const r = spawnSync(PYTHON, [SCRIPT, ...args], { encoding: "utf8", timeout: 600_000 });
-  if (r.error || r.status !== 0) {
-    const why = r.error ? r.error.message : (r.stderr || "").trim().split("\n").pop();
-    return { runtime: "PyTorch (2 threads)", note: `not available (${why})` };
-  }
-  const out = JSON.parse(r.stdout.trim().split("\n").pop() ?? "{}") as { torch: string; threads: number; smallMs: number[]; largeMs: number[] };
+  const { out, note } = runTorch<{ torch: string; threads: number; smallMs: number[]; largeMs: number[] }>(SCRIPT, [inDim, hidden, batch, smallN, smallEpochs, largeN, repeats], 600_000);
+  if (!out) return { runtime: "PyTorch (2 threads)", note };
   return { runtime: `PyTorch ${out.torch} (${out.threads} threads)`, smallMs: median(out.smallMs), largeMs: median(out.largeMs) };
 }
 
@@ -92,27 +83,16 @@ export function formatMlp(rows: MlpRow[]): string {
   return [head, ...lines].join("\n");
 }
 
-/** The whole section: every tfjs backend that loads, then PyTorch. Restores the backend it found. */
+/** The whole section: every tfjs backend that loads, then PyTorch. */
 export async function benchMlp(): Promise<{ rows: MlpRow[]; text: string }> {
-  const before = tf.getBackend();
-  const rows: MlpRow[] = [];
-  for (const backend of BENCH_BACKENDS) rows.push(await benchTfjs(backend));
-  rows.push(benchTorch());
-  if (before) await tf.setBackend(before);
+  const rows = await sweep(benchTfjs, benchTorch);
   return { rows, text: formatMlp(rows) };
 }
 
 registerSection("mlp-training", "drill 06: MLP training (1000×10 × 5 epochs, 100000×10 × 1 epoch, batch 32, Adam) — tfjs backends vs PyTorch", async (context) => {
   const { rows, text } = await benchMlp();
   for (const line of text.split("\n").slice(1)) context.print(line.trim());
-  const torch = rows.find((r) => r.runtime.startsWith("PyTorch"));
-  for (const r of rows) {
-    if (r.largeMs === undefined || !torch?.largeMs || r === torch) continue;
-    const ratio = r.largeMs / torch.largeMs;
-    // The target binds the native backend only; cpu and wasm are reported for what they reach.
-    const native = r.runtime === "tfjs tensorflow";
-    context.print(verdict(`${r.runtime} 100000-row epoch vs PyTorch`, `${ratio.toFixed(1)}×`, native ? "≤ 2× PyTorch" : "≤ 2× (native only)", native ? ratio <= 2 : undefined));
-  }
+  torchVerdicts(rows, (r) => r.largeMs, "100000-row epoch", 2, context.print);
 });
 
 if (require.main === module) {

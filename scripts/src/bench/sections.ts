@@ -38,3 +38,6 @@ export function verdict(label: string, measured: string, target: string, met: bo
   const mark = met === undefined ? "    " : met ? "ok  " : "MISS";
   return `${mark} ${label.padEnd(42)} ${measured.padEnd(14)} target ${target}`;
 }
+
+/** The middle value (upper middle for even counts): robust to one slow run. */
+export const median = (v: number[]): number => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];

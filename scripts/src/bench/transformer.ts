@@ -5,17 +5,15 @@
  * native backend, and cpu/wasm are reported for what they reach.
  */
 import * as path from "node:path";
-import { spawnSync } from "node:child_process";
 import * as tf from "@tensorflow/tfjs";
 import type { BackendName } from "@drills/lib";
 import { makeBlock } from "@drills/checks/dist/drills/transformer-reference";
 import { PROJECT_ROOT } from "../kernelspec/kernelspec";
-import { registerSection, verdict } from "./sections";
-import { BENCH_BACKENDS, tryBackend } from "./backends";
+import { median, registerSection } from "./sections";
+import { runTorch, sweep, torchVerdicts, tryBackend } from "./backends";
 
 export const TRANSFORMER_SHAPE = { batch: 32, seq: 128, dModel: 256, nHead: 8, dimFF: 1024 };
 export const TRANSFORMER_TARGET = "forward ≤ 3× PyTorch on the native backend";
-const PYTHON = "/usr/bin/python3";
 const SCRIPT = path.join(PROJECT_ROOT, "scripts", "src", "bench", "transformer.py");
 
 export interface TransformerRow {
@@ -25,8 +23,6 @@ export interface TransformerRow {
   runs: number;
   note?: string;
 }
-
-const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 
 /**
  * Repeats until `minRuns` runs or `budgetMs` elapsed, after one warm-up. A warm-up slower than a quarter of the
@@ -70,12 +66,8 @@ export async function benchTfjs(backend: BackendName, minRuns = 3, budgetMs = 20
 
 export function benchTorch(repeats = 5): TransformerRow {
   const { batch, seq, dModel, nHead, dimFF } = TRANSFORMER_SHAPE;
-  const r = spawnSync(PYTHON, [SCRIPT, ...[batch, seq, dModel, nHead, dimFF, repeats].map(String)], { encoding: "utf8", timeout: 300_000 });
-  if (r.error || r.status !== 0) {
-    const why = r.error ? r.error.message : (r.stderr || "").trim().split("\n").pop();
-    return { runtime: "PyTorch (2 threads)", runs: 0, note: `not available (${why})` };
-  }
-  const out = JSON.parse(r.stdout.trim().split("\n").pop() ?? "{}") as { torch: string; threads: number; ms: number[] };
+  const { out, note } = runTorch<{ torch: string; threads: number; ms: number[] }>(SCRIPT, [batch, seq, dModel, nHead, dimFF, repeats], 300_000);
+  if (!out) return { runtime: "PyTorch (2 threads)", runs: 0, note };
   return { runtime: `PyTorch ${out.torch} (${out.threads} threads)`, ms: median(out.ms), runs: out.ms.length };
 }
 
@@ -92,27 +84,16 @@ export function formatTransformer(rows: TransformerRow[]): string {
   return [head, ...lines].join("\n");
 }
 
-/** The whole section: every tfjs backend that loads, then PyTorch. Restores the backend it found. */
+/** The whole section: every tfjs backend that loads, then PyTorch. */
 export async function benchTransformer(): Promise<{ rows: TransformerRow[]; text: string }> {
-  const before = tf.getBackend();
-  const rows: TransformerRow[] = [];
-  for (const backend of BENCH_BACKENDS) rows.push(await benchTfjs(backend));
-  rows.push(benchTorch());
-  if (before) await tf.setBackend(before);
+  const rows = await sweep((b) => benchTfjs(b), () => benchTorch());
   return { rows, text: formatTransformer(rows) };
 }
 
 registerSection("transformer-forward", "drill 07: pre-norm block forward (32, 128, 256), 8 heads, dimFF 1024 — tfjs backends vs PyTorch", async (context) => {
   const { rows, text } = await benchTransformer();
   for (const line of text.split("\n").slice(1)) context.print(line.trim());
-  const torch = rows.find((r) => r.runtime.startsWith("PyTorch"))?.ms;
-  for (const r of rows) {
-    if (r.ms === undefined || !torch || r.runtime.startsWith("PyTorch")) continue;
-    const ratio = r.ms / torch;
-    // The target binds the native backend only; cpu and wasm are reported for what they reach.
-    const native = r.runtime === "tfjs tensorflow";
-    context.print(verdict(`${r.runtime} forward vs PyTorch`, `${ratio.toFixed(1)}×`, native ? "≤ 3× PyTorch" : "≤ 3× (native only)", native ? ratio <= 3 : undefined));
-  }
+  torchVerdicts(rows, (r) => r.ms, "forward", 3, context.print);
 });
 
 if (require.main === module) {
