@@ -1,3 +1,5 @@
+import { formatNotebook } from "../runner/notebook";
+
 /** The slice of nbformat 4 that the exercise builder reads and writes, serialised the way Jupyter does. */
 export interface Cell {
   id?: string;
@@ -27,5 +29,5 @@ export function toLines(text: string): string[] {
 
 export const tagsOf = (c: Cell): string[] => (Array.isArray(c.metadata?.tags) ? c.metadata.tags : []);
 
-/** Jupyter's own layout (indent 1, sorted keys are not required), ending with a newline. */
-export const serialise = (nb: Notebook): string => JSON.stringify(nb, null, 1) + "\n";
+/** Jupyter's own layout: the runner's writer (sorted keys, indent 1, trailing newline). */
+export const serialise = (nb: Notebook): string => formatNotebook(nb);

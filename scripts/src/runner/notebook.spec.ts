@@ -4,7 +4,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { NotebookError } from "./errors";
-import { Notebook, normalize, readNotebook, writeNotebook } from "./notebook";
+import { Notebook, formatNotebook, normalize, readNotebook, writeNotebook } from "./notebook";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "notebook-spec-"));
 const write = (name: string, text: string) => {
@@ -29,6 +29,32 @@ test("normalize gives every cell a unique valid id and bumps nbformat_minor to 5
   for (const id of ids) assert.ok(/^[a-zA-Z0-9-_]+$/.test(id) && id.length <= 64, id);
   assert.equal(notebook.cells[0].outputs, []);
   assert.is(notebook.cells[0].execution_count, null);
+});
+
+test("formatNotebook writes as nbformat does: sorted keys at every depth, one-space indent, trailing newline", () => {
+  const nb = { nbformat: 4, metadata: { z: 1, a: { y: 2, b: 3 } }, cells: [{ source: ["x"], cell_type: "code", id: "c1", outputs: [], metadata: {}, execution_count: null }], nbformat_minor: 5 };
+  const text = formatNotebook(nb);
+  assert.ok(text.endsWith("}\n") && !text.endsWith("\n\n"));
+  assert.equal(text.split("\n")[1], ' "cells": [');
+  const keys = (o: object) => Object.keys(o);
+  const back = JSON.parse(text);
+  assert.equal(keys(back), ["cells", "metadata", "nbformat", "nbformat_minor"]);
+  assert.equal(keys(back.metadata), ["a", "z"]);
+  assert.equal(keys(back.metadata.a), ["b", "y"]);
+  assert.equal(keys(back.cells[0]), ["cell_type", "execution_count", "id", "metadata", "outputs", "source"]);
+  // Saving again changes nothing: the format is a fixed point.
+  assert.is(formatNotebook(back), text);
+});
+
+test("the committed notebooks are stored exactly as the writer writes them (a save in Jupyter changes nothing)", () => {
+  const root = path.resolve(__dirname, "..", "..", "..", "notebooks");
+  for (const dir of ["solutions", "exercises"]) {
+    for (const f of fs.readdirSync(path.join(root, dir)).filter((n) => n.endsWith(".ipynb"))) {
+      const file = path.join(root, dir, f);
+      const text = fs.readFileSync(file, "utf8");
+      assert.is(formatNotebook(JSON.parse(text)) === text, true, `${dir}/${f} is not in Jupyter's layout: run it through formatNotebook`);
+    }
+  }
 });
 
 test("readNotebook names the file when the JSON is invalid", () => {

@@ -93,9 +93,20 @@ function freshId(taken: Set<string>): string {
   }
 }
 
-/** Jupyter's on-disk style: one-space indent, trailing newline. */
-export function formatNotebook(notebook: Notebook): string {
-  return JSON.stringify(notebook, null, 1) + "\n";
+/** Objects with their keys sorted, recursively: nbformat writes with `sort_keys=True`. */
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value === null || typeof value !== "object") return value;
+  const o = value as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(o).sort().map((k) => [k, sortKeys(o[k])]));
+}
+
+/**
+ * Jupyter's on-disk style — `json.dumps(nb, sort_keys=True, indent=1, ensure_ascii=False)` plus a trailing newline —
+ * so that opening and saving a written notebook in JupyterLab or Notebook changes nothing.
+ */
+export function formatNotebook(notebook: unknown): string {
+  return JSON.stringify(sortKeys(notebook), null, 1) + "\n";
 }
 
 export function writeNotebook(file: string, notebook: Notebook): void {
