@@ -3,10 +3,11 @@
  * Candidate code is always called through `call`, so "your function threw" is a reported failure, and a stub's
  * NotImplementedError passes through untouched (the runner turns it into "todo").
  */
-import * as fc from "fast-check";
+import type * as fc from "fast-check";
 import { isNotImplemented } from "@drills/lib";
 import { fail, CheckFailure, type Failure } from "./failure";
 import { fmt, fmtNumber } from "./format";
+import { fastCheck } from "./samples";
 
 type Context = Omit<Failure, "expected" | "actual">;
 
@@ -109,6 +110,22 @@ export function throwsValueError(label: string, fn: () => unknown, ctx: Context 
   });
 }
 
+/**
+ * Judges what a call threw (see outcome.ts `thrown`): it must be a ValueError whose message mentions each of
+ * `mentions` (case-insensitive).
+ */
+export function rejected(threw: { name: string; message: string } | null | undefined, label: string, ctx: Context & { mentions?: string[] }): void {
+  const mentions = ctx.mentions ?? [];
+  ok(!!threw, { ...ctx, expected: `${label} throws ValueError`, actual: "it returned normally" });
+  ok(threw.name === "ValueError", { ...ctx, expected: `${label} throws ValueError`, actual: `it threw ${threw.name}: ${threw.message}` });
+  const missing = mentions.filter((m) => !threw.message.toLowerCase().includes(m.toLowerCase()));
+  ok(missing.length === 0, {
+    ...ctx,
+    expected: `a ValueError message naming ${mentions.map((m) => JSON.stringify(m)).join(" and ")}`,
+    actual: JSON.stringify(threw.message),
+  });
+}
+
 export interface PropertyOptions {
   seed?: number;
   numRuns?: number;
@@ -120,7 +137,8 @@ export interface PropertyOptions {
  */
 export function property<T>(arb: fc.Arbitrary<T>, predicate: (value: T) => void, ctx: Context & PropertyOptions): void {
   const seed = ctx.seed ?? 42;
-  const result = fc.check(fc.property(arb, (v) => { predicate(v); }), { seed, numRuns: ctx.numRuns ?? 100 });
+  const fc_ = fastCheck();
+  const result = fc_.check(fc_.property(arb, (v) => { predicate(v); }), { seed, numRuns: ctx.numRuns ?? 100 });
   if (!result.failed) return;
   const cause = result.errorInstance;
   if (isNotImplemented(cause)) throw cause;

@@ -15,6 +15,20 @@ function isTensorLike(v: unknown): v is { shape: number[]; dtype: string; dataSy
   return typeof v === "object" && v !== null && "shape" in v && "dataSync" in v && "dtype" in v;
 }
 
+/**
+ * Inputs at full precision (the shortest text that reads back as the same number): an input shown as 61000.3 when
+ * it was 61000.25 sends the candidate after the wrong bug. Long arrays are still elided.
+ */
+export function fmtExact(v: unknown): string {
+  if (typeof v === "number") return Number.isFinite(v) ? String(v) : fmtNumber(v);
+  if (Array.isArray(v) || ArrayBuffer.isView(v)) {
+    const arr = Array.from(v as ArrayLike<unknown>);
+    const more = arr.length > MAX_ITEMS ? `, … ${arr.length - MAX_ITEMS} more` : "";
+    return `[${arr.slice(0, MAX_ITEMS).map(fmtExact).join(", ")}${more}]`;
+  }
+  return fmt(v);
+}
+
 export function fmt(v: unknown): string {
   if (typeof v === "number") return fmtNumber(v);
   if (typeof v === "string") return v;

@@ -1,14 +1,14 @@
 /**
- * The whole user API of @drills/checks: one `checkX(impl)` per drill, which runs the drill's cases and shows the
- * report in the notebook; `evaluate` and the drill definitions for tests and the grader.
+ * The whole user API of @drills/checks: one `checkX(impl)` per part of every drill, which runs the part's cases and
+ * shows the report in the notebook, plus hint() and solution(). A notebook that imports its own drill's entry
+ * (`@drills/checks/01-zscore`) loads only that drill's dependencies; this entry loads them all.
  */
 import { evaluate, type Drill } from "./drill";
 import { present } from "./present";
-import { attach, hiddenCases } from "./experience";
+import { attach } from "./experience";
 import { transformerDrill, type TransformerBlockClass } from "./drills/transformer";
 import { aucDrill, type Auc } from "./drills/auc";
 import { logregDrill, type Logreg } from "./drills/logreg";
-import { zscoreDrill, type Zscore } from "./drills/zscore";
 import { windowsDrill, type SlidingWindows } from "./drills/windows";
 import { imputeDanfoDrill, type ImputeDanfo } from "./drills/impute-danfo";
 import { imputePolarsDrill, groupImputeDrill, type ImputePolars, type GroupImpute } from "./drills/impute-polars";
@@ -21,21 +21,21 @@ export { reportText, reportHtml, reportJson, REPORT_MIME } from "./render";
 export type { ReportJson } from "./render";
 export { CheckFailure, DrillCheckError } from "./failure";
 export type { Failure } from "./failure";
-export { hint, hiddenCaseName, readHiddenFile, validateHidden, progressFile, readRecords, formatDuration } from "./experience";
+export { hint, solution, hiddenCaseName, readHiddenFile, validateHidden, progressFile, readRecords, formatDuration } from "./experience";
 export type { HiddenFile, HiddenSpec, ProgressRecord, CheckRecord, HintRecord } from "./experience";
-export { CATALOGUE, LEVELS, findDrill } from "./catalogue";
-export type { DrillEntry, Level } from "./catalogue";
+export { CATALOGUE, LEVELS, findDrill } from "./registry";
+export type { DrillEntry, Level } from "./registry";
 
 // The time box starts and the progress log listens from the moment a notebook's setup cell imports the checks.
 attach();
 
 /** Runs a drill's checks on the candidate's answer and shows the result (throws only under DRILLS_STRICT=1). */
 async function checkDrill<I>(drill: Drill<I>, impl: I): Promise<void> {
-  present(await evaluate(drill, impl, hiddenCases(drill)));
+  present(await evaluate(drill, impl));
 }
 
-export { zscoreDrill };
-export const checkZscore = (zscore: Zscore) => checkDrill(zscoreDrill, zscore);
+export { zscoreCheck as zscoreDrill } from "./drills/01-zscore/checks";
+export { checkZscore } from "./drills/01-zscore/check";
 
 export { windowsDrill };
 export const checkSlidingWindows = (slidingWindows: SlidingWindows) => checkDrill(windowsDrill, slidingWindows);

@@ -8,9 +8,11 @@
  *     Actual:   std 0.0   (one-pass variance cancels in float32)
  *     Hint: subtract the mean first, then square (two-pass).
  */
-import type { CaseResult, DrillReport, Status } from "./drill";
+import type { CaseResult, DrillReport } from "./drill";
+import { REPORT_MIME, REPORT_VERSION, slug, type ReportJson, type Status } from "./report";
 
-export const REPORT_MIME = "application/vnd.drills.check+json";
+export { REPORT_MIME };
+export type { ReportJson };
 
 const MARK: Record<Status, string> = { pass: "✔", fail: "✘", todo: "…", error: "‼" };
 
@@ -58,7 +60,7 @@ export function reportText(report: DrillReport): string {
   const head = `${MARK[report.status]} ${report.drill} — ${report.title}: ${HEADLINE[report.status]} (${counts(report)})`;
   // A todo drill lists no per-case noise: the headline says what to do.
   const body = report.status === "todo" ? report.results.filter((r) => r.status !== "todo") : report.results;
-  return [head, ...body.map(caseText)].join("\n");
+  return [head, ...body.map(caseText), ...(report.why ? [`Why: ${report.why}`] : [])].join("\n");
 }
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -75,27 +77,28 @@ export function reportHtml(report: DrillReport): string {
   return (
     `<div class="drills-report" data-drill="${esc(report.drill)}" data-status="${report.status}" style="font-family:system-ui,sans-serif;border-left:4px solid ${COLOR[report.status]};padding:.3em .8em">` +
     `<div><b style="color:${COLOR[report.status]}">${MARK[report.status]} ${esc(report.title)}</b> — ${esc(HEADLINE[report.status])} (${esc(counts(report))})</div>` +
-    `<ul style="padding-left:0;margin:.3em 0">${body.map(item).join("")}</ul></div>`
+    `<ul style="padding-left:0;margin:.3em 0">${body.map(item).join("")}</ul>` +
+    (report.why ? `<div class="drills-why" style="color:#57606a"><b>Why:</b> ${esc(report.why)}</div>` : "") +
+    `</div>`
   );
-}
-
-export interface ReportJson {
-  drill: string;
-  title: string;
-  status: Status;
-  checks: { name: string; status: Status; message?: string; ms: number }[];
 }
 
 export function reportJson(report: DrillReport): ReportJson {
   return {
+    v: REPORT_VERSION,
     drill: report.drill,
+    part: report.part ?? slug(report.title),
     title: report.title,
     status: report.status,
     checks: report.results.map((r) => ({
+      id: r.id ?? slug(r.name),
       name: r.name,
       status: r.status,
       ...(r.failure ? { message: caseText(r) } : {}),
       ms: Math.round(r.ms * 10) / 10,
+      points: r.points ?? 1,
+      ...(r.hidden ? { hidden: true } : {}),
+      ...(r.inKernel ? { inKernel: true } : {}),
     })),
   };
 }

@@ -21,11 +21,11 @@ export async function expectTodo<I>(drill: Drill<I>, impl: I): Promise<DrillRepo
   return report;
 }
 
-/** The named case fails (status "fail", not "error") and its rendered message matches. */
+/** The case (by id, or by name for cases without one) fails (status "fail", not "error") and its message matches. */
 export async function expectRejects<I>(drill: Drill<I>, impl: I, caseName: string, message: RegExp): Promise<DrillReport> {
   const report = await evaluate(drill, impl);
-  const r = report.results.find((x) => x.name === caseName);
-  assert.ok(r, `no case named ${JSON.stringify(caseName)} in ${drill.id}`);
+  const r = report.results.find((x) => x.id === caseName || x.name === caseName);
+  assert.ok(r, `no case ${JSON.stringify(caseName)} in ${drill.id} (ids: ${report.results.map((x) => x.id).join(", ")})`);
   assert.is(r.status, "fail", `case ${JSON.stringify(caseName)} should fail:\n${reportText(report)}`);
   const text = caseText(r);
   assert.ok(message.test(text), `message of ${JSON.stringify(caseName)} should match ${message}:\n${text}`);

@@ -3,7 +3,7 @@
  * curve of a single class divides by zero: tpr or fpr is 0/0 = NaN), and the caller's arrays left as they were.
  */
 import { allClose, call, close, throwsValueError } from "../assert";
-import type { Case } from "../drill";
+import type { LegacyCase as Case } from "../drill";
 import { pairCountAuc } from "./auc-reference";
 import { describeInput, type Auc } from "./auc-call";
 

@@ -12,7 +12,7 @@ import { normal } from "@drills/lib";
 import { call, close, equal, ok, property, throwsValueError } from "../assert";
 import { loadFixture } from "../fixtures";
 import { fmt } from "../format";
-import type { Case } from "../drill";
+import type { LegacyCase as Case } from "../drill";
 
 export type Psi = (reference: number[], current: number[], bins?: number) => number;
 export type KsStatistic = (a: number[], b: number[]) => number;

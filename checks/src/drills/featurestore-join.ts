@@ -10,7 +10,7 @@ import { call, equal, ok, property, throwsValueError } from "../assert";
 import { fail } from "../failure";
 import { fmt } from "../format";
 import { loadFixture } from "../fixtures";
-import type { Case } from "../drill";
+import type { LegacyCase as Case } from "../drill";
 
 export interface AsOfOptions {
   by: string;

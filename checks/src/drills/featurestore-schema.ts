@@ -10,7 +10,7 @@ import pl, { type DataType } from "nodejs-polars";
 import * as fc from "fast-check";
 import { call, equal, ok, property } from "../assert";
 import { fmt } from "../format";
-import type { Case } from "../drill";
+import type { LegacyCase as Case } from "../drill";
 
 export interface ColumnContract {
   dtype: DataType;

@@ -7,7 +7,7 @@ import * as fc from "fast-check";
 import { call, ok, property, throwsValueError } from "../assert";
 import { fail } from "../failure";
 import { fmt } from "../format";
-import type { Case } from "../drill";
+import type { LegacyCase as Case } from "../drill";
 import { describeTable, expectColumn, fixture, imputeOracle, sameDeep, type Kind, type Table } from "./impute";
 
 /** How a null float cell is written into the library's frame: its native missing value, or every form in turn. */

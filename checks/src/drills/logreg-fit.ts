@@ -4,7 +4,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { allClose, call, ok, throwsValueError } from "../assert";
-import type { Case } from "../drill";
+import type { LegacyCase as Case } from "../drill";
 import { fmt } from "../format";
 import { countLeaks } from "../tensors";
 import { epochsToStop, gradient, newtonOptimum } from "./logreg-reference";

@@ -10,7 +10,7 @@
 import * as fc from "fast-check";
 import { call, equal, property, throwsValueError } from "../assert";
 import { fmt } from "../format";
-import type { Case } from "../drill";
+import type { LegacyCase as Case } from "../drill";
 
 export interface Guardrail {
   name: string;

@@ -6,7 +6,7 @@
 import { call, close, equal, ok, throwsValueError } from "../assert";
 import { loadFixture } from "../fixtures";
 import { fmt } from "../format";
-import type { Case } from "../drill";
+import type { LegacyCase as Case } from "../drill";
 import { oracleSampleSize, oracleZTest, type Proportions, type SampleSizeInput } from "./metrics-oracle";
 import { canaryCases, type CanaryDecision } from "./metrics-canary";
 

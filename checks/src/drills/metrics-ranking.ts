@@ -7,7 +7,7 @@ import * as fc from "fast-check";
 import { allClose, call, close, equal, ok, property, throwsValueError } from "../assert";
 import { loadFixture } from "../fixtures";
 import { fmt } from "../format";
-import type { Case } from "../drill";
+import type { LegacyCase as Case } from "../drill";
 import { oracleAveragePrecision, oracleNdcgAtK, oraclePrecisionAtK, oracleRecallAtK, tieAveragedGain } from "./metrics-oracle";
 
 export type AtK = (relevance: number[], scores: number[], k: number) => number;

@@ -6,7 +6,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { allClose, call, close, ok } from "../assert";
-import type { Case } from "../drill";
+import type { LegacyCase as Case } from "../drill";
 import { expectTensor, values } from "../tensors";
 import { batches, construct, evaluateWith, fixture, load, session, stateOf, train } from "./mlp-harness";
 import { accuracy, bceWithLogits } from "./mlp-oracle";

@@ -5,7 +5,7 @@
 import * as tf from "@tensorflow/tfjs";
 import * as fc from "fast-check";
 import { allClose, call, close, ok, property, throwsValueError } from "../assert";
-import type { Case } from "../drill";
+import type { LegacyCase as Case } from "../drill";
 import { construct, fixture, load, logitsOf, session, stateOf } from "./mlp-harness";
 import { explainLogits, forward } from "./mlp-oracle";
 import { drawStateDict, expectStateClose, statesEqual } from "./mlp-state";

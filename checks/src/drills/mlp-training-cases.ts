@@ -8,7 +8,7 @@ import { normal } from "@drills/lib";
 import { call, equal, ok } from "../assert";
 import { fail } from "../failure";
 import { fmt } from "../format";
-import type { Case } from "../drill";
+import type { LegacyCase as Case } from "../drill";
 import { construct, evaluateWith, session, stateOf, train } from "./mlp-harness";
 import type { Batch, Mlp, MlpModel } from "./mlp-types";
 

@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { todo } from "@drills/lib";
 import { call, ok } from "../assert";
 import { fmt } from "../format";
-import type { Case } from "../drill";
+import type { LegacyCase as Case } from "../drill";
 
 /** The written answer, as a function so that the exercise's stub (`throw todo()`) type-checks and reports todo. */
 export type WrittenAnswer = () => string;

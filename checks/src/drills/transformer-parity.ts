@@ -8,7 +8,7 @@ import { fail } from "../failure";
 import { fmt } from "../format";
 import { loadFixture } from "../fixtures";
 import { expectTensor, values } from "../tensors";
-import type { Case } from "../drill";
+import type { LegacyCase as Case } from "../drill";
 import { compare, flat3, flat4, forward, withBlock, type Setup } from "./transformer-run";
 import { flatten, PARAMETER_NAMES, type Nested, type StateDict } from "./transformer-state";
 import type { TransformerBlockClass } from "./transformer";

@@ -8,7 +8,7 @@ import { permutation } from "@drills/lib";
 import { allClose, ok, property, throwsValueError } from "../assert";
 import { countLeaks } from "../tensors";
 import { fmtNumber } from "../format";
-import type { Case } from "../drill";
+import type { LegacyCase as Case } from "../drill";
 import { oracleForward } from "./transformer-oracle";
 import { TOL } from "./transformer-parity";
 import { compare, describeSetup, flat3, forward, withBlock, type Setup } from "./transformer-run";

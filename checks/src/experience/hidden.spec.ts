@@ -1,6 +1,7 @@
 /**
- * Hidden cases: read from DRILLS_HIDDEN_FILE, named by property, validated with every problem listed, and reported
- * without their inputs. Drill 01's properties pass the reference and reject known-wrong answers.
+ * Hidden cases: read by the grader from the interviewer's file (never through the kernel's environment), named by
+ * property, validated with every problem listed, and reported without their inputs. Drill 01's properties pass the
+ * reference and reject known-wrong answers.
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -10,14 +11,14 @@ import * as path from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { useBackend } from "@drills/lib";
 import { evaluate } from "../drill";
-import { zscoreDrill, type Zscore } from "../drills/zscore";
-import { referenceAnswer } from "../drills/zscore-answer";
+import { zscoreCheck as zscoreDrill, type Zscore } from "../drills/01-zscore/checks";
+import { referenceAnswer } from "../drills/01-zscore/test/answers";
 import { caseText, reportText } from "../render";
-import { hiddenCaseName, hiddenCases, validateHidden } from "./hidden";
-import "./hidden-zscore";
+import { hiddenCaseName, hiddenCases, hiddenCasesOf, readHiddenFile, validateHidden } from "./hidden";
 
 const SAMPLE = path.resolve(__dirname, "../../../grading/hidden.sample.json");
 const env = { DRILLS_HIDDEN_FILE: SAMPLE };
+const sample = () => readHiddenFile(SAMPLE);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "drills-hidden-"));
 
 const reference = referenceAnswer;
@@ -26,9 +27,10 @@ test.before(async () => {
   await useBackend();
 });
 
-test("no file, no hidden cases; the sample file gives named hidden cases", () => {
-  assert.equal(hiddenCases(zscoreDrill, {}), []);
-  const cases = hiddenCases(zscoreDrill, env);
+test("no file, no hidden cases; the sample file gives named hidden cases; the kernel's environment gives none", () => {
+  assert.equal(hiddenCasesOf("01-zscore", "zscore", undefined), []);
+  assert.equal(hiddenCases(zscoreDrill, env), [], "DRILLS_HIDDEN_FILE no longer reaches a split drill's check");
+  const cases = hiddenCasesOf("01-zscore", "zscore", sample());
   assert.equal(cases.map((c) => c.name), [
     "hidden 1: matches the float64 reference",
     "hidden 2: matches the float64 reference",
@@ -41,7 +43,7 @@ test("no file, no hidden cases; the sample file gives named hidden cases", () =>
 });
 
 test("the reference passes every hidden case of the sample", async () => {
-  const report = await evaluate(zscoreDrill, reference, hiddenCases(zscoreDrill, env));
+  const report = await evaluate(zscoreDrill, reference, hiddenCasesOf("01-zscore", "zscore", sample()));
   assert.is(report.status, "pass", reportText(report));
 });
 
@@ -54,7 +56,7 @@ const wrong: Record<string, [Zscore, number]> = {
 
 for (const [name, [impl, n]] of Object.entries(wrong)) {
   test(`hidden ${n} rejects: ${name}, without showing the input`, async () => {
-    const report = await evaluate(zscoreDrill, impl, hiddenCases(zscoreDrill, env));
+    const report = await evaluate(zscoreDrill, impl, hiddenCasesOf("01-zscore", "zscore", sample()));
     const r = report.results.find((x) => x.name.startsWith(`hidden ${n}:`))!;
     assert.is(r.status, "fail", reportText(report));
     assert.is(r.failure!.input, "(hidden case)");
@@ -76,14 +78,17 @@ test("validation lists every problem with where it is", () => {
   assert.match(problems[3], /^99-x: no hidden-case support for this drill \(supported: [^)]*01-zscore[^)]*\)$/);
 });
 
-test("a broken file gives one error case, never silently no hidden cases", async () => {
+test("a broken file is refused with its name and the reason, never silently no hidden cases", () => {
   const bad = path.join(tmp, "bad.json");
   fs.writeFileSync(bad, "{ not json");
-  const cases = hiddenCases(zscoreDrill, { DRILLS_HIDDEN_FILE: bad });
-  assert.is(cases.length, 1);
-  const report = await evaluate(zscoreDrill, reference, cases);
-  assert.is(report.results.at(-1)!.status, "error");
-  assert.is(report.status, "error");
+  assert.throws(() => readHiddenFile(bad), (e: Error) => e.message.startsWith(`hidden cases ${bad}:`));
+});
+
+test("a malformed input is an error case naming the field, not a failure blamed on the candidate", async () => {
+  const file = { version: 1 as const, drills: { "01-zscore": [{ property: "reference", input: { x: "oops" } }] } };
+  const report = await evaluate({ ...zscoreDrill, cases: [] }, reference, hiddenCasesOf("01-zscore", "zscore", file));
+  assert.is(report.results[0].status, "error");
+  assert.match(caseText(report.results[0]), /input\.x: expected a list of numbers/);
 });
 
 test.after(() => fs.rmSync(tmp, { recursive: true, force: true }));

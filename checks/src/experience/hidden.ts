@@ -11,7 +11,10 @@
  */
 import * as fs from "node:fs";
 import { normal, rng } from "@drills/lib";
-import type { Case, Drill } from "../drill";
+import type { Case as SplitCase, LegacyCase as Case, Drill } from "../drill";
+import type { HiddenProperty as SplitProperty } from "../hidden-property";
+import { loadDrill } from "../loader";
+import { REGISTRY } from "../registry";
 
 export interface HiddenSpec {
   property: string;
@@ -46,9 +49,58 @@ export function registerHidden<I>(drill: Drill<I>, properties: Record<string, Hi
   builders.push({ drill, properties });
 }
 
+/** A drill's split hidden properties (judged outside the kernel), by name; none when its folder has none. */
+export function splitProperties(drillId: string): Record<string, SplitProperty> {
+  try {
+    return loadDrill(drillId).hidden ?? {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The hidden cases of one part of a drill, built from the file in the grader's process: the kernel only ever sees
+ * each input with its own call. Cases keep their index in the drill's list, so ids ("hidden-3") are stable.
+ */
+export function hiddenCasesOf(drillId: string, part: string, file: HiddenFile | undefined): SplitCase[] {
+  const specs = file?.drills[drillId] ?? [];
+  const props = splitProperties(drillId);
+  return specs.flatMap((spec, i) => {
+    const p = props[spec.property];
+    if (!p || p.part !== part) return [];
+    let built: { ok: true; input: unknown } | { ok: false; error: unknown } | undefined;
+    const build = () => (built ??= (() => {
+      try {
+        return { ok: true as const, input: p.input(spec) };
+      } catch (error) {
+        return { ok: false as const, error };
+      }
+    })());
+    return [{
+      id: `hidden-${i + 1}`,
+      name: `hidden ${i + 1}: ${p.what}`,
+      hint: p.hint,
+      hidden: true,
+      points: spec.points ?? 1,
+      ...(p.inKernel ? { inKernel: true } : {}),
+      call: p.call,
+      input: () => {
+        const b = build();
+        if (!b.ok) throw b.error;
+        return b.input;
+      },
+      judge: (value: unknown, input: unknown) => p.judge(value, input, spec),
+    }];
+  });
+}
+
 /** Every property a notebook id supports, with the check (drill object) it belongs to. */
 export function hiddenProperties(drillId: string): Map<string, { drill: Drill<unknown>; property: HiddenProperty<unknown> }> {
   const out = new Map<string, { drill: Drill<unknown>; property: HiddenProperty<unknown> }>();
+  for (const [name, p] of Object.entries(splitProperties(drillId))) {
+    const check = loadDrill(drillId).checks[p.part];
+    out.set(name, { drill: check as Drill<unknown>, property: { what: p.what, hint: p.hint, run: () => { throw new Error(`${name} is judged outside the kernel`); } } });
+  }
   for (const b of builders) {
     if (b.drill.id !== drillId) continue;
     for (const [name, property] of Object.entries(b.properties)) out.set(name, { drill: b.drill, property });
@@ -84,6 +136,7 @@ export function validateHidden(data: any, only?: string): string[] {
     const props = Object.fromEntries(hiddenProperties(drill));
     if (Object.keys(props).length === 0) {
       const supported = [...new Set(builders.map((b) => b.drill.id))];
+      for (const d of REGISTRY) if (Object.keys(splitProperties(d.id)).length) supported.push(d.id);
       problems.push(`${drill}: no hidden-case support for this drill (supported: ${supported.join(", ") || "none"})`);
       continue;
     }

@@ -1,5 +1,4 @@
 /** The candidate's experience around the checks: hints, the time box and progress log, and hidden cases for grading. */
-import "./hidden-zscore";
 import "./hidden-windows";
 import "./hidden-auc";
 import "./hidden-ranking";
@@ -12,10 +11,11 @@ import "./hidden-experiment";
 import "./hidden-featurestore";
 
 export { hint, hintMessage, HintBook } from "./hints";
+export { solution, modelAnswer } from "./reveal";
 export type { HintReveal } from "./hints";
 export { attach, Recorder } from "./recorder";
-export { hiddenCases, hiddenCaseName, readHiddenFile, validateHidden, registerHidden, hiddenProperties } from "./hidden";
+export { hiddenCases, hiddenCasesOf, hiddenCaseName, readHiddenFile, validateHidden, registerHidden, hiddenProperties } from "./hidden";
 export type { HiddenFile, HiddenSpec, HiddenProperty } from "./hidden";
 export { progressFile, readRecords, appendRecord, encodeRecord } from "./progress";
-export type { ProgressRecord, CheckRecord, HintRecord } from "./progress";
+export type { ProgressRecord, CheckRecord, HintRecord, RevealRecord } from "./progress";
 export { timeNote, formatDuration, againstBudget, elapsedMs } from "./clock";

@@ -24,8 +24,10 @@ export interface CheckRecord {
   drill: string;
   /** The check's title: a notebook may run several checks under one drill id (danfojs and polars variants). */
   title: string;
+  /** The part checked (records written before parts existed have only the title). */
+  part?: string;
   status: Status;
-  checks: { name: string; status: Status }[];
+  checks: { id?: string; name: string; status: Status }[];
   elapsedMs: number;
   minutes: number;
   hints: number;
@@ -39,12 +41,27 @@ export interface HintRecord {
   session: string;
   mode: "interactive" | "headless";
   drill: string;
+  /** The part whose hint it was (records written before parts existed have none: the drill's first part). */
+  part?: string;
   /** 1-based number of the hint revealed. */
   hint: number;
   elapsedMs: number;
 }
 
-export type ProgressRecord = CheckRecord | HintRecord;
+/** A model answer shown with solution(): the scoreboard counts it, as learntools marks a revealed solution. */
+export interface RevealRecord {
+  v: 1;
+  kind: "reveal";
+  at: string;
+  session: string;
+  mode: "interactive" | "headless";
+  drill: string;
+  /** The part revealed, or "followup-N" for a follow-up question's answer. */
+  part: string;
+  elapsedMs: number;
+}
+
+export type ProgressRecord = CheckRecord | HintRecord | RevealRecord;
 
 export const MAX_LINE_BYTES = 4000;
 
@@ -52,7 +69,7 @@ export const MAX_LINE_BYTES = 4000;
 export const SESSION = `${process.pid.toString(36)}-${randomBytes(3).toString("hex")}`;
 
 /** The project root: checks/dist/experience → three levels up (the workspace package is a symlink to checks/). */
-const PROJECT_ROOT = path.resolve(__dirname, "..", "..", "..");
+export const PROJECT_ROOT = path.resolve(__dirname, "..", "..", "..");
 
 /**
  * The log's path, or undefined when recording is off: DRILLS_PROGRESS=0, or a kernel running a notebook in
@@ -89,7 +106,7 @@ export function appendRecord(record: ProgressRecord, file: string | undefined): 
 
 function isRecord(x: unknown): x is ProgressRecord {
   const r = x as ProgressRecord;
-  return !!r && r.v === 1 && (r.kind === "check" || r.kind === "hint") && typeof r.drill === "string";
+  return !!r && r.v === 1 && (r.kind === "check" || r.kind === "hint" || r.kind === "reveal") && typeof r.drill === "string";
 }
 
 /** Every well-formed record, in file order; a missing file is an empty log. */

@@ -2,7 +2,7 @@
  * Turns every presented check report into a progress record and a time-box line under the report. Subscribed to
  * `onReport` (present.ts), so the report template stays single and the check functions know nothing of it.
  */
-import { findDrill } from "../catalogue";
+import { findDrill } from "../registry";
 import type { DrillReport } from "../drill";
 import { onReport } from "../present";
 import { elapsedMs, sessionStart, timeNote, type Clock } from "./clock";
@@ -50,8 +50,9 @@ export class Recorder {
       mode: this.o.mode,
       drill: report.drill,
       title: report.title,
+      ...(report.part ? { part: report.part } : {}),
       status: report.status,
-      checks: report.results.map((r) => ({ name: r.name, status: r.status })),
+      checks: report.results.map((r) => ({ ...(r.id ? { id: r.id } : {}), name: r.name, status: r.status })),
       elapsedMs: Math.round(elapsed),
       minutes: entry?.minutes ?? 0,
       hints,

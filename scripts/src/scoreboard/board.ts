@@ -1,7 +1,7 @@
 /**
- * The scoreboard's numbers, from the progress log: per drill of the catalogue, the best status reached, the best
- * time to a first pass (interactive sessions only: a headless run's clock measures the runner, not the candidate),
- * hints revealed and attempts.
+ * The scoreboard's numbers, from the progress log: per drill of the registry, the best status its core reached, the
+ * best time to a first pass of the core (interactive sessions only: a headless run's clock measures the runner, not
+ * the candidate), stretch parts passed, hints and model answers revealed, and attempts.
  */
 import { CATALOGUE, LEVELS, type DrillEntry, type Level, type ProgressRecord } from "@drills/checks";
 
@@ -14,6 +14,10 @@ export interface BoardRow {
   bestMs?: number;
   withinBox?: boolean;
   hints: number;
+  /** Model answers shown with solution() (parts and follow-ups). */
+  reveals: number;
+  /** Optional parts beyond the time box: how many passed, of how many. */
+  stretch: { passed: number; total: number };
   attempts: number;
   lastAt?: string;
 }
@@ -28,19 +32,32 @@ const RANK: Record<BoardStatus, number> = { pass: 4, fail: 3, error: 2, todo: 1,
  */
 export function summarise(records: ProgressRecord[], catalogue: readonly DrillEntry[] = CATALOGUE): BoardRow[] {
   return catalogue.map((drill) => {
-    const row: BoardRow = { drill, status: "not started", hints: 0, attempts: 0 };
+    const stretchParts = new Set(drill.parts.filter((p) => p.stretch).map((p) => p.id));
+    const row: BoardRow = { drill, status: "not started", hints: 0, reveals: 0, stretch: { passed: 0, total: stretchParts.size }, attempts: 0 };
     const bestByCheck = new Map<string, BoardStatus>();
+    const stretchPassed = new Set<string>();
+    const hintsByPart = new Map<string, number>();
+    const revealed = new Set<string>();
     const runs = new Map<string, number>();
     const firstPass = new Map<string, Map<string, number>>(); // session → check → elapsed at its first pass
     for (const r of records) {
       if (r.drill !== drill.id) continue;
       row.lastAt = r.at > (row.lastAt ?? "") ? r.at : row.lastAt;
       if (r.kind === "hint") {
-        row.hints = Math.max(row.hints, r.hint);
+        const part = r.part ?? drill.parts[0]?.id ?? "";
+        hintsByPart.set(part, Math.max(hintsByPart.get(part) ?? 0, r.hint));
         continue;
       }
-      row.hints = Math.max(row.hints, r.hints);
-      const check = r.title ?? r.drill;
+      if (r.kind === "reveal") {
+        revealed.add(r.part);
+        continue;
+      }
+      // Records written before parts existed carry the check's title instead.
+      const check = r.part ?? r.title ?? r.drill;
+      if (stretchParts.has(check)) {
+        if (r.status === "pass") stretchPassed.add(check);
+        continue;
+      }
       // Attempts count runs of the drill's most-run check: one "Run All" of a three-check notebook is one attempt.
       runs.set(check, (runs.get(check) ?? 0) + 1);
       row.attempts = Math.max(row.attempts, runs.get(check)!);
@@ -52,6 +69,9 @@ export function summarise(records: ProgressRecord[], catalogue: readonly DrillEn
         firstPass.set(r.session, s);
       }
     }
+    row.hints = [...hintsByPart.values()].reduce((a, b) => a + b, 0);
+    row.reveals = revealed.size;
+    row.stretch.passed = stretchPassed.size;
     if (bestByCheck.size) row.status = [...bestByCheck.values()].reduce((a, b) => (RANK[b] < RANK[a] ? b : a));
     for (const s of firstPass.values()) {
       if (s.size < bestByCheck.size) continue;

@@ -1,0 +1,14 @@
+/**
+ * `@drills/checks/grading`: the judge's side, for the grader's own process — a drill's checks and hidden cases, the
+ * payload it sends into the candidate's kernel, and the judging of what comes back. Never loaded in a grading kernel.
+ */
+export { loadDrill, loadCalls, setDrillFolder } from "./loader";
+export type { DrillModule } from "./loader";
+export { judgeOutcome, evaluate, isSplit, caseId } from "./drill";
+export type { Case, Check, CaseResult, DrillReport, AnyCase } from "./drill";
+export type { Outcome } from "./outcome";
+export { encodePayload, parseOutcomes } from "./kernel";
+export type { Payload } from "./kernel";
+export { hiddenCasesOf, readHiddenFile, validateHidden } from "./experience/hidden";
+export type { HiddenFile, HiddenSpec } from "./experience/hidden";
+export { reportText, reportJson, caseText } from "./render";
