@@ -1,25 +1,36 @@
 /**
- * `gradeNotebooks`: for each candidate notebook, find its drill and the generated exercise it came from, restore
- * the original check cells (tamper guard), execute it headlessly with the hidden cases in the kernel's environment,
- * and score the cases reported by the original check cells.
+ * `gradeNotebooks`: for each candidate (one input folder) and each drill notebook in it, run the candidate's own
+ * notebook (original check cells restored; their outputs are the shareable report), then judge every public and
+ * hidden case outside the kernel (verdicts.ts). Totals come from the registry and the hidden file, never from a
+ * notebook. The kernel sees a checks package with no judge in it (kernel-build.ts).
  */
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { CATALOGUE, findDrill, readHiddenFile, type HiddenFile } from "@drills/checks";
-import { executeNotebook, defaultJobs } from "../runner";
+import { REGISTRY, findDrill } from "@drills/checks/meta";
+import { readHiddenFile, type HiddenFile } from "@drills/checks/grading";
+import { defaultJobs } from "../runner";
 import { readNotebook, writeNotebook, type Notebook } from "../runner/notebook";
-import { possiblePoints, scoreCells, type CaseScore } from "./score";
+import { PROJECT_DATA_DIR } from "../kernelspec/kernelspec";
+import { buildKernelChecks } from "./kernel-build";
+import { collectCandidates, drillOf, type Candidate } from "./identity";
+import { GradingSession } from "./session";
 import { guard, type TamperFinding } from "./tamper";
+import { judgeDrill, possiblePoints, type CaseScore } from "./verdicts";
 
-/** The project root: scripts/dist/grade → three levels up. Kernels must start inside it to resolve @drills/*. */
+export type { CaseScore } from "./verdicts";
+
+/** The project root: scripts/dist/grade → three levels up. Kernels must start inside it to resolve packages. */
 export const PROJECT_ROOT = path.resolve(__dirname, "..", "..", "..");
 
+export const DEFAULT_GRADE_TIMEOUT_SECONDS = 120;
+
 export interface NotebookGrade {
+  candidate: string;
   file: string;
   drill?: string;
   title?: string;
-  status: "graded" | "missing" | "error";
+  status: "graded" | "missing" | "error" | "duplicate";
   /** The notebook the check cells were compared with. */
   original?: string;
   tamper: TamperFinding[];
@@ -28,13 +39,27 @@ export interface NotebookGrade {
   total: number;
   /** Problems that stopped grading, or cells of the candidate's that failed (informational). */
   problems: string[];
+  /** The candidate's own run (never any output of the grading requests). */
   executed?: string;
+  /** Kernels restarted because a case hung or killed one. */
+  restarts: number;
   durationMs: number;
+}
+
+export interface CandidateGrade {
+  name: string;
+  folder?: string;
+  earned: number;
+  total: number;
 }
 
 export interface GradeReport {
   generatedAt: string;
   hiddenFile?: string;
+  /** How the kernels were isolated; "none" only with an explicit --no-sandbox. */
+  sandbox: string;
+  timeoutSeconds: number;
+  candidates: CandidateGrade[];
   notebooks: NotebookGrade[];
   earned: number;
   total: number;
@@ -42,112 +67,149 @@ export interface GradeReport {
 
 export interface GradeOptions {
   hiddenFile?: string;
-  /** Where executed notebooks go (a folder); omit to not keep them. */
+  /** Where the candidates' own runs go (a folder; one subfolder per candidate); omit to not keep them. */
   executedDir?: string;
   jobs?: number;
+  /** The interviewer's per-cell and per-request timeout; notebooks cannot change it. */
   timeoutSeconds?: number;
   /** Where originals are looked up: notebooks/exercises, then notebooks/solutions (same check cells). */
   root?: string;
-}
-
-/** Candidate notebooks from files and folders; a folder also yields a "missing" entry for every drill not in it. */
-export function collectCandidates(inputs: string[]): { files: string[]; missing: string[] } {
-  const files: string[] = [];
-  const seen = new Set<string>();
-  let folder = false;
-  for (const input of inputs) {
-    const stat = fs.statSync(input);
-    if (stat.isDirectory()) {
-      folder = true;
-      for (const f of fs.readdirSync(input).sort()) if (f.endsWith(".ipynb")) files.push(path.join(input, f));
-    } else files.push(input);
-  }
-  for (const f of files) seen.add(path.basename(f, ".ipynb"));
-  const missing = folder ? CATALOGUE.filter((d) => !seen.has(d.id)).map((d) => d.id) : [];
-  return { files, missing };
+  signal?: AbortSignal;
+  onProgress?(event: { candidate: string; file: string; drill?: string; done: boolean; grade?: NotebookGrade }): void;
 }
 
 export function originalFor(drill: string, root = PROJECT_ROOT): string | undefined {
   return ["exercises", "solutions"].map((d) => path.join(root, "notebooks", d, `${drill}.ipynb`)).find((f) => fs.existsSync(f));
 }
 
-function drillOf(file: string, nb: Notebook): string | undefined {
-  const meta = nb.metadata?.drills?.id;
-  return findDrill(typeof meta === "string" ? meta : path.basename(file, ".ipynb"))?.id;
+/** The kernel's environment: nothing of the grader's (no hidden-file path, no secrets), only what tslab needs. */
+function kernelEnvironment(home: string): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home, LANG: "C.UTF-8", JUPYTER_PATH: PROJECT_DATA_DIR, DRILLS_MODE: "grading", DRILLS_PROGRESS: "0" };
 }
 
-/** Output names for executed notebooks: the candidate's file names, suffixed when two inputs share one. */
-function outputNames(files: string[]): string[] {
-  const used = new Map<string, number>();
-  return files.map((f) => {
-    const base = path.basename(f, ".ipynb");
-    const n = (used.get(base) ?? 0) + 1;
-    used.set(base, n);
-    return n === 1 ? `${base}.ipynb` : `${base}-${n}.ipynb`;
-  });
+const blank = (candidate: string, file: string): NotebookGrade => ({ candidate, file, status: "error", tamper: [], cases: [], earned: 0, total: 0, problems: [], restarts: 0, durationMs: 0 });
+
+interface Job {
+  candidate: Candidate;
+  file: string;
+  /** Set when another notebook of this candidate already holds the drill. */
+  duplicateOf?: string;
+  drill?: string;
+  problem?: string;
+  notebook?: Notebook;
 }
 
-async function gradeOne(file: string, hidden: HiddenFile | undefined, o: GradeOptions, work: string, outName: string): Promise<NotebookGrade> {
+/** Reads every notebook, finds its drill, and marks second notebooks for a drill as duplicates. */
+function plan(candidates: Candidate[]): Job[] {
+  const jobs: Job[] = [];
+  for (const candidate of candidates) {
+    const holder = new Map<string, string>();
+    for (const file of candidate.files) {
+      const job: Job = { candidate, file };
+      try {
+        job.notebook = readNotebook(file);
+        const who = drillOf(file, job.notebook);
+        if ("problem" in who) job.problem = who.problem;
+        else {
+          job.drill = who.drill;
+          if (holder.has(who.drill)) job.duplicateOf = holder.get(who.drill);
+          else holder.set(who.drill, file);
+        }
+      } catch (e) {
+        job.problem = e instanceof Error ? e.message : String(e);
+      }
+      jobs.push(job);
+    }
+  }
+  return jobs;
+}
+
+async function gradeOne(job: Job, hidden: HiddenFile | undefined, o: GradeOptions, work: string, timeoutSeconds: number): Promise<NotebookGrade> {
   const started = Date.now();
-  const g: NotebookGrade = { file, status: "error", tamper: [], cases: [], earned: 0, total: 0, problems: [], durationMs: 0 };
+  const g = blank(job.candidate.name, job.file);
+  g.drill = job.drill;
   try {
-    const candidate = readNotebook(file);
-    g.drill = drillOf(file, candidate);
-    if (!g.drill) throw new Error(`not a drill notebook: metadata.drills.id and the file name match none of ${CATALOGUE.map((d) => d.id).join(", ")}`);
-    g.title = findDrill(g.drill)!.title;
-    g.total = possiblePoints(g.drill, hidden);
-    g.original = originalFor(g.drill, o.root);
-    if (!g.original) throw new Error(`no original notebook for ${g.drill} under notebooks/exercises or notebooks/solutions`);
-    const original = readNotebook(g.original);
-    const guarded = guard(candidate, original);
+    if (job.problem || !job.drill || !job.notebook) throw new Error(job.problem ?? "not a drill notebook");
+    g.title = findDrill(job.drill)!.title;
+    g.total = possiblePoints(job.drill, hidden);
+    if (job.duplicateOf) {
+      g.status = "duplicate";
+      g.problems.push(`a second notebook for ${job.drill}: ${path.basename(job.duplicateOf)} is graded, this one scores 0`);
+      return g;
+    }
+    g.original = originalFor(job.drill, o.root);
+    if (!g.original) throw new Error(`no original notebook for ${job.drill} under notebooks/exercises or notebooks/solutions`);
+    const guarded = guard(job.notebook, readNotebook(g.original));
     g.tamper = guarded.findings;
-    const checkIds = new Set(original.cells.filter((c) => c.metadata?.tags?.includes?.("check")).map((c) => c.id!));
-    const staged = path.join(work, `${g.drill}.ipynb`);
-    writeNotebook(staged, guarded.notebook);
-    const env: NodeJS.ProcessEnv = { ...process.env, DRILLS_PROGRESS: "0", DRILLS_MODE: "headless" };
-    delete env.DRILLS_STRICT;
-    if (o.hiddenFile) env.DRILLS_HIDDEN_FILE = path.resolve(o.hiddenFile);
-    else delete env.DRILLS_HIDDEN_FILE;
-    const outPath = o.executedDir ? path.join(o.executedDir, outName) : undefined;
-    const result = await executeNotebook(staged, { env, allowErrors: true, strict: false, timeoutSeconds: o.timeoutSeconds, outPath });
-    g.executed = result.outPath;
-    for (const f of result.failures) g.problems.push(`${f.kind}${f.cell ? ` in cell ${f.cell.index + 1}` : ""}: ${f.message.split("\n")[0]}`);
-    if (!result.notebook) throw new Error(result.failures.map((f) => f.message).join("; ") || "the notebook did not run");
-    g.cases = scoreCells(result.notebook, checkIds, g.drill, hidden);
-    g.total = Math.max(g.total, g.cases.reduce((n, c) => n + c.points, 0));
+    // The notebook decides nothing about how it runs: always the project's kernel.
+    const nb: Notebook = { ...guarded.notebook, metadata: { ...guarded.notebook.metadata, kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" } } };
+    fs.mkdirSync(work, { recursive: true });
+    const session = await GradingSession.open(nb, { cwd: work, env: kernelEnvironment(work), timeoutSeconds });
+    try {
+      for (const c of session.cells) if (c.status !== "ok") g.problems.push(`cell ${c.index + 1} (${c.id}): ${c.status}${c.evalue ? `: ${c.evalue}` : ""}`);
+      if (o.executedDir) {
+        g.executed = path.join(o.executedDir, job.candidate.name, path.basename(job.file));
+        writeNotebook(g.executed, session.notebook);
+      }
+      g.cases = await judgeDrill(session, job.drill, hidden, timeoutSeconds > 0 ? timeoutSeconds * 1000 : 0);
+      g.restarts = session.restarts;
+    } finally {
+      await session.close();
+    }
     g.earned = g.cases.reduce((n, c) => n + c.earned, 0);
     g.status = "graded";
   } catch (e) {
     g.problems.unshift(e instanceof Error ? e.message : String(e));
+  } finally {
+    g.durationMs = Date.now() - started;
   }
-  g.durationMs = Date.now() - started;
   return g;
 }
 
 export async function gradeNotebooks(inputs: string[], o: GradeOptions = {}): Promise<GradeReport> {
   const hidden = o.hiddenFile ? readHiddenFile(o.hiddenFile) : undefined;
-  const { files, missing } = collectCandidates(inputs);
-  // Staged copies live inside the project (git-ignored build/), so the kernel resolves @drills/* packages.
+  const timeoutSeconds = o.timeoutSeconds ?? DEFAULT_GRADE_TIMEOUT_SECONDS;
+  const candidates = collectCandidates(inputs);
+  const jobs = plan(candidates);
+  // Staged copies live inside the project (git-ignored build/) so the kernel resolves packages; the kernel's own
+  // checks package (no judges) sits in the work folder's node_modules and shadows the real one.
   const work = path.join(PROJECT_ROOT, "build", "grade-work", `${process.pid}-${randomBytes(3).toString("hex")}`);
-  const grades: NotebookGrade[] = new Array(files.length);
-  const names = outputNames(files);
+  const grades: NotebookGrade[] = new Array(jobs.length);
   try {
+    buildKernelChecks(path.join(work, "node_modules", "@drills", "checks"));
     let next = 0;
     const worker = async () => {
-      for (let i = next++; i < files.length; i = next++) grades[i] = await gradeOne(files[i], hidden, o, path.join(work, String(i)), names[i]);
+      for (let i = next++; i < jobs.length && !o.signal?.aborted; i = next++) {
+        const job = jobs[i];
+        o.onProgress?.({ candidate: job.candidate.name, file: job.file, drill: job.drill, done: false });
+        grades[i] = await gradeOne(job, hidden, o, path.join(work, String(i)), timeoutSeconds);
+        o.onProgress?.({ candidate: job.candidate.name, file: job.file, drill: job.drill, done: true, grade: grades[i] });
+      }
     };
-    await Promise.all(Array.from({ length: Math.min(o.jobs ?? defaultJobs(), files.length) }, worker));
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(o.jobs ?? defaultJobs(), jobs.length)) }, worker));
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
-  for (const drill of missing) {
-    grades.push({ file: "", drill, title: findDrill(drill)!.title, status: "missing", tamper: [], cases: [], earned: 0, total: possiblePoints(drill, hidden), problems: ["not submitted"], durationMs: 0 });
+  if (o.signal?.aborted) throw Object.assign(new Error("grading interrupted"), { name: "AbortError" });
+  const notebooks = grades.filter(Boolean);
+  for (const c of candidates.filter((x) => x.folder)) {
+    const held = new Set(notebooks.filter((g) => g.candidate === c.name && g.drill).map((g) => g.drill));
+    for (const d of REGISTRY.filter((x) => !held.has(x.id))) {
+      notebooks.push({ ...blank(c.name, ""), drill: d.id, title: d.title, status: "missing", total: possiblePoints(d.id, hidden), problems: ["not submitted"] });
+    }
   }
+  const sum = (gs: NotebookGrade[], k: "earned" | "total") => gs.reduce((n, g) => n + g[k], 0);
   return {
     generatedAt: new Date().toISOString(),
     ...(o.hiddenFile ? { hiddenFile: path.resolve(o.hiddenFile) } : {}),
-    notebooks: grades,
-    earned: grades.reduce((n, g) => n + g.earned, 0),
-    total: grades.reduce((n, g) => n + g.total, 0),
+    sandbox: "none",
+    timeoutSeconds,
+    candidates: candidates.map((c) => {
+      const mine = notebooks.filter((g) => g.candidate === c.name);
+      return { name: c.name, ...(c.folder ? { folder: c.folder } : {}), earned: sum(mine, "earned"), total: sum(mine, "total") };
+    }),
+    notebooks,
+    earned: sum(notebooks, "earned"),
+    total: sum(notebooks, "total"),
   };
 }

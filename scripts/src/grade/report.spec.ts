@@ -11,19 +11,22 @@ import { insideAny, parseGradeArgs } from "./cli";
 const REPORT: GradeReport = {
   generatedAt: "2026-01-01T00:00:00.000Z",
   hiddenFile: "/secret/hidden.json",
+  sandbox: "bwrap",
+  timeoutSeconds: 120,
+  candidates: [{ name: "c", folder: "c", earned: 9, total: 20 }],
   earned: 9,
   total: 20,
   notebooks: [
     {
-      file: "c/01-zscore.ipynb", drill: "01-zscore", title: "Z-score", status: "graded", tamper: [{ kind: "edited", cellId: "zscore-check", detail: "check cell zscore-check was changed" }],
+      candidate: "c", restarts: 0, file: "c/01-zscore.ipynb", drill: "01-zscore", title: "Z-score", status: "graded", tamper: [{ kind: "edited", cellId: "zscore-check", detail: "check cell zscore-check was changed" }],
       cases: [
-        { cell: "zscore-check", check: "Z-score", name: "small input", status: "pass", hidden: false, points: 1, earned: 1 },
-        { cell: "zscore-check", check: "Z-score", name: "hidden 1: matches <ref> & more", status: "fail", hidden: true, points: 2, earned: 0, message: "✘ hidden 1\n  Input:    (hidden case)" },
-        { cell: "zscore-check", check: "Z-score", name: "zeros", status: "todo", hidden: false, points: 1, earned: 0 },
+        { part: "zscore", check: "Z-score", id: "small", name: "small input", inKernel: false, ms: 3, status: "pass", hidden: false, points: 1, earned: 1 },
+        { part: "zscore", check: "Z-score", id: "hidden-1", name: "hidden 1: matches <ref> & more", inKernel: false, ms: 4, status: "fail", hidden: true, points: 2, earned: 0, message: "✘ hidden 1\n  Input:    (hidden case)" },
+        { part: "zscore", check: "Z-score", id: "constant", name: "zeros", inKernel: false, ms: 1, status: "todo", hidden: false, points: 1, earned: 0 },
       ],
       earned: 9, total: 13, problems: [], durationMs: 1500,
     },
-    { file: "", drill: "02-impute-median", title: "Median imputer", status: "missing", tamper: [], cases: [], earned: 0, total: 7, problems: ["not submitted"], durationMs: 0 },
+    { candidate: "c", restarts: 0, file: "", drill: "02-impute-median", title: "Median imputer", status: "missing", tamper: [], cases: [], earned: 0, total: 7, problems: ["not submitted"], durationMs: 0 },
   ],
 };
 

@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import type { Cell, Notebook } from "../runner/notebook";
 import { sourceOf } from "../runner/notebook";
-import * as checks from "@drills/checks";
+import { checkFunctions } from "@drills/checks/meta";
 
 export type TamperKind = "edited" | "deleted" | "duplicated" | "added";
 
@@ -26,13 +26,11 @@ export function contentHash(source: string): string {
 
 const isCheckCell = (c: Cell) => c.cell_type === "code" && Array.isArray(c.metadata?.tags) && c.metadata.tags.includes("check");
 /**
- * The check functions @drills/checks exports (`checkZscore`, …): only check cells may call one. Matching the names
- * rather than a `check…(` pattern keeps a candidate's own helper (`this.checkInput(x)`) from being flagged.
+ * The check functions of every registered part (`checkZscore`, …): only check cells may call one. Matching the
+ * names rather than a `check…(` pattern keeps a candidate's own helper (`this.checkInput(x)`) from being flagged.
  */
 export function checkFunctionNames(): string[] {
-  return Object.entries(checks)
-    .filter(([name, v]) => /^check[A-Z]/.test(name) && typeof v === "function")
-    .map(([name]) => name);
+  return checkFunctions().map((c) => c.name);
 }
 
 function callsCheck(names: string[]): RegExp {

@@ -23,11 +23,11 @@ const notebook: Notebook = {
   ],
 };
 
-test("a re-run check replaces the earlier result by drill and name; drill status follows its checks", () => {
+test("a re-run check replaces the earlier result by drill, part and case id; drill status follows the one roll-up rule", () => {
   const drills = collectChecks(notebook);
   assert.equal(drills.map((d) => [d.drill, d.status, d.checks.map((c) => `${c.name}:${c.status}`)]), [
     ["01-zscore", "todo", ["mean:pass", "std:todo"]],
-    ["02-other", "fail", ["only:error"]],
+    ["02-other", "error", ["only:error"]],
   ]);
 });
 
@@ -69,7 +69,7 @@ test("summary prints one line per drill with pass/fail/todo counts", () => {
   const lines = formatSummary([result]).split("\n");
   assert.is(lines.length, 2);
   assert.match(lines[0], /^TODO 01-zscore .*pass 1 {2}fail 0 {2}todo 1/);
-  assert.match(lines[1], /^FAIL 02-other .*pass 0 {2}fail 1 {2}todo 0/);
+  assert.match(lines[1], /^ERROR 02-other .*pass 0 {2}fail 1 {2}todo 0/);
 });
 
 test("JUnit has a testcase per notebook and per check, escaped", () => {

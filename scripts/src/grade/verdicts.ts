@@ -1,0 +1,137 @@
+/**
+ * Verdicts outside the candidate's kernel. After the candidate's notebook has run (their functions and classes are
+ * defined), the grader drives that kernel itself: one request per graded part, carrying every public and hidden
+ * case's call name and input; the kernel answers with plain data, one line per case; the judges run here, in the
+ * grader's process, against the oracles. Nothing the candidate's cells displayed counts.
+ *
+ * A request that hangs or kills the kernel fails the case it was on (the first without an answer); the session
+ * restarts the kernel, re-runs the candidate's cells, and the remaining cases go in a new request.
+ */
+import { randomBytes } from "node:crypto";
+import { encodePayload, hiddenCasesOf, isSplit, judgeOutcome, loadDrill, parseOutcomes, type Case, type CaseResult, type HiddenFile, type Outcome } from "@drills/checks/grading";
+import { caseText } from "@drills/checks/grading";
+import { findDrill, type PartMeta } from "@drills/checks/meta";
+
+export interface ExecResult {
+  status: "ok" | "error" | "timeout" | "died";
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+/** The grader's handle on a candidate's kernel (runner/session.ts provides it). */
+export interface KernelSession {
+  execute(code: string, timeoutMs: number): Promise<ExecResult>;
+  /** A fresh kernel that has re-run the candidate's cells. */
+  restart(): Promise<void>;
+}
+
+export interface CaseScore {
+  part: string;
+  /** The part's title, as reports show it. */
+  check: string;
+  id: string;
+  name: string;
+  status: "pass" | "fail" | "todo" | "error";
+  hidden: boolean;
+  /** The verdict rests on what the kernel measured about itself (forgeable; weighs little). */
+  inKernel: boolean;
+  points: number;
+  earned: number;
+  message?: string;
+  ms: number;
+}
+
+/** The request's code: the check cell's own expression reaches the candidate's code, in their kernel. */
+export function requestCode(drill: string, part: PartMeta, payload: string): string {
+  return `await (require("@drills/checks/kernel") as { serve(d: string, impl: unknown, p: string): Promise<void> }).serve(${JSON.stringify(drill)}, ${part.entry}, ${JSON.stringify(payload)});`;
+}
+
+const firstLine = (s: string) =>
+  s
+    .split("\n")
+    .map((l) => l.trim())
+    .find((l) => l) ?? "";
+
+function noResult(r: ExecResult, part: PartMeta): Outcome {
+  const why =
+    r.status === "timeout" ? "the call did not finish within the timeout" : r.status === "died" ? "the kernel died during the call" : r.status === "error" ? `the call failed: ${firstLine(r.stderr) || "an error in the kernel"}` : "the kernel sent no result";
+  return { kind: "failure", ms: 0, failure: { what: `calling ${part.entry} should return a result`, expected: "a result", actual: why } };
+}
+
+function score(part: PartMeta, c: Case, r: CaseResult): CaseScore {
+  const points = c.points ?? 1;
+  return {
+    part: part.id,
+    check: part.title,
+    id: c.id,
+    name: c.name,
+    status: r.status,
+    hidden: !!c.hidden,
+    inKernel: !!c.inKernel,
+    points,
+    earned: r.status === "pass" ? points : 0,
+    ...(r.status === "pass" ? {} : { message: caseText(r) }),
+    ms: Math.round(r.ms * 10) / 10,
+  };
+}
+
+/** The graded parts of a drill with every case they are judged on (public, then hidden). */
+export function gradedCases(drill: string, hidden: HiddenFile | undefined): { part: PartMeta; cases: Case[]; legacy: string[] }[] {
+  const meta = findDrill(drill);
+  if (!meta) throw new Error(`no drill ${drill} in the registry`);
+  const mod = loadDrill(meta.id);
+  return meta.parts
+    .filter((p) => p.graded !== false)
+    .map((part) => {
+      const all = mod.checks[part.id]?.cases ?? [];
+      return { part, cases: [...all.filter(isSplit), ...hiddenCasesOf(meta.id, part.id, hidden)], legacy: all.filter((c) => !isSplit(c)).map((c) => c.name) };
+    });
+}
+
+/** The points a drill can earn: fixed by the registry and the hidden file, never by what a notebook reports. */
+export function possiblePoints(drill: string, hidden: HiddenFile | undefined): number {
+  return gradedCases(drill, hidden).reduce((n, { cases, legacy }) => n + legacy.length + cases.reduce((m, c) => m + (c.points ?? 1), 0), 0);
+}
+
+export async function judgeDrill(session: KernelSession, drill: string, hidden: HiddenFile | undefined, timeoutMs: number): Promise<CaseScore[]> {
+  const scores: CaseScore[] = [];
+  for (const { part, cases, legacy } of gradedCases(drill, hidden)) {
+    for (const name of legacy) {
+      scores.push({ part: part.id, check: part.title, id: name, name, status: "error", hidden: false, inKernel: true, points: 1, earned: 0, message: "this case has no judge outside the kernel yet (a gap in the pack)", ms: 0 });
+    }
+    const inputs = new Map<number, unknown>();
+    const results = new Map<number, CaseResult>();
+    for (const [i, c] of cases.entries()) {
+      try {
+        inputs.set(i, await c.input());
+      } catch (e) {
+        results.set(i, { id: c.id, name: c.name, status: "error", ms: 0, failure: { what: "the grader could not build this case's input (a bug in the pack or the hidden file)", expected: "an input", actual: e instanceof Error ? e.message : String(e) } });
+      }
+    }
+    let pending = [...inputs.keys()];
+    while (pending.length) {
+      const nonce = randomBytes(9).toString("hex");
+      const payload = encodePayload({ nonce, cases: pending.map((i) => ({ i, call: cases[i].call, input: inputs.get(i) })) });
+      const r = await session.execute(requestCode(drill, part, payload), timeoutMs);
+      const outcomes = parseOutcomes(r.stdout, nonce);
+      for (const i of pending) {
+        const o = outcomes.get(i);
+        if (o) results.set(i, await judgeOutcome(cases[i], inputs.get(i), o));
+      }
+      const missing = pending.filter((i) => !outcomes.has(i));
+      if (!missing.length) break;
+      if (r.status === "ok" || r.status === "error") {
+        // The request finished (or never compiled) without answering these: each fails with the reason.
+        for (const i of missing) results.set(i, await judgeOutcome(cases[i], inputs.get(i), noResult(r, part)));
+        break;
+      }
+      // Timeout or death: the first unanswered case is the one that hung; the rest go again on a fresh kernel.
+      results.set(missing[0], await judgeOutcome(cases[missing[0]], inputs.get(missing[0]), noResult(r, part)));
+      pending = missing.slice(1);
+      if (pending.length) await session.restart();
+    }
+    for (const [i, c] of cases.entries()) scores.push(score(part, c, results.get(i)!));
+  }
+  return scores;
+}
