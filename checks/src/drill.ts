@@ -104,8 +104,12 @@ export function overall(results: CaseResult[]): Status {
   return rollUp(results.map((r) => r.status));
 }
 
-/** Turns a call's outcome into a result, running the judge on a value. Never throws. */
-export async function judgeOutcome<I>(c: Case<I>, input: unknown, outcome: Outcome): Promise<CaseResult> {
+/**
+ * Turns a call's outcome into a result, running the judge on a value. Never throws. With `untrusted` (the value came
+ * from a grading kernel, which the candidate controls), a judge that crashes on the value is a failure of the
+ * answer — malformed data — rather than a bug in the pack.
+ */
+export async function judgeOutcome<I>(c: Case<I>, input: unknown, outcome: Outcome, o: { untrusted?: boolean } = {}): Promise<CaseResult> {
   const t0 = performance.now();
   const done = (status: Status, extra: Partial<CaseResult> = {}): CaseResult => ({
     id: c.id,
@@ -129,6 +133,7 @@ export async function judgeOutcome<I>(c: Case<I>, input: unknown, outcome: Outco
   } catch (e) {
     if (isNotImplemented(e)) return done("todo");
     if (e instanceof CheckFailure) return failed(e.failure);
+    if (o.untrusted) return failed({ what: "the result should have the shape the check expects", expected: "the data the check's call returns", actual: `unreadable: ${fmt(e)}` });
     return done("error", {
       failure: { what: "the check itself crashed (a bug in the pack, not in your answer)", expected: "a verdict", actual: fmt(e) },
     });

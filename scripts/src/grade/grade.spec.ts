@@ -1,107 +1,125 @@
 /**
- * The grader end to end, on real tslab kernels: the drill 01 solution scores full marks; the exercise with a wrong
- * answer typed in (sample std) scores exactly the cases that answer can pass; a tampered copy is flagged and graded
- * with the original check cells; the candidate's progress log is never written.
+ * The grader end to end, on real tslab kernels, with drill 01: the model answer earns every point; a wrong answer
+ * loses exactly the cases its bug shows in; and every cheat of the catalogue (cheats.ts) scores no more than the
+ * untouched exercise (a redirect: no more than the same answer without it), damages nothing and leaves no process.
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { createHash } from "node:crypto";
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { Notebook } from "../runner/notebook";
-import { gradeNotebooks, PROJECT_ROOT, type GradeReport } from "./grade";
-import { gradeJunit, gradeTable, writeReports } from "./report";
-import { zscoreDrill } from "@drills/checks";
-
-// One point per public case of drill 01, plus the sample file's hidden cases: 1, 2, 4, 5 (1 point each), 3 (2).
-const TOTAL = zscoreDrill.cases.length + 6;
-// Sample std is off by √(n/(n−1)): that loses the cases listed in the known-bad test, 5 points.
-const SAMPLE_STD_EARNS = TOTAL - 5;
+import { gradeNotebooks, PROJECT_ROOT, type GradeReport, type NotebookGrade } from "./grade";
+import { gradeTable } from "./report";
+import { possiblePoints } from "./verdicts";
+import { readHiddenFile } from "@drills/checks/grading";
+import { CHEATS, HARDCODED } from "./cheats";
 
 const SOLUTION = path.join(PROJECT_ROOT, "notebooks", "solutions", "01-zscore.ipynb");
-const HIDDEN = path.join(PROJECT_ROOT, "grading", "hidden.sample.json");
+const EXERCISE = path.join(PROJECT_ROOT, "notebooks", "exercises", "01-zscore.ipynb");
+const ORACLE = path.join(PROJECT_ROOT, "checks", "dist", "drills", "01-zscore", "oracle.js");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "drills-grade-"));
+const HIDDEN = path.join(tmp, "hidden.json");
 const log = path.join(tmp, "progress.jsonl");
 
-/** Sample std (n − 1) with the zero guard and validation: wrong only in the divisor. */
+/** Sample std (n − 1) with the constant guard and validation: wrong only in the divisor. */
 const SAMPLE_STD = `function zscore(x: tf.Tensor1D): tf.Tensor1D {
   if (!(x instanceof tf.Tensor) || x.rank !== 1 || x.size === 0) throw new ValueError(\`x: expected a non-empty 1-D tensor\`);
   return tf.tidy(() => {
     const m = tf.mean(x);
     const s = tf.sqrt(tf.div(tf.sum(tf.square(tf.sub(x, m))), x.size - 1));
-    return tf.where(tf.equal(s, 0), tf.zerosLike(x), tf.div(tf.sub(x, m), s)) as tf.Tensor1D;
+    return tf.where(tf.equal(tf.max(x), tf.min(x)), tf.zerosLike(x), tf.div(tf.sub(x, m), s)) as tf.Tensor1D;
   });
 }`;
 
-function candidate(name: string, edit: (nb: Notebook) => void): string {
-  const nb: Notebook = JSON.parse(fs.readFileSync(SOLUTION, "utf8"));
+const read = (f: string): Notebook => JSON.parse(fs.readFileSync(f, "utf8"));
+
+function candidate(name: string, from: string, edit: (nb: Notebook) => void = () => {}): string {
+  const nb = read(from);
   edit(nb);
-  const dir = path.join(tmp, name);
+  const dir = path.join(tmp, "candidates", name);
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, "01-zscore.ipynb"), JSON.stringify(nb));
-  return path.join(dir, "01-zscore.ipynb");
+  return dir;
 }
-const cell = (nb: Notebook, id: string) => nb.cells.find((c) => c.id === id)!;
+const setAnswer = (source: string) => (nb: Notebook) => {
+  nb.cells.find((c) => c.id === "zscore-solution")!.source = source;
+};
+const sha = (f: string) => createHash("sha256").update(fs.readFileSync(f)).digest("hex");
+const lingering = () =>
+  execFileSync("ps", ["-eo", "args"], { encoding: "utf8" })
+    .split("\n")
+    .filter((l) => /^sleep 1000$/.test(l.trim()) || (l.includes("tslab") && l.includes("grade-work")));
 
 let report: GradeReport;
+let before: { hidden: string; oracle: string };
+const zscoreOf = (name: string): NotebookGrade => report.notebooks.find((g) => g.candidate === name && g.drill === "01-zscore")!;
 
 test.before(async () => {
   process.env.DRILLS_PROGRESS_FILE = log;
-  const good = candidate("good", () => {});
-  const bad = candidate("bad", (nb) => {
-    cell(nb, "zscore-solution").source = SAMPLE_STD;
-  });
-  // Wrong answer, plus a tampered check cell and an extra cell that checks a reference instead.
-  const tampered = candidate("tampered", (nb) => {
-    cell(nb, "zscore-solution").source = SAMPLE_STD;
-    cell(nb, "zscore-check").source = "// await checkZscore(zscore);";
-    const i = nb.cells.findIndex((c) => c.id === "zscore-check");
-    nb.cells.splice(i + 1, 0, { id: "mine", cell_type: "code", metadata: {}, outputs: [], execution_count: null, source: "await checkZscore((x) => tf.tidy(() => { const { mean, variance } = tf.moments(x); return tf.div(tf.sub(x, mean), tf.sqrt(variance)) as tf.Tensor1D; }));" });
-  });
-  report = await gradeNotebooks([good, bad, tampered], { hiddenFile: HIDDEN, jobs: 3, executedDir: path.join(tmp, "executed") });
+  const sample = readHiddenFile(path.join(PROJECT_ROOT, "grading", "hidden.sample.json"), "01-zscore");
+  fs.writeFileSync(HIDDEN, JSON.stringify({ version: 1, drills: { "01-zscore": sample.drills["01-zscore"] } }));
+  before = { hidden: sha(HIDDEN), oracle: sha(ORACLE) };
+  const dirs = [
+    candidate("solution", SOLUTION),
+    candidate("exercise", EXERCISE),
+    candidate("sample-std", EXERCISE, setAnswer(SAMPLE_STD)),
+    candidate("hardcoded", EXERCISE, setAnswer(HARDCODED)),
+    ...CHEATS.map((c, i) => candidate(`cheat-${i + 1}`, EXERCISE, c.edit)),
+  ];
+  report = await gradeNotebooks(dirs, { hiddenFile: HIDDEN, jobs: 2, timeoutSeconds: 20, executedDir: path.join(tmp, "executed") });
 });
 
-test("known-good: the solution earns every point, public and hidden", () => {
-  const g = report.notebooks[0];
+test("the model answer earns every point; totals come from the registry and the hidden file", () => {
+  const g = zscoreOf("solution");
+  const total = possiblePoints("01-zscore", readHiddenFile(HIDDEN));
   assert.is(g.status, "graded", g.problems.join("\n"));
-  assert.equal(g.tamper, []);
-  assert.is(g.total, TOTAL);
-  assert.is(g.earned, TOTAL, gradeTable(report));
+  assert.equal([g.earned, g.total], [total, total], gradeTable(report));
   assert.is(g.cases.filter((c) => c.hidden).length, 5);
+  assert.ok(g.cases.some((c) => c.inKernel) && g.cases.filter((c) => c.inKernel).length * 2 < g.cases.length, "in-kernel cases are a minority");
 });
 
-test("known-bad: sample std loses exactly the cases that compare values at small n", () => {
-  const g = report.notebooks[1];
-  const lost = g.cases.filter((c) => c.status !== "pass").map((c) => c.name);
-  // With n − 1 the output is off by √(n/(n−1)): visible at n = 4, on the numpy fixtures, in the random-input
-  // property and both hidden reference cases; invisible in the n = 20000 std checks (0.99997 within 1e-3), the
-  // zeros and the validation.
-  assert.equal(lost, [
-    "matches (x − mean) / std on a small input",
-    "matches numpy on the parity fixtures",
-    "property: matches the float64 reference on random inputs",
-    "hidden 1: matches the float64 reference",
-    "hidden 2: matches the float64 reference",
-  ]);
-  assert.equal([g.earned, g.total], [SAMPLE_STD_EARNS, TOTAL]);
-  assert.match(g.cases.find((c) => c.name.startsWith("hidden 1"))!.message!, /Input: +\(hidden case\)/);
+test("the untouched exercise earns nothing, every case todo", () => {
+  const g = zscoreOf("exercise");
+  assert.is(g.earned, 0);
+  assert.ok(g.cases.every((c) => c.status === "todo"), gradeTable(report));
 });
 
-test("tampered: edited and added check cells are flagged, and the original checks decide the score", () => {
-  const g = report.notebooks[2];
-  assert.equal(g.tamper.map((t) => [t.kind, t.cellId]), [["edited", "zscore-check"], ["added", "mine"]]);
-  assert.equal([g.earned, g.total], [SAMPLE_STD_EARNS, TOTAL], "same as the untampered wrong answer: the reference's pass does not count");
-  assert.match(gradeTable(report), /edited, added/);
-  assert.match(gradeJunit(report), /<testcase classname="01-zscore" name="tamper guard"><failure message="edited, added">/);
+test("a wrong answer (sample std) loses exactly the cases that compare values at small n", () => {
+  const g = zscoreOf("sample-std");
+  assert.equal(g.cases.filter((c) => c.status !== "pass").map((c) => c.id), ["small", "numpy-parity", "property-reference", "hidden-1", "hidden-2"]);
+  assert.match(g.cases.find((c) => c.id === "hidden-1")!.message!, /Input: +\(hidden case\)/);
 });
 
-test("reports are written, executed notebooks kept, and the candidate's progress log untouched", () => {
-  const files = writeReports(report, path.join(tmp, "report"));
-  assert.equal(files.map((f) => path.basename(f)), ["grade.json", "grade.junit.xml", "grade.html"]);
-  assert.is(JSON.parse(fs.readFileSync(files[0], "utf8")).earned, TOTAL + 2 * SAMPLE_STD_EARNS);
-  assert.equal(fs.readdirSync(path.join(tmp, "executed")).sort(), ["01-zscore-2.ipynb", "01-zscore-3.ipynb", "01-zscore.ipynb"]);
+for (const [i, cheat] of CHEATS.entries()) {
+  test(`cheat ${i + 1}: ${cheat.name} — scores no more than ${cheat.baseline === "hardcoded" ? "the same answer without it" : "the untouched exercise"}`, () => {
+    const g = zscoreOf(`cheat-${i + 1}`);
+    if (cheat.sandboxOnly && report.sandbox === "none") {
+      console.log(`  skipped: "${cheat.name}" needs the sandbox (this run had none)`);
+      return;
+    }
+    const baseline = zscoreOf(cheat.baseline === "hardcoded" ? "hardcoded" : "exercise");
+    assert.ok(g.earned <= baseline.earned, `${g.earned} > ${baseline.earned}:\n${g.cases.map((c) => `${c.status} ${c.id}`).join("\n")}\n${g.problems.join("\n")}`);
+    assert.is(g.total, baseline.total, "a notebook cannot change its own total");
+  });
+}
+
+test("the shareable run holds the candidate's own cells only: no hidden input, no grading request", () => {
+  for (const g of report.notebooks.filter((x) => x.executed)) {
+    const text = fs.readFileSync(g.executed!, "utf8");
+    assert.not.match(text, /@drills\/checks\/kernel|hidden\.json|"property"/, `${g.executed} shows grading output`);
+  }
+});
+
+test("nothing is damaged and nothing is left behind", () => {
+  assert.is(sha(HIDDEN), before.hidden, "the hidden file is unchanged");
+  assert.is(sha(ORACLE), before.oracle, "the installed oracle is unchanged");
   assert.not.ok(fs.existsSync(log), "grading must not write the progress log");
-  assert.is(fs.readdirSync(path.join(PROJECT_ROOT, "build", "grade-work")).filter((d) => d.startsWith(`${process.pid}-`)).length, 0, "staged copies are removed");
+  assert.equal(lingering(), [], "no kernel or child process survives grading");
+  const work = path.join(PROJECT_ROOT, "build", "grade-work");
+  assert.equal(fs.existsSync(work) ? fs.readdirSync(work).filter((d) => d.startsWith(`${process.pid}-`)) : [], [], "staged copies are removed");
 });
 
 test.after(() => {

@@ -195,7 +195,13 @@ export async function gradeNotebooks(inputs: string[], o: GradeOptions = {}): Pr
   for (const c of candidates.filter((x) => x.folder)) {
     const held = new Set(notebooks.filter((g) => g.candidate === c.name && g.drill).map((g) => g.drill));
     for (const d of REGISTRY.filter((x) => !held.has(x.id))) {
-      notebooks.push({ ...blank(c.name, ""), drill: d.id, title: d.title, status: "missing", total: possiblePoints(d.id, hidden), problems: ["not submitted"] });
+      const missing: NotebookGrade = { ...blank(c.name, ""), drill: d.id, title: d.title, status: "missing", problems: ["not submitted"] };
+      try {
+        missing.total = possiblePoints(d.id, hidden);
+      } catch (e) {
+        missing.problems.push(e instanceof Error ? e.message : String(e));
+      }
+      notebooks.push(missing);
     }
   }
   const sum = (gs: NotebookGrade[], k: "earned" | "total") => gs.reduce((n, g) => n + g[k], 0);

@@ -12,6 +12,9 @@ import { encodePayload, hiddenCasesOf, isSplit, judgeOutcome, loadDrill, parseOu
 import { caseText } from "@drills/checks/grading";
 import { findDrill, type PartMeta } from "@drills/checks/meta";
 
+/** Restarts per graded part before its remaining cases are failed without a call. */
+export const MAX_RESTARTS_PER_PART = 2;
+
 export interface ExecResult {
   status: "ok" | "error" | "timeout" | "died";
   stdout: string;
@@ -42,9 +45,13 @@ export interface CaseScore {
   ms: number;
 }
 
-/** The request's code: the check cell's own expression reaches the candidate's code, in their kernel. */
+/**
+ * The request's code: the check cell's own expression reaches the candidate's code, in their kernel. A block, so it
+ * declares nothing in the candidate's namespace (tslab only wraps a cell in an async function when a top-level
+ * statement awaits, and mangles names that start with "__").
+ */
 export function requestCode(drill: string, part: PartMeta, payload: string): string {
-  return `await (require("@drills/checks/kernel") as { serve(d: string, impl: unknown, p: string): Promise<void> }).serve(${JSON.stringify(drill)}, ${part.entry}, ${JSON.stringify(payload)});`;
+  return `{\n  const grader: { serve(d: string, impl: unknown, p: string): Promise<void> } = require("@drills/checks/kernel");\n  await grader.serve(${JSON.stringify(drill)}, ${part.entry}, ${JSON.stringify(payload)});\n}`;
 }
 
 const firstLine = (s: string) =>
@@ -110,6 +117,7 @@ export async function judgeDrill(session: KernelSession, drill: string, hidden: 
       }
     }
     let pending = [...inputs.keys()];
+    let deaths = 0;
     while (pending.length) {
       const nonce = randomBytes(9).toString("hex");
       const payload = encodePayload({ nonce, cases: pending.map((i) => ({ i, call: cases[i].call, input: inputs.get(i) })) });
@@ -117,7 +125,7 @@ export async function judgeDrill(session: KernelSession, drill: string, hidden: 
       const outcomes = parseOutcomes(r.stdout, nonce);
       for (const i of pending) {
         const o = outcomes.get(i);
-        if (o) results.set(i, await judgeOutcome(cases[i], inputs.get(i), o));
+        if (o) results.set(i, await judgeOutcome(cases[i], inputs.get(i), o, { untrusted: true }));
       }
       const missing = pending.filter((i) => !outcomes.has(i));
       if (!missing.length) break;
@@ -126,9 +134,15 @@ export async function judgeDrill(session: KernelSession, drill: string, hidden: 
         for (const i of missing) results.set(i, await judgeOutcome(cases[i], inputs.get(i), noResult(r, part)));
         break;
       }
-      // Timeout or death: the first unanswered case is the one that hung; the rest go again on a fresh kernel.
+      // Timeout or death: the first unanswered case is the one that hung; the rest go again on a fresh kernel —
+      // up to a point: a kernel that dies on every call would otherwise cost a restart per case.
       results.set(missing[0], await judgeOutcome(cases[missing[0]], inputs.get(missing[0]), noResult(r, part)));
       pending = missing.slice(1);
+      if (++deaths > MAX_RESTARTS_PER_PART) {
+        const gaveUp: ExecResult = { ...r, status: "died", stderr: `the kernel hung or died on ${deaths} calls in a row; the rest were not tried` };
+        for (const i of pending) results.set(i, await judgeOutcome(cases[i], inputs.get(i), { ...noResult(gaveUp, part), failure: { what: `calling ${part.entry} should return a result`, expected: "a result", actual: gaveUp.stderr } } as Outcome));
+        break;
+      }
       if (pending.length) await session.restart();
     }
     for (const [i, c] of cases.entries()) scores.push(score(part, c, results.get(i)!));
