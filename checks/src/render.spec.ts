@@ -55,4 +55,22 @@ test("JSON carries drill, status and one entry per case, with the failure text a
   assert.is(json.checks[1].ms, 1.3);
 });
 
+test("identical failures read once: the first in full, then how many more share the cause", () => {
+  const offByOne = (name: string): CaseResult => ({ ...failed, name, failure: { what: "should have n − k + 1 rows", expected: "5 rows", actual: "4 rows", input: `x of ${name}` }, hint: "there are n − k + 1 windows." });
+  const other: CaseResult = { ...failed, name: "other" };
+  const text = reportText(report([offByOne("a"), offByOne("b"), other, offByOne("c"), { name: "ok", status: "pass", ms: 1 }], "fail"));
+  assert.is(text.match(/should have n − k \+ 1 rows/g)?.length, 1, text);
+  assert.match(text, /\n  \+2 more cases, same cause: b; c\n/);
+  assert.match(text, /✘ other: output std should be 1/, "a different cause is listed on its own");
+  const html = reportHtml(report([offByOne("a"), offByOne("b")], "fail"));
+  assert.match(html, /\+1 more case, same cause: b/);
+  // The JSON keeps every case: tools count cases, people read causes.
+  assert.is(reportJson(report([offByOne("a"), offByOne("b")], "fail")).checks.length, 2);
+});
+
+test("a pass can say why the answer is right", () => {
+  const text = reportText({ ...report([{ name: "ok", status: "pass", ms: 1 }], "pass"), why: "two-pass variance never cancels." });
+  assert.match(text, /\nWhy: two-pass variance never cancels\.$/);
+});
+
 test.run();

@@ -50,6 +50,37 @@ export function caseText(r: CaseResult): string {
   return [`${MARK[r.status]} ${headline(r)}`, ...detailLines(r).map(([l, t]) => `  ${pad(l)}${t}`)].join("\n");
 }
 
+interface Group {
+  first: CaseResult;
+  more: CaseResult[];
+}
+
+/** A failure's cause, as the reader sees it: what failed, why, and the hint. */
+const cause = (r: CaseResult) => (r.failure ? JSON.stringify([r.status, r.failure.what, r.failure.note ?? "", r.hint ?? ""]) : undefined);
+
+/**
+ * Identical failures across cases read once: the first in full, then "+N more cases, same cause". An off-by-one
+ * that breaks seven cases is one bug, and seven copies of its message bury the other findings.
+ */
+export function groupResults(results: CaseResult[]): Group[] {
+  const groups: Group[] = [];
+  const byCause = new Map<string, Group>();
+  for (const r of results) {
+    const key = cause(r);
+    const g = key ? byCause.get(key) : undefined;
+    if (g) g.more.push(r);
+    else {
+      const fresh = { first: r, more: [] };
+      groups.push(fresh);
+      if (key) byCause.set(key, fresh);
+    }
+  }
+  return groups;
+}
+
+const sameCause = (more: CaseResult[]) =>
+  more.length ? `  +${more.length} more ${more.length === 1 ? "case" : "cases"}, same cause: ${more.map((r) => r.name).join("; ")}` : undefined;
+
 function counts(report: DrillReport): string {
   const n = (s: Status) => report.results.filter((r) => r.status === s).length;
   const parts = (["pass", "fail", "todo", "error"] as Status[]).filter((s) => n(s) > 0).map((s) => `${n(s)} ${s}`);
@@ -60,24 +91,25 @@ export function reportText(report: DrillReport): string {
   const head = `${MARK[report.status]} ${report.drill} — ${report.title}: ${HEADLINE[report.status]} (${counts(report)})`;
   // A todo drill lists no per-case noise: the headline says what to do.
   const body = report.status === "todo" ? report.results.filter((r) => r.status !== "todo") : report.results;
-  return [head, ...body.map(caseText), ...(report.why ? [`Why: ${report.why}`] : [])].join("\n");
+  const lines = groupResults(body).flatMap((g) => [caseText(g.first), ...(g.more.length ? [sameCause(g.more)!] : [])]);
+  return [head, ...lines, ...(report.why ? [`Why: ${report.why}`] : [])].join("\n");
 }
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const COLOR: Record<Status, string> = { pass: "#1a7f37", fail: "#cf222e", todo: "#9a6700", error: "#8250df" };
 
 export function reportHtml(report: DrillReport): string {
-  const item = (r: CaseResult) => {
+  const item = ({ first: r, more }: Group) => {
     const rows = detailLines(r)
       .map(([l, t]) => `<div><span style="display:inline-block;min-width:5.5em;color:#57606a">${l}:</span><code>${esc(t)}</code></div>`)
       .join("");
-    return `<li data-status="${r.status}" style="list-style:none;margin:.2em 0"><span style="color:${COLOR[r.status]}">${MARK[r.status]}</span> ${esc(headline(r))}${rows ? `<div style="margin-left:1.4em">${rows}</div>` : ""}</li>`;
+    return `<li data-status="${r.status}" style="list-style:none;margin:.2em 0"><span style="color:${COLOR[r.status]}">${MARK[r.status]}</span> ${esc(headline(r))}${rows ? `<div style="margin-left:1.4em">${rows}</div>` : ""}${more.length ? `<div style="margin-left:1.4em;color:#57606a">${esc(sameCause(more)!.trim())}</div>` : ""}</li>`;
   };
   const body = report.status === "todo" ? report.results.filter((r) => r.status !== "todo") : report.results;
   return (
     `<div class="drills-report" data-drill="${esc(report.drill)}" data-status="${report.status}" style="font-family:system-ui,sans-serif;border-left:4px solid ${COLOR[report.status]};padding:.3em .8em">` +
     `<div><b style="color:${COLOR[report.status]}">${MARK[report.status]} ${esc(report.title)}</b> — ${esc(HEADLINE[report.status])} (${esc(counts(report))})</div>` +
-    `<ul style="padding-left:0;margin:.3em 0">${body.map(item).join("")}</ul>` +
+    `<ul style="padding-left:0;margin:.3em 0">${groupResults(body).map(item).join("")}</ul>` +
     (report.why ? `<div class="drills-why" style="color:#57606a"><b>Why:</b> ${esc(report.why)}</div>` : "") +
     `</div>`
   );
