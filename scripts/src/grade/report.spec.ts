@@ -61,10 +61,10 @@ test("cli arguments: inputs, options, and clear errors", () => {
     fs.writeFileSync(hidden, "{}");
     assert.equal(parseGradeArgs([dir, "--hidden", hidden, "--report", "r", "--jobs", "2", "--timeout", "30"]), { inputs: [dir], hidden, report: "r", jobs: 2, timeout: 30 });
     assert.throws(() => parseGradeArgs([]), /no candidate notebooks given/);
-    assert.throws(() => parseGradeArgs([dir, "--jobs", "0"]), /--jobs needs a positive integer/);
-    assert.throws(() => parseGradeArgs([dir, "--hidden"]), /--hidden needs a value/);
+    assert.throws(() => parseGradeArgs([dir, "--jobs", "0"]), /option --jobs needs a whole number ≥ 1, got "0"/);
+    assert.throws(() => parseGradeArgs([dir, "--hidden"]), /option --hidden needs a value/);
     assert.throws(() => parseGradeArgs([path.join(dir, "nope")]), /no such file or folder/);
-    assert.throws(() => parseGradeArgs([dir, "--frobnicate"]), /unknown option --frobnicate/);
+    assert.throws(() => parseGradeArgs([dir, "--frobnicate"]), /unknown option: --frobnicate/);
     assert.ok(insideAny(hidden, [dir]), "a hidden file inside the candidate's folder is noticed");
     assert.not.ok(insideAny(hidden, [path.join(dir, "..", "elsewhere")]));
   } finally {
