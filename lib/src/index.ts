@@ -9,3 +9,5 @@ export type { PlotSpec, LineOptions, HeatmapOptions } from "./plot";
 export { loadDanfo } from "./danfo";
 export type { Danfo } from "./danfo";
 export { displayBundle } from "./display";
+export { escapeHtml } from "./html";
+export { erf, erfc, normalCdf, quantile } from "./stats";

@@ -92,7 +92,7 @@ test("tampered: edited and added check cells are flagged, and the original check
   assert.equal(g.tamper.map((t) => [t.kind, t.cellId]), [["edited", "zscore-check"], ["added", "mine"]]);
   assert.equal([g.earned, g.total], [SAMPLE_STD_EARNS, TOTAL], "same as the untampered wrong answer: the reference's pass does not count");
   assert.match(gradeTable(report), /edited, added/);
-  assert.match(gradeJunit(report), /<testcase classname="01-zscore" name="tamper guard"><failure message="edited, added">/);
+  assert.match(gradeJunit(report), /<testcase classname="01-zscore" name="tamper guard" time="0\.000">\n +<failure message="edited, added">/);
 });
 
 test("reports are written, executed notebooks kept, and the candidate's progress log untouched", () => {

@@ -8,6 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { CATALOGUE, findDrill, readHiddenFile, type HiddenFile } from "@drills/checks";
 import { executeNotebook, defaultJobs } from "../runner";
+import { mapPool } from "../runner/pool";
 import { readNotebook, writeNotebook, type Notebook } from "../runner/notebook";
 import { possiblePoints, scoreCells, type CaseScore } from "./score";
 import { guard, type TamperFinding } from "./tamper";
@@ -129,14 +130,10 @@ export async function gradeNotebooks(inputs: string[], o: GradeOptions = {}): Pr
   const { files, missing } = collectCandidates(inputs);
   // Staged copies live inside the project (git-ignored build/), so the kernel resolves @drills/* packages.
   const work = path.join(PROJECT_ROOT, "build", "grade-work", `${process.pid}-${randomBytes(3).toString("hex")}`);
-  const grades: NotebookGrade[] = new Array(files.length);
+  let grades: NotebookGrade[];
   const names = outputNames(files);
   try {
-    let next = 0;
-    const worker = async () => {
-      for (let i = next++; i < files.length; i = next++) grades[i] = await gradeOne(files[i], hidden, o, path.join(work, String(i)), names[i]);
-    };
-    await Promise.all(Array.from({ length: Math.min(o.jobs ?? defaultJobs(), files.length) }, worker));
+    grades = await mapPool(files, o.jobs ?? defaultJobs(), (file, i) => gradeOne(file, hidden, o, path.join(work, String(i)), names[i]));
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

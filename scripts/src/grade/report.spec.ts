@@ -17,7 +17,7 @@ const REPORT: GradeReport = {
     {
       file: "c/01-zscore.ipynb", drill: "01-zscore", title: "Z-score", status: "graded", tamper: [{ kind: "edited", cellId: "zscore-check", detail: "check cell zscore-check was changed" }],
       cases: [
-        { cell: "zscore-check", check: "Z-score", name: "small input", status: "pass", hidden: false, points: 1, earned: 1 },
+        { cell: "zscore-check", check: "Z-score", name: "small input", status: "pass", hidden: false, points: 1, earned: 1, ms: 12 },
         { cell: "zscore-check", check: "Z-score", name: "hidden 1: matches <ref> & more", status: "fail", hidden: true, points: 2, earned: 0, message: "✘ hidden 1\n  Input:    (hidden case)" },
         { cell: "zscore-check", check: "Z-score", name: "zeros", status: "todo", hidden: false, points: 1, earned: 0 },
       ],
@@ -37,12 +37,15 @@ test("table: one row per notebook, totals, and what was lost", () => {
   assert.match(t, /01-zscore:\n  tamper: check cell zscore-check was changed\n  fail: hidden 1: matches <ref> & more \(hidden\)\n  todo: zeros/);
 });
 
-test("junit: a suite per notebook, a case per check plus the tamper guard, escaped", () => {
+test("junit: a suite per notebook, a case per check plus the tamper guard, escaped; todo is skipped, as in the runner's", () => {
   const x = gradeJunit(REPORT);
   assert.is((x.match(/<testsuite /g) ?? []).length, 2);
-  assert.match(x, /<testsuite name="01-zscore" tests="4" failures="3" errors="0"/);
-  assert.match(x, /name="hidden 1: matches &lt;ref&gt; &amp; more"><failure message="fail">/);
-  assert.match(x, /<testsuite name="02-impute-median" tests="2" failures="0" errors="1"/);
+  assert.match(x, /<testsuite name="01-zscore" tests="4" failures="2" errors="0" skipped="1" time="1\.500"/);
+  assert.match(x, /name="hidden 1: matches &lt;ref&gt; &amp; more" time="0\.000">\n +<failure message="✘ hidden 1">/);
+  assert.match(x, /name="small input" time="0\.012"\/>/);
+  assert.match(x, /name="zeros" time="0\.000">\n +<skipped message="todo"\/>/);
+  assert.match(x, /<testsuite name="02-impute-median" tests="2" failures="0" errors="1" skipped="0"/);
+  assert.match(x, /name="grading" time="0\.000">\n +<error message="not submitted">/);
   assert.not.match(x, /<ref>/);
 });
 

@@ -23,6 +23,8 @@ export interface CaseScore {
   points: number;
   earned: number;
   message?: string;
+  /** The check's own time in the kernel, from its report. */
+  ms?: number;
 }
 
 /** Every Drill object @drills/checks exports, grouped by notebook id. */
@@ -76,6 +78,7 @@ export function scoreCells(executed: Notebook, checkCellIds: Set<string>, drill:
         const worth = isHidden ? points.get(c.name)! : 1;
         const s: CaseScore = { cell: cell.id, check: String(r.title ?? r.drill), name: c.name, status, hidden: isHidden, points: worth, earned: status === "pass" ? worth : 0 };
         if (typeof c.message === "string") s.message = c.message;
+        if (Number.isFinite(c.ms) && c.ms >= 0) s.ms = c.ms;
         out.set(`${cell.id}\u0000${s.check}\u0000${c.name}`, s);
       }
     }

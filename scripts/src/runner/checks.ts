@@ -12,6 +12,8 @@ export interface Check {
   name: string;
   status: CheckStatus;
   message?: string;
+  /** How long the check took in the kernel (the report's `ms`), when the report says. */
+  ms?: number;
 }
 
 export interface DrillReport {
@@ -59,6 +61,6 @@ function parseBundle(value: unknown): { drill: string; title: string; checks: Ch
   if (!data || typeof data.drill !== "string" || !Array.isArray(data.checks)) return undefined;
   const checks = data.checks
     .filter((c: any) => c && typeof c.name === "string")
-    .map((c: any) => ({ name: c.name, status: ["pass", "fail", "todo", "error"].includes(c.status) ? c.status : "error", ...(typeof c.message === "string" ? { message: c.message } : {}) }));
+    .map((c: any) => ({ name: c.name, status: ["pass", "fail", "todo", "error"].includes(c.status) ? c.status : "error", ...(typeof c.message === "string" ? { message: c.message } : {}), ...(Number.isFinite(c.ms) && c.ms >= 0 ? { ms: c.ms } : {}) }));
   return { drill: data.drill, title: typeof data.title === "string" ? data.title : data.drill, checks };
 }
