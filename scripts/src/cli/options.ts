@@ -65,7 +65,9 @@ export function usage(command: Command): string {
   const heads = Object.entries(all).map(([name, o]) => `${o.short ? `-${o.short}, ` : "    "}--${name}${o.type === "string" ? ` ${o.value ?? "VALUE"}` : ""}`);
   const width = Math.max(...heads.map((h) => h.length)) + 2;
   const lines = Object.values(all).map((o, i) => `  ${heads[i].padEnd(width)}${o.help.split("\n").join(`\n  ${" ".repeat(width)}`)}`);
-  return [`Usage: ${command.synopsis}`, ...(command.description ? ["", command.description] : []), "", "Options:", ...lines, ...(command.footer ? ["", command.footer] : [])].join("\n");
+  const description = command.description ? ["", command.description] : [];
+  const footer = command.footer ? ["", command.footer] : [];
+  return [`Usage: ${command.synopsis}`, ...description, "", "Options:", ...lines, ...footer].join("\n");
 }
 
 /** Parses argv against the command's options; misuse throws UsageError with one line naming the argument. */
@@ -124,7 +126,12 @@ export interface Io {
 export const PROCESS_IO: Io = { stdout: (s) => process.stdout.write(s + "\n"), stderr: (s) => process.stderr.write(s + "\n") };
 
 /** The one error path: usage errors to stderr with exit 2; help and version to stdout with exit 0. */
-export async function runCommand(command: Command, argv: string[], run: (values: Values, positionals: string[]) => Promise<number> | number, io: Io = PROCESS_IO): Promise<number> {
+export async function runCommand(
+  command: Command,
+  argv: string[],
+  run: (values: Values, positionals: string[]) => Promise<number> | number,
+  io: Io = PROCESS_IO,
+): Promise<number> {
   try {
     const parsed = parseCommand(command, argv);
     if (parsed.action !== "run") {

@@ -73,8 +73,11 @@ function caseXml(c: JunitCase): string {
 
 export function junitXml(name: string, suites: JunitSuite[], ms = suites.reduce((t, s) => t + s.ms, 0)): string {
   const all = suites.flatMap((s) => s.cases);
-  const body = suites.map((s) => `  <testsuite name="${xmlText(s.name)}" ${counts(s.cases)} time="${seconds(s.ms)}">\n${s.cases.map(caseXml).join("\n")}\n  </testsuite>`);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${xmlText(name)}" ${counts(all)} time="${seconds(ms)}">\n${body.join("\n")}\n</testsuites>\n`;
+  const body = suites.map(
+    (s) => `  <testsuite name="${xmlText(s.name)}" ${counts(s.cases)} time="${seconds(s.ms)}">\n${s.cases.map(caseXml).join("\n")}\n  </testsuite>`,
+  );
+  const head = `<testsuites name="${xmlText(name)}" ${counts(all)} time="${seconds(ms)}">`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${head}\n${body.join("\n")}\n</testsuites>\n`;
 }
 
 export function writeJunitFile(file: string, xml: string): void {

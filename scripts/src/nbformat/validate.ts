@@ -22,7 +22,10 @@ function compile(): ValidateFunction {
 export function schemaProblems(notebook: unknown): string[] {
   const validate = compile();
   if (validate(notebook)) return [];
-  return (validate.errors ?? []).map((e) => `${e.instancePath || "/"}: ${e.message ?? e.keyword}${e.params && Object.keys(e.params).length ? ` ${JSON.stringify(e.params)}` : ""}`);
+  return (validate.errors ?? []).map((e) => {
+    const params = e.params && Object.keys(e.params).length ? ` ${JSON.stringify(e.params)}` : "";
+    return `${e.instancePath || "/"}: ${e.message ?? e.keyword}${params}`;
+  });
 }
 
 /** Problems of a notebook file, each prefixed with its path; a file that is not JSON is one problem. */
