@@ -8,6 +8,8 @@
  *     Actual:   std 0.0   (one-pass variance cancels in float32)
  *     Hint: subtract the mean first, then square (two-pass).
  */
+// The side-effect-free module, not the package index: rendering must not load tfjs.
+import { escapeHtml } from "@drills/lib/dist/html";
 import type { CaseResult, DrillReport } from "./drill";
 import { REPORT_MIME, REPORT_VERSION, slug, type ReportJson, type Status } from "./report";
 
@@ -95,7 +97,7 @@ export function reportText(report: DrillReport): string {
   return [head, ...lines, ...(report.why ? [`Why: ${report.why}`] : [])].join("\n");
 }
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const esc = escapeHtml;
 const COLOR: Record<Status, string> = { pass: "#1a7f37", fail: "#cf222e", todo: "#9a6700", error: "#8250df" };
 
 export function reportHtml(report: DrillReport): string {

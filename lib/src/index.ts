@@ -4,8 +4,10 @@ export { useBackend, describeBackend, activateBackend, BACKENDS } from "./backen
 export type { BackendName, BackendChoice } from "./backend";
 export { rng, normal, uniform, permutation } from "./random";
 export { tryIt, tryItAsync } from "./tryit";
-export { renderSvg, showPlot, lineSpec, heatmapSpec } from "./plot";
+export { renderSvg, showPlot, plotBundle, lineSpec, heatmapSpec, VEGALITE_MIME } from "./plot";
 export type { PlotSpec, LineOptions, HeatmapOptions } from "./plot";
 export { loadDanfo } from "./danfo";
 export type { Danfo } from "./danfo";
 export { displayBundle } from "./display";
+export { escapeHtml } from "./html";
+export { erf, erfc, normalCdf, quantile } from "./stats";

@@ -1,7 +1,7 @@
 /** Plots render to SVG in Node: marks for every datum, a title, and a readable error for a broken spec. */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { heatmapSpec, lineSpec, renderSvg, showPlot } from "./plot";
+import { VEGALITE_MIME, heatmapSpec, lineSpec, plotBundle, renderSvg, showPlot } from "./plot";
 
 test("a line chart renders one path per series", async () => {
   const rows = [0, 1, 2, 3].flatMap((epoch) => [
@@ -29,6 +29,18 @@ test("an invalid spec rejects with the compiler's message", async () => {
   } catch (e) {
     assert.match(String(e), /plot: invalid Vega-Lite spec/);
   }
+});
+
+test("the bundle carries the Vega-Lite spec (v5 MIME) beside the SVG, so JupyterLab renders it untrusted", async () => {
+  const spec = lineSpec([{ a: 0, b: 1 }, { a: 1, b: 0.5 }], { x: "a", y: "b", title: { text: "loss" } as never });
+  const svg = await renderSvg(spec);
+  const bundle = plotBundle(spec, svg);
+  assert.equal(Object.keys(bundle).sort(), [VEGALITE_MIME, "image/svg+xml", "text/plain"].sort());
+  assert.is(VEGALITE_MIME, "application/vnd.vegalite.v5+json");
+  assert.equal(bundle[VEGALITE_MIME], spec);
+  assert.match(String((bundle[VEGALITE_MIME] as { $schema: string }).$schema), "/vega-lite/v5");
+  assert.is(bundle["image/svg+xml"], svg);
+  assert.is(bundle["text/plain"], "[plot: loss]");
 });
 
 test("outside a kernel showPlot prints one line, not markup", async () => {

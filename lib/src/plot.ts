@@ -1,6 +1,8 @@
 /**
  * Plots in notebooks: a Vega-Lite 5 spec is compiled to Vega and rendered to an SVG string in Node (no canvas, no
- * browser, no JavaScript in the saved notebook), then shown as one `image/svg+xml` output. Vega-Lite 6 does not load
+ * browser, no JavaScript in the saved notebook), then shown as one output carrying both the SVG and the spec itself
+ * as `application/vnd.vegalite.v5+json`: JupyterLab renders the spec with its own Vega extension even in an
+ * untrusted notebook, where it withholds SVG; other front ends fall back to the SVG. Vega-Lite 6 does not load
  * in tslab, so the pack pins 5. vega and vega-lite are required lazily: importing @drills/lib stays fast.
  */
 import type { TopLevelSpec } from "vega-lite";
@@ -33,13 +35,21 @@ function titleOf(spec: PlotSpec): string {
   return "plot";
 }
 
+export const VEGALITE_MIME = "application/vnd.vegalite.v5+json";
+
+/** The display bundle of a plot: the spec for Jupyter's Vega renderer, the SVG, and the title as text. */
+export function plotBundle(spec: PlotSpec, svg: string): Record<string, unknown> {
+  // A JSON round trip: the bundle is sent as JSON, so what is stored is exactly what the renderer will get.
+  return { [VEGALITE_MIME]: JSON.parse(JSON.stringify(spec)), "image/svg+xml": svg, "text/plain": `[plot: ${titleOf(spec)}]` };
+}
+
 /**
- * Shows the plot in the notebook (SVG, with the title as its text form). Outside a kernel it prints one line, so
+ * Shows the plot in the notebook (Vega-Lite spec and SVG, with the title as its text form). Outside a kernel it prints one line, so
  * scripts and tests that run notebook code do not dump markup. Returns void: tslab would print a returned value.
  */
 export async function showPlot(spec: PlotSpec): Promise<void> {
   const svg = await renderSvg(spec);
-  if (!displayBundle({ "image/svg+xml": svg, "text/plain": `[plot: ${titleOf(spec)}]` })) console.log(`[plot: ${titleOf(spec)}] (${svg.length} characters of SVG)`);
+  if (!displayBundle(plotBundle(spec, svg))) console.log(`[plot: ${titleOf(spec)}] (${svg.length} characters of SVG)`);
 }
 
 export interface LineOptions {

@@ -8,7 +8,7 @@
  * KS = sup_x |F_a(x) − F_b(x)| over the right-continuous empirical cdfs (scipy's `ks_2samp` statistic).
  */
 import * as fc from "fast-check";
-import { normal } from "@drills/lib";
+import { normal, quantile } from "@drills/lib";
 import { call, close, equal, ok, property, throwsValueError } from "../assert";
 import { loadFixture } from "../fixtures";
 import { fmt } from "../format";
@@ -22,12 +22,6 @@ export interface DriftStats {
 }
 
 export const PSI_EPSILON = 1e-4;
-
-export function quantile(sorted: number[], q: number): number {
-  const h = (sorted.length - 1) * q;
-  const lo = Math.floor(h);
-  return lo + 1 < sorted.length ? sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]) : sorted[lo];
-}
 
 export function oraclePsi(reference: number[], current: number[], bins = 10, edgesFrom: number[] = reference): number {
   const sorted = [...edgesFrom].sort((a, b) => a - b);

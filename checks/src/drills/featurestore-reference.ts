@@ -3,7 +3,7 @@
  * copy; these exist so the checks can be tested without Jupyter.
  */
 import pl from "nodejs-polars";
-import { ValueError } from "@drills/lib";
+import { ValueError, quantile } from "@drills/lib";
 import type { DriftStats, PointInTimeJoin, ValidateSchema, Violation } from "./featurestore";
 
 export const referenceJoin: PointInTimeJoin = (labels, features, o) => {
@@ -25,13 +25,6 @@ export const referenceJoin: PointInTimeJoin = (labels, features, o) => {
 
 function finite(name: string, x: number[]): void {
   if (!Array.isArray(x) || x.length === 0 || !x.every(Number.isFinite)) throw new ValueError(`${name}: expected a non-empty array of finite numbers`);
-}
-
-/** numpy's default quantile: linear interpolation between order statistics (type 7). */
-function quantile(sorted: number[], q: number): number {
-  const h = (sorted.length - 1) * q;
-  const lo = Math.floor(h);
-  return lo + 1 < sorted.length ? sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]) : sorted[lo];
 }
 
 /** Number of sorted entries < v (bisect left), i.e. the index of v's right-closed bin. */

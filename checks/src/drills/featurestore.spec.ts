@@ -6,7 +6,7 @@ import { expectPass, expectRejects, expectTodo } from "../testing";
 import { driftStatsDrill, featureStoreAnswerDrill, pointInTimeJoinDrill, validateSchemaDrill, type DriftStats, type PointInTimeJoin, type ValidateSchema } from "./featurestore";
 import { referenceDrift as D, referenceJoin as J, referenceSchema as S } from "./featurestore-reference";
 import { durationMs } from "./featurestore-join";
-import { quantile } from "./featurestore-drift";
+import { quantile } from "@drills/lib";
 import { answerFromNotebook } from "./rubric";
 
 const join = (pointInTimeJoin: PointInTimeJoin) => ({ pointInTimeJoin });

@@ -6,6 +6,7 @@
  * orderings of the tie, so precision@k and recall@k use the same rule (with a discount of 1) and no metric depends
  * on the input order. Average precision is scikit-learn's: one precision/recall step per distinct score.
  */
+import { erfc, normalCdf } from "@drills/lib";
 
 /** Indices grouped by equal score, best score first. */
 export function tieGroups(scores: ArrayLike<number>): number[][] {
@@ -70,36 +71,6 @@ export function oracleAveragePrecision(relevance: ArrayLike<number>, scores: Arr
   }
   return ap;
 }
-
-/** erfc by its Taylor series (|x| < 3) or Lentz's continued fraction (|x| ≥ 3): ~1e-15 relative in float64. */
-export function erfc(x: number): number {
-  if (x < 0) return 2 - erfc(-x);
-  if (x < 3) {
-    // erf(x) = 2/√π Σ (−1)^n x^(2n+1) / (n! (2n+1))
-    let term = x;
-    let sum = x;
-    for (let n = 1; n < 200 && Math.abs(term) > 1e-17 * Math.abs(sum); n++) {
-      term *= (-x * x) / n;
-      sum += term / (2 * n + 1);
-    }
-    return 1 - (2 / Math.sqrt(Math.PI)) * sum;
-  }
-  // erfc(x) = e^{−x²}/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + …))))
-  let f = x;
-  let c = x;
-  let d = 0;
-  for (let n = 1; n < 300; n++) {
-    const a = n / 2;
-    d = 1 / (x + a * d);
-    c = x + a / c;
-    const delta = c * d;
-    f *= delta;
-    if (Math.abs(delta - 1) < 1e-16) break;
-  }
-  return Math.exp(-x * x) / Math.sqrt(Math.PI) / f;
-}
-
-export const normalCdf = (z: number) => 0.5 * erfc(-z / Math.SQRT2);
 
 /** Φ⁻¹ by bisection on the accurate cdf: slow (60 steps) but obviously right, which is what an oracle needs. */
 export function normalQuantile(p: number): number {

@@ -3,7 +3,9 @@
  * calling the checks' oracle. The solution notebook holds its own copy: the notebook is the single source for
  * candidates; these exist so the checks can be tested without Jupyter.
  */
-import { ValueError } from "@drills/lib";
+import { ValueError, normalCdf } from "@drills/lib";
+
+export { normalCdf };
 import type { ExperimentStats, RankingMetrics } from "./metrics";
 
 function validate(relevance: number[], scores: number[], k?: number): void {
@@ -69,14 +71,6 @@ export const referenceRanking: RankingMetrics = {
     return ap;
   },
 };
-
-/** Standard normal cdf via erfc (Numerical Recipes' erfcc, fractional error < 1.2e-7). */
-export function normalCdf(z: number): number {
-  const x = Math.abs(z) / Math.SQRT2;
-  const t = 1 / (1 + 0.5 * x);
-  const erfc = t * Math.exp(-x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
-  return z >= 0 ? 1 - erfc / 2 : erfc / 2;
-}
 
 /** Φ⁻¹(p) by Acklam's rational approximation (relative error < 1.15e-9). */
 export function normalQuantile(p: number): number {

@@ -3,6 +3,7 @@
  * against PyTorch's fixture in the spec. `Variant` reproduces the classic mistakes so a failed parity check can say
  * which one the candidate's output matches.
  */
+import { erf } from "@drills/lib";
 import { flatten, type AttentionMask, type StateDict } from "./transformer-state";
 
 export interface Variant {
@@ -22,24 +23,6 @@ export interface Variant {
 export const CORRECT: Variant = { norm: "pre", eps: 1e-5, gelu: "erf", scale: "head", qkv: [0, 1, 2], heads: "contiguous", residual: true };
 
 type Vec = number[];
-
-/** erf to ~1e-14: Maclaurin series below 3, Lentz-free continued fraction for erfc above. */
-export function erf(x: number): number {
-  const a = Math.abs(x);
-  if (a < 3) {
-    let term = a;
-    let sum = a;
-    for (let n = 1; n < 80; n++) {
-      term *= (-a * a) / n;
-      sum += term / (2 * n + 1);
-    }
-    return Math.sign(x) * (2 / Math.sqrt(Math.PI)) * sum;
-  }
-  // erfc(a) = e^{-a²}/√π · 1/(a + (1/2)/(a + 1/(a + (3/2)/(a + ...))))
-  let k = a;
-  for (let n = 60; n >= 1; n--) k = a + n / 2 / k;
-  return Math.sign(x) * (1 - Math.exp(-a * a) / Math.sqrt(Math.PI) / k);
-}
 
 export function gelu(x: number, form: "erf" | "tanh"): number {
   if (form === "erf") return 0.5 * x * (1 + erf(x / Math.SQRT2));

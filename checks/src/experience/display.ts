@@ -2,9 +2,9 @@
  * A small note in the notebook (the time box line, a hint): text for terminals and HTML for people, through tslab's
  * kernel-side writer when this process is a tslab kernel, else a plain line on stdout.
  */
-import { displayBundle } from "@drills/lib";
+import { displayBundle, escapeHtml } from "@drills/lib";
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const esc = escapeHtml;
 
 export function showNote(text: string, kind: "time" | "hint"): void {
   const style = kind === "hint" ? "border-left:4px solid #0969da;padding:.3em .8em" : "color:#57606a;padding:.1em .8em";

@@ -6,6 +6,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { type Command, SHARED, UsageError, exitWith, positiveInteger, runCommand } from "../cli/options";
 import { PROJECT_ROOT } from "../kernelspec/kernelspec";
 import { collectNotebooks } from "../runner/inputs";
 import { defaultJobs } from "../runner/pool";
@@ -31,8 +32,17 @@ function loadSectionModules(): void {
   }
 }
 
-const USAGE = `Usage: npm run bench -- [--only NAME]… [--jobs N] [--list] [notebook or folder…]
-Default notebooks: notebooks/solutions if it has any, else scripts/test-notebooks/pass.`;
+export const BENCH: Command = {
+  name: "bench",
+  synopsis: "npm run bench -- [--only NAME]… [--jobs N] [--list] [notebook or folder…]",
+  description: "Prints measured ratios next to their targets (never asserted).\nDefault notebooks: notebooks/solutions if it has any, else scripts/test-notebooks/pass.",
+  positionals: true,
+  options: {
+    only: { type: "string", value: "NAME", multiple: true, help: "run only this section (repeatable; see --list)" },
+    jobs: SHARED.jobs,
+    list: { type: "boolean", help: "name the sections and exit" },
+  },
+};
 
 function defaultNotebooks(): string[] {
   const solutions = path.join(PROJECT_ROOT, "notebooks", "solutions");
@@ -43,38 +53,28 @@ function defaultNotebooks(): string[] {
   }
 }
 
-export async function main(argv: string[]): Promise<number> {
-  if (listSections().length === 0) loadSectionModules();
-  const only: string[] = [];
-  const inputs: string[] = [];
-  let jobs = defaultJobs();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === "--only" && argv[i + 1]) only.push(argv[++i]);
-    else if (arg === "--jobs" && Number(argv[i + 1]) > 0) jobs = Math.floor(Number(argv[++i]));
-    else if (arg === "--list") {
+export function main(argv: string[]): Promise<number> {
+  return runCommand(BENCH, argv, (values, inputs) => {
+    if (listSections().length === 0) loadSectionModules();
+    if (values.list) {
       for (const s of listSections()) console.log(`${s.name.padEnd(24)} ${s.description}`);
       return 0;
-    } else if (arg === "--help") {
-      console.log(USAGE);
-      return 0;
-    } else if (arg.startsWith("-")) {
-      console.error(`bench: unknown option ${arg}\n${USAGE}`);
-      return 2;
-    } else inputs.push(arg);
-  }
-  const unknown = only.filter((name) => !listSections().some((s) => s.name === name));
-  if (unknown.length > 0) {
-    console.error(`bench: no section named ${unknown.join(", ")} (see --list)`);
-    return 2;
-  }
-  let notebooks: string[];
-  try {
-    notebooks = inputs.length > 0 ? collectNotebooks(inputs) : defaultNotebooks();
-  } catch (error) {
-    console.error(`bench: ${(error as Error).message}`);
-    return 2;
-  }
+    }
+    const only = (values.only as string[] | undefined) ?? [];
+    const jobs = typeof values.jobs === "string" ? positiveInteger("jobs", values.jobs) : defaultJobs();
+    const unknown = only.filter((name) => !listSections().some((s) => s.name === name));
+    if (unknown.length > 0) throw new UsageError(`no section named ${unknown.join(", ")} (see --list)`);
+    let notebooks: string[];
+    try {
+      notebooks = inputs.length > 0 ? collectNotebooks(inputs) : defaultNotebooks();
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    return run(notebooks, jobs, only);
+  });
+}
+
+async function run(notebooks: string[], jobs: number, only: string[]): Promise<number> {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "drills-bench-"));
   const context: BenchContext = { notebooks, jobs, workDir, print: (line) => console.log(`  ${line}`), shared: new Map() };
   console.log(`bench over ${notebooks.length} notebooks, ${os.cpus().length} cores, --jobs ${jobs}`);
@@ -92,9 +92,4 @@ export async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => process.exit(code), (error) => {
-    console.error("bench: internal error:", error);
-    process.exit(70);
-  });
-}
+if (require.main === module) exitWith("bench", main(process.argv.slice(2)));

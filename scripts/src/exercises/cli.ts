@@ -6,6 +6,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { type Command, SHARED, exitWith, runCommand } from "../cli/options";
 import { PROJECT_ROOT } from "../kernelspec/kernelspec";
 import { type Notebook, serialise, sourceOf } from "./ipynb";
 import { toExercise, leakedLines } from "./exercise";
@@ -32,14 +33,22 @@ export function build(solutionFile: string): { text: string; leaks: string[] } {
   return { text: serialise(stamp(notebook)), leaks };
 }
 
-export function main(argv: string[]): number {
-  const unknown = argv.filter((a) => !["--check", "--force"].includes(a));
-  if (unknown.length) {
-    console.error(`exercises: unknown option ${unknown.join(" ")}\nusage: npm run exercises -- [--check] [--force]`);
-    return 2;
-  }
-  const check = argv.includes("--check");
-  const force = argv.includes("--force");
+export const EXERCISES_COMMAND: Command = {
+  name: "exercises",
+  synopsis: "npm run exercises -- [--check] [--force]",
+  description: "Generates notebooks/exercises/*.ipynb from notebooks/solutions/*.ipynb (the only hand-edited notebooks).",
+  options: {
+    check: { type: "boolean", help: "write nothing; exit 1 if any exercise is missing, stale or orphaned, or contains solution text" },
+    force: { ...SHARED.force, help: "overwrite exercises that a person has edited (each is first copied to <name>.ipynb.bak)" },
+  },
+  footer: "Exit status: 0 all up to date, 1 a problem (listed on stderr), 2 bad invocation.",
+};
+
+export function main(argv: string[]): Promise<number> {
+  return runCommand(EXERCISES_COMMAND, argv, (values) => generate(values.check === true, values.force === true));
+}
+
+function generate(check: boolean, force: boolean): number {
   const problems: string[] = [];
   let written = 0;
   const solutions = listNotebooks(SOLUTIONS);
@@ -81,4 +90,4 @@ export function main(argv: string[]): number {
   return problems.length ? 1 : 0;
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (require.main === module) exitWith("exercises", main(process.argv.slice(2)));

@@ -31,11 +31,11 @@ test("all nine drills have a solution and an exercise notebook", () => {
   }
 });
 
-test("exercises are generated from the solutions, up to date, with no solution text", () => {
+test("exercises are generated from the solutions, up to date, with no solution text", async () => {
   const log = console.log;
   console.log = () => undefined;
   try {
-    assert.is(exercisesMain(["--check"]), 0, "npm run exercises -- --check failed (see stderr)");
+    assert.is(await exercisesMain(["--check"]), 0, "npm run exercises -- --check failed (see stderr)");
   } finally {
     console.log = log;
   }

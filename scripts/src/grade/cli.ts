@@ -7,14 +7,23 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { type Command, type Io, PROCESS_IO, SHARED, UsageError, type Values, exitWith, nonNegativeNumber, parseCommand, positiveInteger, runCommand } from "../cli/options";
 import { gradeNotebooks, PROJECT_ROOT } from "./grade";
 import { gradeTable, writeReports } from "./report";
 
-const USAGE = `usage: npm run grade -- <candidate notebook or folder>… [--hidden FILE] [--report DIR] [--jobs N] [--timeout SECONDS]
-  --hidden FILE   extra hidden cases (format: grading/README.md); keep it outside the candidate's copy
-  --report DIR    where reports and executed notebooks go (default: build/grade)
-  --jobs N        notebooks graded in parallel (default: number of cores)
-  --timeout S     per-cell timeout in seconds (default: the runner's)`;
+export const GRADE: Command = {
+  name: "grade",
+  synopsis: "npm run grade -- <candidate notebook or folder>… [--hidden FILE] [--report DIR] [--jobs N] [--timeout SECONDS]",
+  description: "Executes the candidate's notebooks with the original check cells and any hidden cases, and scores them.",
+  positionals: true,
+  options: {
+    hidden: { type: "string", value: "FILE", help: "extra hidden cases (format: grading/README.md); keep it outside the candidate's copy" },
+    report: { ...SHARED.out, help: "where reports and executed notebooks go (default: build/grade)" },
+    jobs: { ...SHARED.jobs, help: "notebooks graded in parallel (default: number of cores)" },
+    timeout: { ...SHARED.timeout, help: "per-cell timeout in seconds (default: the runner's; 0 = none)" },
+  },
+  footer: "Exit status: 0 every notebook could be graded (whatever the score), 1 one could not, 2 bad invocation.",
+};
 
 export interface GradeArgs {
   inputs: string[];
@@ -24,32 +33,22 @@ export interface GradeArgs {
   timeout?: number;
 }
 
-export function parseGradeArgs(argv: string[]): GradeArgs {
-  const a: GradeArgs = { inputs: [], report: path.join(PROJECT_ROOT, "build", "grade") };
-  for (let i = 0; i < argv.length; i++) {
-    const opt = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith("--")) throw new Error(`${opt} needs a value`);
-      return v;
-    };
-    const count = (v: string) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 1) throw new Error(`${opt} needs a positive integer, got ${JSON.stringify(v)}`);
-      return n;
-    };
-    if (opt === "--hidden") a.hidden = value();
-    else if (opt === "--report") a.report = value();
-    else if (opt === "--jobs") a.jobs = count(value());
-    else if (opt === "--timeout") a.timeout = count(value());
-    else if (opt === "--help" || opt === "-h") throw new Error("help");
-    else if (opt.startsWith("--")) throw new Error(`unknown option ${opt}`);
-    else a.inputs.push(opt);
-  }
-  if (a.inputs.length === 0) throw new Error("no candidate notebooks given");
-  for (const f of a.inputs) if (!fs.existsSync(f)) throw new Error(`no such file or folder: ${f}`);
-  if (a.hidden && !fs.existsSync(a.hidden)) throw new Error(`no such hidden-cases file: ${a.hidden}`);
+function toGradeArgs(v: Values, inputs: string[]): GradeArgs {
+  const a: GradeArgs = { inputs, report: typeof v.report === "string" ? v.report : path.join(PROJECT_ROOT, "build", "grade") };
+  if (typeof v.hidden === "string") a.hidden = v.hidden;
+  if (typeof v.jobs === "string") a.jobs = positiveInteger("jobs", v.jobs);
+  if (typeof v.timeout === "string") a.timeout = nonNegativeNumber("timeout", v.timeout);
+  if (a.inputs.length === 0) throw new UsageError("no candidate notebooks given");
+  for (const f of a.inputs) if (!fs.existsSync(f)) throw new UsageError(`no such file or folder: ${f}`);
+  if (a.hidden && !fs.existsSync(a.hidden)) throw new UsageError(`no such hidden-cases file: ${a.hidden}`);
   return a;
+}
+
+/** The options of a grading run (help and version are handled by `grade`). */
+export function parseGradeArgs(argv: string[]): GradeArgs {
+  const parsed = parseCommand(GRADE, argv);
+  if (parsed.action !== "run") throw new UsageError(`${parsed.action} is not a grading run`);
+  return toGradeArgs(parsed.values, parsed.positionals);
 }
 
 /** True when file lies inside one of the folders (a hidden file shipped inside the candidate's copy leaks). */
@@ -58,34 +57,21 @@ export function insideAny(file: string, folders: string[]): boolean {
   return folders.some((d) => fs.existsSync(d) && fs.statSync(d).isDirectory() && !path.relative(path.resolve(d), f).startsWith(".."));
 }
 
-export async function grade(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + "\n")): Promise<number> {
-  let a: GradeArgs;
-  try {
-    a = parseGradeArgs(argv);
-  } catch (e) {
-    const msg = (e as Error).message;
-    out(msg === "help" ? USAGE : `grade: ${msg}\n${USAGE}`);
-    return msg === "help" ? 0 : 2;
-  }
-  if (a.hidden && insideAny(a.hidden, a.inputs)) out(`warning: ${a.hidden} is inside the candidate's folder: the candidate could have read the hidden cases`);
-  let report;
-  try {
-    report = await gradeNotebooks(a.inputs, { hiddenFile: a.hidden, executedDir: path.join(a.report, "notebooks"), jobs: a.jobs, timeoutSeconds: a.timeout });
-  } catch (e) {
-    out(`grade: ${(e as Error).message}`);
-    return 2;
-  }
-  out(gradeTable(report));
-  out(`\nReports: ${writeReports(report, a.report).map((f) => path.relative(process.cwd(), f)).join(", ")}`);
-  return report.notebooks.some((g) => g.status === "error") ? 1 : 0;
+export async function grade(argv: string[], io: Io = PROCESS_IO): Promise<number> {
+  return runCommand(GRADE, argv, async (values, positionals) => {
+    const a = toGradeArgs(values, positionals);
+    if (a.hidden && insideAny(a.hidden, a.inputs)) io.stderr(`grade: warning: ${a.hidden} is inside the candidate's folder: the candidate could have read the hidden cases`);
+    let report;
+    try {
+      report = await gradeNotebooks(a.inputs, { hiddenFile: a.hidden, executedDir: path.join(a.report, "notebooks"), jobs: a.jobs, timeoutSeconds: a.timeout });
+    } catch (e) {
+      // An unreadable hidden file or candidate folder: the invocation named something unusable.
+      throw new UsageError((e as Error).message);
+    }
+    io.stdout(gradeTable(report));
+    io.stdout(`\nReports: ${writeReports(report, a.report).map((f) => path.relative(process.cwd(), f)).join(", ")}`);
+    return report.notebooks.some((g) => g.status === "error") ? 1 : 0;
+  }, io);
 }
 
-if (require.main === module) {
-  grade(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (e) => {
-      console.error("grade: internal error:", e);
-      process.exit(70);
-    },
-  );
-}
+if (require.main === module) exitWith("grade", grade(process.argv.slice(2)));

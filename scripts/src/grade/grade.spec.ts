@@ -12,7 +12,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import type { Notebook } from "../runner/notebook";
 import { gradeNotebooks, PROJECT_ROOT, type GradeReport, type NotebookGrade } from "./grade";
-import { gradeTable } from "./report";
+import { gradeJunit, gradeTable } from "./report";
 import { possiblePoints } from "./verdicts";
 import { readHiddenFile } from "@drills/checks/grading";
 import { CHEATS, HARDCODED } from "./cheats";
@@ -67,6 +67,13 @@ test.before(async () => {
     candidate("exercise", EXERCISE),
     candidate("sample-std", EXERCISE, setAnswer(SAMPLE_STD)),
     candidate("hardcoded", EXERCISE, setAnswer(HARDCODED)),
+    // Wrong answer, plus a tampered check cell and an extra cell that checks a reference instead.
+    candidate("tampered", EXERCISE, (nb) => {
+      setAnswer(SAMPLE_STD)(nb);
+      nb.cells.find((c) => c.id === "zscore-check")!.source = "// await checkZscore(zscore);";
+      const i = nb.cells.findIndex((c) => c.id === "zscore-check");
+      nb.cells.splice(i + 1, 0, { id: "mine", cell_type: "code", metadata: {}, outputs: [], execution_count: null, source: "await checkZscore((x: tf.Tensor1D) => tf.tidy(() => { const { mean, variance } = tf.moments(x); return tf.div(tf.sub(x, mean), tf.sqrt(variance)) as tf.Tensor1D; }));" });
+    }),
     ...CHEATS.map((c, i) => candidate(`cheat-${i + 1}`, EXERCISE, c.edit)),
   ];
   report = await gradeNotebooks(dirs, { hiddenFile: HIDDEN, jobs: 2, timeoutSeconds: 20, executedDir: path.join(tmp, "executed") });
@@ -91,6 +98,14 @@ test("a wrong answer (sample std) loses exactly the cases that compare values at
   const g = zscoreOf("sample-std");
   assert.equal(g.cases.filter((c) => c.status !== "pass").map((c) => c.id), ["small", "numpy-parity", "property-reference", "hidden-1", "hidden-2"]);
   assert.match(g.cases.find((c) => c.id === "hidden-1")!.message!, /Input: +\(hidden case\)/);
+});
+
+test("tampered: edited and added check cells are flagged; the score is the same answer's without them", () => {
+  const g = zscoreOf("tampered");
+  assert.equal(g.tamper.map((t) => [t.kind, t.cellId]), [["edited", "zscore-check"], ["added", "mine"]]);
+  assert.is(g.earned, zscoreOf("sample-std").earned, "a reference checked in an extra cell earns nothing");
+  assert.match(gradeTable(report), /edited, added/);
+  assert.match(gradeJunit(report), /<testcase classname="01-zscore" name="tamper guard" time="0\.000">\n +<failure message="edited, added">/);
 });
 
 for (const [i, cheat] of CHEATS.entries()) {

@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { REGISTRY, findDrill } from "@drills/checks/meta";
 import { readHiddenFile, type HiddenFile } from "@drills/checks/grading";
-import { defaultJobs } from "../runner";
+import { defaultJobs, mapPool } from "../runner/pool";
 import { readNotebook, writeNotebook, type Notebook } from "../runner/notebook";
 import { PROJECT_DATA_DIR } from "../kernelspec/kernelspec";
 import { buildKernelChecks } from "./kernel-build";
@@ -174,19 +174,16 @@ export async function gradeNotebooks(inputs: string[], o: GradeOptions = {}): Pr
   // Staged copies live inside the project (git-ignored build/) so the kernel resolves packages; the kernel's own
   // checks package (no judges) sits in the work folder's node_modules and shadows the real one.
   const work = path.join(PROJECT_ROOT, "build", "grade-work", `${process.pid}-${randomBytes(3).toString("hex")}`);
-  const grades: NotebookGrade[] = new Array(jobs.length);
+  let grades: NotebookGrade[] = [];
   try {
     buildKernelChecks(path.join(work, "node_modules", "@drills", "checks"));
-    let next = 0;
-    const worker = async () => {
-      for (let i = next++; i < jobs.length && !o.signal?.aborted; i = next++) {
-        const job = jobs[i];
-        o.onProgress?.({ candidate: job.candidate.name, file: job.file, drill: job.drill, done: false });
-        grades[i] = await gradeOne(job, hidden, o, path.join(work, String(i)), timeoutSeconds);
-        o.onProgress?.({ candidate: job.candidate.name, file: job.file, drill: job.drill, done: true, grade: grades[i] });
-      }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(o.jobs ?? defaultJobs(), jobs.length)) }, worker));
+    grades = await mapPool(jobs, o.jobs ?? defaultJobs(), async (job, i) => {
+      if (o.signal?.aborted) return undefined as unknown as NotebookGrade;
+      o.onProgress?.({ candidate: job.candidate.name, file: job.file, drill: job.drill, done: false });
+      const g = await gradeOne(job, hidden, o, path.join(work, String(i)), timeoutSeconds);
+      o.onProgress?.({ candidate: job.candidate.name, file: job.file, drill: job.drill, done: true, grade: g });
+      return g;
+    });
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

@@ -20,7 +20,7 @@ const REPORT: GradeReport = {
     {
       candidate: "c", restarts: 0, file: "c/01-zscore.ipynb", drill: "01-zscore", title: "Z-score", status: "graded", tamper: [{ kind: "edited", cellId: "zscore-check", detail: "check cell zscore-check was changed" }],
       cases: [
-        { part: "zscore", check: "Z-score", id: "small", name: "small input", inKernel: false, ms: 3, status: "pass", hidden: false, points: 1, earned: 1 },
+        { part: "zscore", check: "Z-score", id: "small", name: "small input", inKernel: false, ms: 12, status: "pass", hidden: false, points: 1, earned: 1 },
         { part: "zscore", check: "Z-score", id: "hidden-1", name: "hidden 1: matches <ref> & more", inKernel: false, ms: 4, status: "fail", hidden: true, points: 2, earned: 0, message: "✘ hidden 1\n  Input:    (hidden case)" },
         { part: "zscore", check: "Z-score", id: "constant", name: "zeros", inKernel: false, ms: 1, status: "todo", hidden: false, points: 1, earned: 0 },
       ],
@@ -40,12 +40,15 @@ test("table: one row per notebook, totals, and what was lost", () => {
   assert.match(t, /01-zscore:\n  tamper: check cell zscore-check was changed\n  fail: hidden 1: matches <ref> & more \(hidden\)\n  todo: zeros/);
 });
 
-test("junit: a suite per notebook, a case per check plus the tamper guard, escaped", () => {
+test("junit: a suite per notebook, a case per check plus the tamper guard, escaped; todo is skipped, as in the runner's", () => {
   const x = gradeJunit(REPORT);
   assert.is((x.match(/<testsuite /g) ?? []).length, 2);
-  assert.match(x, /<testsuite name="01-zscore" tests="4" failures="3" errors="0"/);
-  assert.match(x, /name="hidden 1: matches &lt;ref&gt; &amp; more"><failure message="fail">/);
-  assert.match(x, /<testsuite name="02-impute-median" tests="2" failures="0" errors="1"/);
+  assert.match(x, /<testsuite name="01-zscore" tests="4" failures="2" errors="0" skipped="1" time="1\.500"/);
+  assert.match(x, /name="hidden 1: matches &lt;ref&gt; &amp; more" time="0\.000">\n +<failure message="✘ hidden 1">/);
+  assert.match(x, /name="small input" time="0\.012"\/>/);
+  assert.match(x, /name="zeros" time="0\.000">\n +<skipped message="todo"\/>/);
+  assert.match(x, /<testsuite name="02-impute-median" tests="2" failures="0" errors="1" skipped="0"/);
+  assert.match(x, /name="grading" time="0\.000">\n +<error message="not submitted">/);
   assert.not.match(x, /<ref>/);
 });
 
@@ -64,10 +67,10 @@ test("cli arguments: inputs, options, and clear errors", () => {
     fs.writeFileSync(hidden, "{}");
     assert.equal(parseGradeArgs([dir, "--hidden", hidden, "--report", "r", "--jobs", "2", "--timeout", "30"]), { inputs: [dir], hidden, report: "r", jobs: 2, timeout: 30 });
     assert.throws(() => parseGradeArgs([]), /no candidate notebooks given/);
-    assert.throws(() => parseGradeArgs([dir, "--jobs", "0"]), /--jobs needs a positive integer/);
-    assert.throws(() => parseGradeArgs([dir, "--hidden"]), /--hidden needs a value/);
+    assert.throws(() => parseGradeArgs([dir, "--jobs", "0"]), /option --jobs needs a whole number ≥ 1, got "0"/);
+    assert.throws(() => parseGradeArgs([dir, "--hidden"]), /option --hidden needs a value/);
     assert.throws(() => parseGradeArgs([path.join(dir, "nope")]), /no such file or folder/);
-    assert.throws(() => parseGradeArgs([dir, "--frobnicate"]), /unknown option --frobnicate/);
+    assert.throws(() => parseGradeArgs([dir, "--frobnicate"]), /unknown option: --frobnicate/);
     assert.ok(insideAny(hidden, [dir]), "a hidden file inside the candidate's folder is noticed");
     assert.not.ok(insideAny(hidden, [path.join(dir, "..", "elsewhere")]));
   } finally {

@@ -4,6 +4,8 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { escapeHtml } from "@drills/lib/dist/html";
+import { type JunitCase, type JunitSuite, checkCase, firstLine, junitXml } from "../junit/junit";
 import type { GradeReport, NotebookGrade } from "./grade";
 
 const pct = (e: number, t: number) => (t > 0 ? `${Math.round((100 * e) / t)}%` : "—");
@@ -36,33 +38,24 @@ export function gradeTable(r: GradeReport): string {
   return out.join("\n");
 }
 
-const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
-
-function suite(g: NotebookGrade): string {
-  const cases: string[] = [];
+/** A testsuite per notebook: the tamper guard, a grading error when the notebook could not be graded, then its cases. */
+function suite(g: NotebookGrade): JunitSuite {
   const name = g.drill ?? g.file;
-  cases.push(
+  const cases: JunitCase[] = [
     g.tamper.length
-      ? `<testcase classname="${xml(name)}" name="tamper guard"><failure message="${xml(g.tamper.map((t) => t.kind).join(", "))}">${xml(g.tamper.map((t) => t.detail).join("\n"))}</failure></testcase>`
-      : `<testcase classname="${xml(name)}" name="tamper guard"/>`,
-  );
-  if (g.status !== "graded") cases.push(`<testcase classname="${xml(name)}" name="grading"><error message="${xml(g.status)}">${xml(g.problems.join("\n"))}</error></testcase>`);
-  for (const c of g.cases) {
-    const open = `<testcase classname="${xml(`${name} › ${c.check}`)}" name="${xml(c.name)}"`;
-    if (c.status === "pass") cases.push(`${open}/>`);
-    else if (c.status === "error") cases.push(`${open}><error message="error">${xml(c.message ?? "")}</error></testcase>`);
-    else cases.push(`${open}><failure message="${c.status}">${xml(c.message ?? c.status)}</failure></testcase>`);
-  }
-  const failures = g.cases.filter((c) => c.status === "fail" || c.status === "todo").length + (g.tamper.length ? 1 : 0);
-  const errors = g.cases.filter((c) => c.status === "error").length + (g.status !== "graded" ? 1 : 0);
-  return `  <testsuite name="${xml(name)}" tests="${cases.length}" failures="${failures}" errors="${errors}" time="${(g.durationMs / 1000).toFixed(3)}">\n    ${cases.join("\n    ")}\n  </testsuite>`;
+      ? { classname: name, name: "tamper guard", ms: 0, outcome: "fail", message: g.tamper.map((t) => t.kind).join(", "), body: g.tamper.map((t) => t.detail).join("\n") }
+      : { classname: name, name: "tamper guard", ms: 0, outcome: "pass" },
+  ];
+  if (g.status !== "graded") cases.push({ classname: name, name: "grading", ms: g.durationMs, outcome: "error", message: firstLine(g.problems[0] ?? g.status) || g.status, body: g.problems.join("\n") });
+  for (const c of g.cases) cases.push(checkCase(`${name} › ${c.check}`, c));
+  return { name, ms: g.durationMs, cases };
 }
 
 export function gradeJunit(r: GradeReport): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="drills grade">\n${r.notebooks.map(suite).join("\n")}\n</testsuites>\n`;
+  return junitXml("drills grade", r.notebooks.map(suite));
 }
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const esc = escapeHtml;
 const COLOR: Record<string, string> = { pass: "#1a7f37", fail: "#cf222e", todo: "#9a6700", error: "#8250df" };
 
 export function gradeHtml(r: GradeReport): string {

@@ -1,33 +1,37 @@
+#!/usr/bin/env node
 /**
  * npm run kernelspec [-- --user] [--quiet]
  * Writes the project-local kernelspec (always) and the user-level one (with --user).
  */
 import * as path from "node:path";
+import { type Command, SHARED, exitWith, runCommand } from "../cli/options";
 import { KERNEL_NAME, PROJECT_DATA_DIR, userDataDir, writeSpec, specDir } from "./kernelspec";
 
-const USAGE = `usage: npm run kernelspec -- [--user] [--quiet]
+export const KERNELSPEC: Command = {
+  name: "kernelspec",
+  synopsis: "npm run kernelspec -- [--user] [--quiet]",
+  description:
+    `Writes the tslab kernelspec ("${KERNEL_NAME}", shown as "TypeScript") for this project: always to\n` +
+    `${path.relative(process.cwd(), specDir(PROJECT_DATA_DIR)) || "."} (used by npm run execute / grade / tests).\n` +
+    "A kernel.json this command did not write (e.g. tslab install's) is backed up to kernel.json.bak first.",
+  options: {
+    user: { type: "boolean", help: "also where Jupyter looks for your kernels, so JupyterLab started anywhere offers it" },
+    quiet: SHARED.quiet,
+  },
+};
 
-Writes the tslab kernelspec ("${KERNEL_NAME}", shown as "TypeScript") for this project.
-  (always)  ${path.relative(process.cwd(), specDir(PROJECT_DATA_DIR)) || "."}: used by npm run execute / grade / tests
-  --user    also where Jupyter looks for your kernels, so JupyterLab started anywhere offers it
-  --quiet   print nothing unless something changed`;
-
-export function main(argv: string[]): number {
-  const unknown = argv.filter((a) => !["--user", "--quiet", "--help", "-h"].includes(a));
-  if (argv.includes("--help") || argv.includes("-h") || unknown.length > 0) {
-    if (unknown.length > 0) console.error(`kernelspec: unknown option ${unknown.join(" ")}`);
-    console.log(USAGE);
-    return unknown.length > 0 ? 2 : 0;
-  }
-  const quiet = argv.includes("--quiet");
-  const targets = [PROJECT_DATA_DIR, ...(argv.includes("--user") ? [userDataDir()] : [])];
-  for (const dataDir of targets) {
-    const { file, outcome } = writeSpec(dataDir);
-    if (quiet && outcome === "unchanged") continue;
-    console.log(`kernelspec ${outcome}: ${file}`);
-    console.log(`  remove with: rm -r ${JSON.stringify(path.dirname(file))}`);
-  }
-  return 0;
+export function main(argv: string[]): Promise<number> {
+  return runCommand(KERNELSPEC, argv, (values) => {
+    const targets = [PROJECT_DATA_DIR, ...(values.user ? [userDataDir()] : [])];
+    for (const dataDir of targets) {
+      const { file, outcome, backup } = writeSpec(dataDir);
+      if (values.quiet && outcome === "unchanged") continue;
+      if (backup) console.log(`kernelspec: ${file} was not written by this project; kept a copy at ${backup}`);
+      console.log(`kernelspec ${outcome}: ${file}`);
+      console.log(`  remove with: rm -r ${JSON.stringify(path.dirname(file))}`);
+    }
+    return 0;
+  });
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (require.main === module) exitWith("kernelspec", main(process.argv.slice(2)));

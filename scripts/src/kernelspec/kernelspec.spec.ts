@@ -5,7 +5,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { spawnSync } from "node:child_process";
-import { buildSpec, kernelEnv, PROJECT_DATA_DIR, PROJECT_ROOT, specDir, userDataDir, writeSpec } from "./kernelspec";
+import { buildSpec, isOurs, kernelEnv, PROJECT_DATA_DIR, PROJECT_ROOT, specDir, userDataDir, writeSpec } from "./kernelspec";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "drills-kernelspec-"));
 test.after(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -54,7 +54,42 @@ test("cli --user writes where JUPYTER_DATA_DIR says and prints how to remove it;
   assert.match(r.stdout, "remove with: rm -r");
   const bad = spawnSync(process.execPath, [cli, "--nope"], { encoding: "utf8" });
   assert.is(bad.status, 2);
-  assert.match(bad.stderr, "unknown option --nope");
+  assert.match(bad.stderr, "unknown option: --nope");
+  assert.is(bad.stdout, "", "errors go to stderr only");
+});
+
+test("a kernel.json another tool wrote is backed up, never overwritten; ours is replaced in place", () => {
+  const dir = path.join(tmp, "foreign");
+  const file = path.join(specDir(dir), "kernel.json");
+  // What `tslab install` writes: the tslab first on PATH, no metadata of ours.
+  const foreign = JSON.stringify({ argv: ["tslab", "kernel", "--config-path", "{connection_file}"], display_name: "TypeScript", language: "typescript" });
+  fs.mkdirSync(specDir(dir), { recursive: true });
+  fs.writeFileSync(file, foreign);
+  assert.not.ok(isOurs(foreign));
+  const first = writeSpec(dir);
+  assert.equal([first.outcome, first.backup], ["updated", `${file}.bak`]);
+  assert.is(fs.readFileSync(`${file}.bak`, "utf8"), foreign, "the backup holds the replaced spec byte for byte");
+  assert.ok(isOurs(fs.readFileSync(file, "utf8")));
+  // Our own spec, changed: no backup.
+  assert.is(writeSpec(dir, { ...buildSpec(), display_name: "Other" }).backup, undefined);
+  // A second foreign spec does not overwrite the first backup.
+  fs.writeFileSync(file, "not json");
+  assert.is(writeSpec(dir).backup, `${file}.bak.2`);
+  assert.is(fs.readFileSync(`${file}.bak`, "utf8"), foreign);
+  assert.is(fs.readFileSync(`${file}.bak.2`, "utf8"), "not json");
+});
+
+test("cli --user says where it kept the foreign spec it replaced", () => {
+  const cli = path.join(PROJECT_ROOT, "scripts", "dist", "kernelspec", "cli.js");
+  const dataDir = path.join(tmp, "user-foreign");
+  const file = path.join(specDir(dataDir), "kernel.json");
+  fs.mkdirSync(specDir(dataDir), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify({ argv: ["tslab"], display_name: "TypeScript", language: "typescript" }));
+  const r = spawnSync(process.execPath, [cli, "--user"], { env: { ...process.env, JUPYTER_DATA_DIR: dataDir }, encoding: "utf8" });
+  assert.is(r.status, 0, r.stderr);
+  assert.match(r.stdout, `was not written by this project; kept a copy at ${file}.bak`);
+  const v = spawnSync(process.execPath, [cli, "--version"], { encoding: "utf8" });
+  assert.match(v.stdout, /^kernelspec \d+\.\d+\.\d+\n$/);
 });
 
 test.run();

@@ -25,6 +25,9 @@ export const PROJECT_ROOT = path.resolve(__dirname, "..", "..", "..");
 /** The project-local Jupyter data dir; put it on JUPYTER_PATH. */
 export const PROJECT_DATA_DIR = path.join(PROJECT_ROOT, "share", "jupyter");
 
+/** Marks a kernel.json as ours: only a spec without it (e.g. one `tslab install` wrote) is backed up before a write. */
+export const GENERATED_BY = "scripts/src/kernelspec (npm run kernelspec)";
+
 export function buildSpec(root = PROJECT_ROOT): KernelSpec {
   return {
     // Absolute node and tslab paths: the kernel must be this project's tslab (the checks render through its
@@ -32,7 +35,7 @@ export function buildSpec(root = PROJECT_ROOT): KernelSpec {
     argv: [process.execPath, path.join(root, "node_modules", "tslab", "bin", "tslab"), "kernel", "--config-path", "{connection_file}"],
     display_name: DISPLAY_NAME,
     language: "typescript",
-    metadata: { generated_by: "scripts/src/kernelspec (npm run kernelspec)" },
+    metadata: { generated_by: GENERATED_BY },
   };
 }
 
@@ -54,8 +57,35 @@ export function specDir(dataDir: string, name = KERNEL_NAME): string {
 
 export type WriteOutcome = "created" | "updated" | "unchanged";
 
-/** Writes kernel.json idempotently: an identical file is left untouched. */
-export function writeSpec(dataDir: string, spec: KernelSpec = buildSpec()): { file: string; outcome: WriteOutcome } {
+export interface WriteResult {
+  file: string;
+  outcome: WriteOutcome;
+  /** Where the replaced kernel.json went, when another tool had written it. */
+  backup?: string;
+}
+
+/** Whether kernel.json text came from this writer (any version of it), judged by metadata.generated_by. */
+export function isOurs(text: string): boolean {
+  try {
+    return (JSON.parse(text) as KernelSpec).metadata?.generated_by === GENERATED_BY;
+  } catch {
+    return false;
+  }
+}
+
+/** The first free `kernel.json.bak`, `kernel.json.bak.2`, …: an earlier backup is never overwritten. */
+function backupPath(file: string): string {
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? `${file}.bak` : `${file}.bak.${n}`;
+    if (!fs.existsSync(candidate)) return candidate;
+  }
+}
+
+/**
+ * Writes kernel.json idempotently: an identical file is left untouched. A kernel.json another tool wrote (such as
+ * `tslab install`'s, which runs whatever tslab is on PATH) is copied to a backup first, never silently replaced.
+ */
+export function writeSpec(dataDir: string, spec: KernelSpec = buildSpec()): WriteResult {
   const dir = specDir(dataDir);
   const file = path.join(dir, "kernel.json");
   const text = JSON.stringify(spec, null, 2) + "\n";
@@ -66,11 +96,16 @@ export function writeSpec(dataDir: string, spec: KernelSpec = buildSpec()): { fi
     before = undefined;
   }
   if (before === text) return { file, outcome: "unchanged" };
+  let backup: string | undefined;
+  if (before !== undefined && !isOurs(before)) {
+    backup = backupPath(file);
+    fs.copyFileSync(file, backup);
+  }
   fs.mkdirSync(dir, { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, text);
   fs.renameSync(tmp, file);
-  return { file, outcome: before === undefined ? "created" : "updated" };
+  return { file, outcome: before === undefined ? "created" : "updated", ...(backup ? { backup } : {}) };
 }
 
 /** The environment for any process that should find the project's kernelspec. */

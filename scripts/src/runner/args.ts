@@ -1,8 +1,8 @@
 /**
- * Command-line options of `npm run execute`. Parsed by hand: the surface is small and a dependency for it would be
- * the only one in the runner.
+ * Command-line options of `npm run execute`, in the shared vocabulary of scripts/src/cli/options.ts.
  */
-import { UsageError, text } from "./errors";
+import { type Command, SHARED, UsageError, nonNegativeNumber, parseCommand, positiveInteger, usage } from "../cli/options";
+import { text } from "./errors";
 import { DEFAULT_TIMEOUT_SECONDS } from "./execute";
 import { defaultJobs } from "./pool";
 
@@ -16,32 +16,41 @@ export interface CliOptions {
   strict: boolean;
   summary: boolean;
   allowErrors: boolean;
-  help: boolean;
+  /** --help or --version was given: print this text and exit 0. */
+  print?: string;
 }
 
 export const DEFAULT_OUT_DIR = "build/executed";
 
-export const USAGE = `Usage: npm run execute -- [options] <notebook.ipynb | folder>…
+export const EXECUTE: Command = {
+  name: "execute",
+  synopsis: "npm run execute -- [options] <notebook.ipynb | folder>…",
+  description: "Runs notebooks headlessly on their kernel (tslab), writes the executed copies and reports every failure.",
+  positionals: true,
+  options: {
+    out: { ...SHARED.out, help: `where executed notebooks go, mirroring their relative path (default ${DEFAULT_OUT_DIR}/)` },
+    inplace: { type: "boolean", help: "overwrite the input notebooks instead" },
+    timeout: {
+      ...SHARED.timeout,
+      help:
+        `per-cell timeout (default ${DEFAULT_TIMEOUT_SECONDS}; 0 = none). A notebook's\n` +
+        "metadata.drills.timeout or metadata.execution.timeout, and a cell's\nmetadata.drills.timeout or metadata.timeout, take precedence",
+    },
+    jobs: { ...SHARED.jobs, help: `notebooks run at once, one kernel each (default: number of cores, ${defaultJobs()} here)` },
+    junit: { ...SHARED.junit, help: "write JUnit XML: a testcase per notebook and per check" },
+    strict: SHARED.strict,
+    summary: { type: "boolean", help: "after the run, print one line per drill with its check counts" },
+    "allow-errors": { type: "boolean", help: "keep running a notebook's cells after one fails (the notebook still fails)" },
+  },
+  footer:
+    "Exit status: 0 all notebooks passed, 1 some failed, 2 bad invocation, 130 interrupted.\n" +
+    'Cells tagged "skip-execution" are not run; a cell tagged "raises-exception" is expected to fail.',
+};
 
-Runs notebooks headlessly on their kernel (tslab), writes the executed copies and reports every failure.
-Exit status: 0 all notebooks passed, 1 some failed, 2 bad invocation, 130 interrupted.
-
-Options:
-  --out DIR          where executed notebooks go, mirroring their relative path (default ${DEFAULT_OUT_DIR}/)
-  --inplace          overwrite the input notebooks instead
-  --timeout SECONDS  per-cell timeout (default ${DEFAULT_TIMEOUT_SECONDS}; 0 = none). A notebook's
-                     metadata.drills.timeout or metadata.execution.timeout, and a cell's
-                     metadata.drills.timeout or metadata.timeout, take precedence
-  --jobs N           notebooks run at once, one kernel each (default: number of cores, ${defaultJobs()} here)
-  --junit FILE       write JUnit XML: a testcase per notebook and per check
-  --strict           run kernels with DRILLS_STRICT=1
-  --summary          after the run, print one line per drill with its check counts
-  --allow-errors     keep running a notebook's cells after one fails (the notebook still fails)
-  --help             show this text
-
-Cells tagged "skip-execution" are not run; a cell tagged "raises-exception" is expected to fail.`;
+export const USAGE = usage(EXECUTE);
 
 export function parseArgs(argv: string[]): CliOptions {
+  const parsed = parseCommand(EXECUTE, argv);
   const options: CliOptions = {
     inputs: [],
     outDir: DEFAULT_OUT_DIR,
@@ -51,67 +60,19 @@ export function parseArgs(argv: string[]): CliOptions {
     strict: false,
     summary: false,
     allowErrors: false,
-    help: false,
   };
-  let outGiven = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    // Accept --name=value as well as --name value.
-    const [name, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const next = argv[++i];
-      if (next === undefined) throw new UsageError(text.missingValue(name));
-      return next;
-    };
-    switch (name) {
-      case "--out":
-        options.outDir = value();
-        outGiven = true;
-        break;
-      case "--inplace":
-        options.inplace = true;
-        break;
-      case "--timeout":
-        options.timeoutSeconds = number(name, value(), true);
-        break;
-      case "--jobs":
-        options.jobs = Math.floor(number(name, value(), false));
-        break;
-      case "--junit":
-        options.junit = value();
-        break;
-      case "--strict":
-        options.strict = true;
-        break;
-      case "--summary":
-        options.summary = true;
-        break;
-      case "--allow-errors":
-        options.allowErrors = true;
-        break;
-      case "--help":
-      case "-h":
-        options.help = true;
-        break;
-      case "--":
-        options.inputs.push(...argv.slice(i + 1));
-        i = argv.length;
-        break;
-      default:
-        if (arg.startsWith("-")) throw new UsageError(text.unknownOption(arg));
-        options.inputs.push(arg);
-    }
-  }
-  if (options.inplace && outGiven) throw new UsageError(text.inplaceWithOut());
-  if (!options.help && options.inputs.length === 0) throw new UsageError(text.noInputs());
+  if (parsed.action !== "run") return { ...options, print: parsed.text };
+  const v = parsed.values as Record<string, string | boolean | undefined>;
+  options.inputs = parsed.positionals;
+  if (typeof v.out === "string") options.outDir = v.out;
+  options.inplace = v.inplace === true;
+  if (typeof v.timeout === "string") options.timeoutSeconds = nonNegativeNumber("timeout", v.timeout);
+  if (typeof v.jobs === "string") options.jobs = positiveInteger("jobs", v.jobs);
+  if (typeof v.junit === "string") options.junit = v.junit;
+  options.strict = v.strict === true;
+  options.summary = v.summary === true;
+  options.allowErrors = v["allow-errors"] === true;
+  if (options.inplace && v.out !== undefined) throw new UsageError(text.inplaceWithOut());
+  if (options.inputs.length === 0) throw new UsageError(text.noInputs());
   return options;
-}
-
-function number(option: string, raw: string, zeroAllowed: boolean): number {
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0 || (!zeroAllowed && value === 0) || raw.trim() === "") {
-    throw new UsageError(text.badNumber(option, raw));
-  }
-  return value;
 }

@@ -2,14 +2,14 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { CHECK_MIME, collectChecks } from "./checks";
 import { NotebookResult } from "./execute";
-import { escape, toJunit } from "./junit";
+import { toJunit } from "./junit";
 import { Notebook } from "./notebook";
 import { formatFailure, formatSummary } from "./report";
 
 const report = (drill: string, checks: Array<[string, string, string?]>) => ({
   output_type: "display_data",
   metadata: {},
-  data: { [CHECK_MIME]: { drill, title: `Drill ${drill}`, status: "pass", checks: checks.map(([name, status, message]) => ({ name, status, message })) } },
+  data: { [CHECK_MIME]: { drill, title: `Drill ${drill}`, status: "pass", checks: checks.map(([name, status, message], i) => ({ name, status, message, ms: 250 * (i + 1) })) } },
 });
 
 const notebook: Notebook = {
@@ -72,14 +72,16 @@ test("summary prints one line per drill with pass/fail/todo counts", () => {
   assert.match(lines[1], /^ERROR 02-other .*pass 0 {2}fail 1 {2}todo 0/);
 });
 
-test("JUnit has a testcase per notebook and per check, escaped", () => {
+test("JUnit has a testcase per notebook and per check: ename: evalue, measured times, todo skipped, escaped", () => {
   const xml = toJunit([result], 2000);
   assert.is((xml.match(/<testcase /g) ?? []).length, 4);
-  assert.match(xml, 'classname="notebooks" name="notebooks/exercises/01.ipynb"');
-  assert.match(xml, '<skipped message="todo"/>');
-  assert.match(xml, "threw &lt;oops&gt; &amp; bell");
-  assert.match(xml, 'tests="4" failures="2" errors="0" skipped="1"');
-  assert.is(escape('a"\u0000b'), "a&quot;b");
+  assert.match(xml, 'classname="notebooks" name="notebooks/exercises/01.ipynb" time="1.500">\n      <failure message="RangeError: boom">');
+  assert.not.match(xml, "cell-error: ");
+  // Each check's own time from its report (the fixture says 250 ms per position), not 0.000.
+  assert.match(xml, 'name="mean" time="0.250"/>');
+  assert.match(xml, 'name="std" time="0.500">\n      <skipped message="todo"/>');
+  assert.match(xml, '<error message="threw &lt;oops&gt; &amp; bell">threw &lt;oops&gt; &amp; bell</error>');
+  assert.match(xml, 'tests="4" failures="1" errors="1" skipped="1"');
 });
 
 test.run();

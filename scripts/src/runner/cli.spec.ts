@@ -73,6 +73,7 @@ test("a failing run exits 1 and reports notebook, cell, source and the kernel's 
   assert.match(text, "3 notebooks: 1 passed, 2 failed");
   const xml = fs.readFileSync(junit, "utf8");
   assert.is((xml.match(/<testcase /g) ?? []).length, 3 + 4);
+  assert.match(xml, '<failure message="RangeError: boom from cell 2">', "JUnit names the thrown error, parsed from tslab's stderr");
 });
 
 test("the input is never modified unless --inplace, which writes ids, counts and outputs into it", async () => {

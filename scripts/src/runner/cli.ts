@@ -1,12 +1,7 @@
 #!/usr/bin/env node
 /** Entry point of `npm run execute`; everything lives in `main` so tools and tests can call it in-process. */
+import { exitWith } from "../cli/options";
 import { main } from "./main";
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error("execute: internal error:", error);
-    // The reaper's exit hook still kills every kernel on the way out.
-    process.exit(70);
-  },
-);
+// On an internal error (exit 70) the reaper's exit hook still kills every kernel on the way out.
+exitWith("execute", main(process.argv.slice(2)));

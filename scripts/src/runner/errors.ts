@@ -2,9 +2,7 @@
  * Every message the runner shows a person, in one place, so wording stays consistent and reviewable.
  * `UsageError` exits 2 (the invocation is wrong); everything else is a notebook failure reported per notebook.
  */
-export class UsageError extends Error {
-  readonly exitCode = 2;
-}
+export { UsageError } from "../cli/options";
 
 /** A problem with one notebook or its kernel, reported against that notebook; the run goes on with the others. */
 export class NotebookError extends Error {
@@ -29,9 +27,6 @@ export type FailureKind =
 
 export const text = {
   usage: (detail: string) => `${detail}\nRun with --help for usage.`,
-  unknownOption: (option: string) => `unknown option: ${option}`,
-  missingValue: (option: string) => `option ${option} needs a value`,
-  badNumber: (option: string, value: string) => `option ${option} needs a positive number, got "${value}"`,
   noInputs: () => "no notebook given",
   missingInput: (input: string) => `no such notebook or folder: ${input}`,
   notNotebook: (input: string) => `not an .ipynb file: ${input}`,

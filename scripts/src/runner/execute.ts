@@ -80,6 +80,8 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
     kernel = await Kernel.start({ name, cwd: path.dirname(path.resolve(file)), env });
     result.kernelPid = kernel.pid;
     result.startupMs = Date.now() - kernelStart;
+    // As Jupyter's clients do: the kernel, not the file, says what language (and version) the notebook ran in.
+    if (kernel.languageInfo) notebook.metadata.language_info = kernel.languageInfo;
     result.cells = await runCells(kernel, notebook, {
       timeoutSeconds: notebookTimeoutSeconds(notebook, options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS),
       allowErrors: options.allowErrors ?? false,

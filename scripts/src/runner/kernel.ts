@@ -40,6 +40,8 @@ export class Kernel {
   exit: ExitInfo | undefined;
   readonly exited: Promise<ExitInfo>;
   iopubSeen = false;
+  /** `language_info` from the kernel's kernel_info_reply (name, version, mimetype, …), for the executed notebook. */
+  languageInfo: Record<string, unknown> | undefined;
   private iopubHandler: (message: Message) => void = () => {};
   private readonly pending = new Map<string, { resolve(m: Message): void; reject(e: Error): void }>();
   private readonly shell = new zmq.Dealer({ linger: 0 });
@@ -189,7 +191,14 @@ export class Kernel {
     while (Date.now() < deadline) {
       if (!this.alive) throw new NotebookError("kernel-start", text.kernelExitedEarly(text.kernelExit(this.exit!.code, this.exit!.signal), this.tail));
       const attempt = this.send("shell", "kernel_info_request", {}, 1000).reply;
-      const replied = await attempt.then(() => true, () => false);
+      const replied = await attempt.then(
+        (reply) => {
+          const info = (reply.content as { language_info?: unknown }).language_info;
+          if (info && typeof info === "object" && !Array.isArray(info)) this.languageInfo = info as Record<string, unknown>;
+          return true;
+        },
+        () => false,
+      );
       if (replied && this.iopubSeen) return;
       if (replied) await new Promise((r) => setTimeout(r, 100));
     }

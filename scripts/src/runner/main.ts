@@ -2,7 +2,7 @@
  * `npm run execute`: parse options, run the notebooks, report. Ctrl-C or SIGTERM ends the running cells and shuts
  * every kernel down before exiting; a second signal kills the kernels outright and exits at once.
  */
-import { parseArgs, USAGE } from "./args";
+import { parseArgs } from "./args";
 import { UsageError, text } from "./errors";
 import { NotebookResult } from "./execute";
 import { collectNotebooks, planJobs } from "./inputs";
@@ -24,8 +24,8 @@ export async function main(argv: string[], io: MainIo = { stdout: process.stdout
   let jobs;
   try {
     options = parseArgs(argv);
-    if (options.help) {
-      io.stdout.write(USAGE + "\n");
+    if (options.print !== undefined) {
+      io.stdout.write(options.print + "\n");
       return EXIT.passed;
     }
     jobs = planJobs(collectNotebooks(options.inputs), options);

@@ -7,14 +7,23 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { progressFile, readRecords } from "@drills/checks";
+import { type Command, type Io, PROCESS_IO, UsageError, type Values, exitWith, parseCommand, runCommand } from "../cli/options";
 import { summarise } from "./board";
 import { boardHtml } from "./html";
 import { boardText } from "./text";
 
-const USAGE = `usage: npm run scoreboard -- [--html FILE] [--log FILE] [--run NOTEBOOK_OR_DIR…]
-  --html FILE   also write an HTML report with a chart
-  --log FILE    read this progress log (default: DRILLS_PROGRESS_FILE or .progress/progress.jsonl)
-  --run …       first execute these notebooks headlessly (their checks are recorded), then print the board`;
+export const SCOREBOARD: Command = {
+  name: "scoreboard",
+  synopsis: "npm run scoreboard -- [--html FILE] [--log FILE] [--run NOTEBOOK_OR_DIR…]",
+  description: "Prints your progress per section: each drill's status, best time and hints used.",
+  positionals: true,
+  options: {
+    html: { type: "string", value: "FILE", help: "also write an HTML report with a chart" },
+    log: { type: "string", value: "FILE", help: "read this progress log (default: DRILLS_PROGRESS_FILE or .progress/progress.jsonl)" },
+    run: { type: "string", value: "PATH", multiple: true, help: "first execute these notebooks or folders headlessly (their checks are recorded);\nthe arguments after it are run too" },
+  },
+  footer: "Exit status: 0 board printed, 1 a notebook given to --run could not run (the board is still printed), 2 bad invocation.",
+};
 
 export interface ScoreboardArgs {
   html?: string;
@@ -22,62 +31,49 @@ export interface ScoreboardArgs {
   run: string[];
 }
 
-export function parseScoreboardArgs(argv: string[]): ScoreboardArgs {
-  const out: ScoreboardArgs = { run: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith("--")) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    if (a === "--html") out.html = value();
-    else if (a === "--log") out.log = value();
-    else if (a === "--run") {
-      while (argv[i + 1] !== undefined && !argv[i + 1].startsWith("--")) out.run.push(argv[++i]);
-      if (out.run.length === 0) throw new Error("--run needs at least one notebook or folder");
-    } else if (a === "--help" || a === "-h") throw new Error("help");
-    else throw new Error(`unknown option ${a}`);
-  }
+function toScoreboardArgs(v: Values, positionals: string[]): ScoreboardArgs {
+  const run = [...((v.run as string[] | undefined) ?? []), ...positionals];
+  if (positionals.length > 0 && !v.run) throw new UsageError(`unexpected argument: ${positionals[0]} (notebooks to run follow --run)`);
+  const out: ScoreboardArgs = { run };
+  if (typeof v.html === "string") out.html = v.html;
+  if (typeof v.log === "string") out.log = v.log;
+  // Without --run nothing will write the log, so a missing one is a wrong path, not an empty board.
+  if (out.log && run.length === 0 && !fs.existsSync(out.log)) throw new UsageError(`no such progress log: ${out.log}`);
   return out;
 }
 
-export async function scoreboard(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + "\n")): Promise<number> {
-  let args: ScoreboardArgs;
-  try {
-    args = parseScoreboardArgs(argv);
-  } catch (e) {
-    const msg = (e as Error).message;
-    out(msg === "help" ? USAGE : `scoreboard: ${msg}\n${USAGE}`);
-    return msg === "help" ? 0 : 2;
-  }
-  const log = args.log ? path.resolve(args.log) : progressFile();
-  if (args.run.length) {
-    // The runner's kernels inherit this environment: their records say "headless", so no time is credited.
-    process.env.DRILLS_MODE = "headless";
-    if (args.log) process.env.DRILLS_PROGRESS_FILE = log;
-    const { main } = await import("../runner/main");
-    // --allow-errors: one drill's broken answer must not keep the later check cells (and drills) from reporting.
-    // The board below gives each drill's status, so the runner's own --summary would only say it twice.
-    const code = await main(["--allow-errors", ...args.run]);
-    if (code === 2 || code === 130) return code; // bad invocation, or interrupted: no board from a partial run
-  }
-  const rows = summarise(readRecords(log));
-  out(boardText(rows, log ? path.relative(process.cwd(), log) || log : "progress log off (DRILLS_PROGRESS=0)"));
-  if (args.html) {
-    fs.mkdirSync(path.dirname(path.resolve(args.html)), { recursive: true });
-    fs.writeFileSync(args.html, await boardHtml(rows));
-    out(`HTML report: ${args.html}`);
-  }
-  return 0;
+export function parseScoreboardArgs(argv: string[]): ScoreboardArgs {
+  const parsed = parseCommand(SCOREBOARD, argv);
+  if (parsed.action !== "run") throw new UsageError(`${parsed.action} shows no board`);
+  return toScoreboardArgs(parsed.values, parsed.positionals);
 }
 
-if (require.main === module) {
-  scoreboard(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (e) => {
-      console.error("scoreboard: internal error:", e);
-      process.exit(70);
-    },
-  );
+export async function scoreboard(argv: string[], io: Io = PROCESS_IO): Promise<number> {
+  return runCommand(SCOREBOARD, argv, async (values, positionals) => {
+    const args = toScoreboardArgs(values, positionals);
+    const log = args.log ? path.resolve(args.log) : progressFile();
+    let code = 0;
+    if (args.run.length) {
+      // The runner's kernels inherit this environment: their records say "headless", so no time is credited.
+      process.env.DRILLS_MODE = "headless";
+      if (args.log) process.env.DRILLS_PROGRESS_FILE = log;
+      const { main } = await import("../runner/main");
+      // --allow-errors: one drill's broken answer must not keep the later check cells (and drills) from reporting.
+      // The board below gives each drill's status, so the runner's own --summary would only say it twice.
+      code = await main(["--allow-errors", ...args.run]);
+      if (code === 2 || code === 130) return code; // bad invocation, or interrupted: no board from a partial run
+    }
+    const rows = summarise(readRecords(log));
+    io.stdout(boardText(rows, log ? path.relative(process.cwd(), log) || log : "progress log off (DRILLS_PROGRESS=0)"));
+    if (args.html) {
+      fs.mkdirSync(path.dirname(path.resolve(args.html)), { recursive: true });
+      fs.writeFileSync(args.html, await boardHtml(rows));
+      io.stdout(`HTML report: ${args.html}`);
+    }
+    // The board shows what was recorded; a notebook that could not run still fails the command (npm start).
+    if (code !== 0) io.stderr("scoreboard: some notebooks could not run to their end (the runner's report above says which)");
+    return code;
+  }, io);
 }
+
+if (require.main === module) exitWith("scoreboard", scoreboard(process.argv.slice(2)));

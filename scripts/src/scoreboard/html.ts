@@ -2,11 +2,11 @@
  * The scoreboard as a standalone HTML page: the tables of the text form plus a chart of each drill's best time
  * against its time box (Vega-Lite 5 rendered to inline SVG, so the page needs no script and works offline).
  */
-import { renderSvg, type PlotSpec } from "@drills/lib";
+import { escapeHtml, renderSvg, type PlotSpec } from "@drills/lib";
 import { formatDuration } from "@drills/checks";
 import { bySection, tally, type BoardRow } from "./board";
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const esc = escapeHtml;
 
 /** Same column widths in every section's table, so the sections line up. */
 const COLS = `<colgroup>${[11, 17, 7, 10, 5, 4, 5].map((w) => `<col style="width:${w}em">`).join("")}</colgroup>`;

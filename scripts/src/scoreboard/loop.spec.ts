@@ -47,6 +47,7 @@ test("hint, check, time box and plot in a kernel; the log feeds the scoreboard",
   assert.match(texts("check"), /✔ 01-zscore — Z-score: all checks pass/);
   assert.match(texts("check"), /⏱ first pass after \d+ s — within your 10-minute time box \(1 hint\)\./);
   assert.match(outputs("plot")[0].data["image/svg+xml"], /^<svg/);
+  assert.match(outputs("plot")[0].data["application/vnd.vegalite.v5+json"].$schema, "vega-lite/v5", "the spec travels beside the SVG");
 
   const records = readRecords(log);
   assert.equal(records.map((r) => r.kind), ["hint", "check"]);

@@ -83,13 +83,40 @@ test("cli: reads --log, writes --html, rejects unknown options", async () => {
     const log = path.join(dir, "p.jsonl");
     fs.writeFileSync(log, LOG.map((r) => JSON.stringify(r)).join("\n") + "\n");
     const out: string[] = [];
-    const code = await scoreboard(["--log", log, "--html", path.join(dir, "r", "board.html")], (s) => out.push(s));
+    const io = { stdout: (s: string) => out.push(s), stderr: (s: string) => out.push(`stderr: ${s}`) };
+    const code = await scoreboard(["--log", log, "--html", path.join(dir, "r", "board.html")], io);
     assert.is(code, 0);
     assert.match(out[0], /^Drills scoreboard — 3 of 9 passed/);
     assert.ok(fs.readFileSync(path.join(dir, "r", "board.html"), "utf8").includes("<svg"));
-    const bad: string[] = [];
-    assert.is(await scoreboard(["--nope"], (s) => bad.push(s)), 2);
-    assert.match(bad[0], /unknown option --nope\nusage:/);
+    const bad = { out: [] as string[], err: [] as string[] };
+    const badIo = { stdout: (s: string) => bad.out.push(s), stderr: (s: string) => bad.err.push(s) };
+    assert.is(await scoreboard(["--nope"], badIo), 2);
+    assert.equal(bad.out, [], "errors go to stderr, not stdout");
+    assert.match(bad.err[0], /^scoreboard: unknown option: --nope\nRun with --help/);
+    // A log path that does not exist is a typo, not an empty board.
+    assert.is(await scoreboard(["--log", path.join(dir, "missing.jsonl")], badIo), 2);
+    assert.match(bad.err[1], `no such progress log: ${path.join(dir, "missing.jsonl")}`);
+    assert.is(await scoreboard(["stray"], badIo), 2);
+    assert.match(bad.err[2], "unexpected argument: stray");
+    assert.equal(bad.out, []);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("cli: --run fails (exit 1) when a notebook could not run, after printing the board", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "drills-board-"));
+  try {
+    const log = path.join(dir, "p.jsonl");
+    fs.writeFileSync(log, LOG.map((r) => JSON.stringify(r)).join("\n") + "\n");
+    // Not JSON: the runner fails it without starting a kernel, as npm start would meet a corrupted exercise.
+    const broken = path.join(__dirname, "..", "..", "test-notebooks", "faults", "not-json.ipynb");
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await scoreboard(["--log", log, `--run=${broken}`], { stdout: (s) => out.push(s), stderr: (s) => err.push(s) });
+    assert.is(code, 1);
+    assert.match(out[0], /^Drills scoreboard — 3 of 9 passed/);
+    assert.match(err.join("\n"), "some notebooks could not run");
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
