@@ -12,9 +12,11 @@ import { REGISTRY } from "@drills/checks/meta";
 import { buildKernelChecks, closure, JUDGE_SIDE } from "./kernel-build";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "drills-kernel-build-"));
+// Inside the project, as in grading, so the stubs resolve @drills/lib.
+const inside = path.resolve(__dirname, "..", "..", "..", "build", `kernel-build-spec-${process.pid}`);
 
 test("the real build: no judge-side module, stubs for the notebook entries, every declaration", () => {
-  const pkg = path.join(tmp, "real", "node_modules", "@drills", "checks");
+  const pkg = path.join(inside, "node_modules", "@drills", "checks");
   const modules = buildKernelChecks(pkg);
   assert.ok(modules.includes("kernel.js") && modules.some((m) => m.endsWith("/calls.js")));
   assert.equal(modules.filter((m) => JUDGE_SIDE.test(m)), []);
@@ -45,6 +47,9 @@ test("a calls module that requires an oracle stops the build, naming it", () => 
   assert.throws(() => buildKernelChecks(path.join(tmp, "out"), path.join(tmp, "fake")), /reaches judge-side modules: drills\/01-zscore\/oracle\.js/);
 });
 
-test.after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+test.after(() => {
+  fs.rmSync(tmp, { recursive: true, force: true });
+  fs.rmSync(inside, { recursive: true, force: true });
+});
 
 test.run();
