@@ -9,6 +9,7 @@ import * as path from "node:path";
 import { type Command, SHARED, exitWith, runCommand } from "../cli/options";
 import { PROJECT_ROOT } from "../kernelspec/kernelspec";
 import { type Notebook, serialise, sourceOf } from "./ipynb";
+import { RELEASED_FILE, readReleased, recordRelease, unreleased } from "../grade/released";
 import { toExercise, leakedLines } from "./exercise";
 import { isEdited, stamp } from "./fingerprint";
 
@@ -62,6 +63,11 @@ function generate(check: boolean, force: boolean): number {
       continue;
     }
     for (const l of built.leaks) problems.push(`${rel(target)}: solution text survived: ${JSON.stringify(l)}`);
+    // Every released version of the check cells stays accepted by the grader's tamper guard.
+    const exercise = JSON.parse(built.text) as Notebook;
+    const drill = String((exercise.metadata.drills as { id?: string } | undefined)?.id ?? name.replace(/\.ipynb$/, ""));
+    if (check && unreleased(readReleased(), drill, exercise as never).length) problems.push(`${rel(RELEASED_FILE)}: lacks ${drill}'s current check cells (run npm run exercises)`);
+    if (!check && recordRelease(drill, exercise as never)) console.log(`recorded ${drill}'s check cells in ${rel(RELEASED_FILE)}`);
     const current = fs.existsSync(target) ? fs.readFileSync(target, "utf8") : undefined;
     if (current === built.text) continue;
     if (check) {

@@ -15,6 +15,7 @@ import { PROJECT_DATA_DIR } from "../kernelspec/kernelspec";
 import { buildKernelChecks } from "./kernel-build";
 import { collectCandidates, drillOf, type Candidate } from "./identity";
 import { GradingSession } from "./session";
+import { readReleased } from "./released";
 import { guard, type TamperFinding } from "./tamper";
 import { judgeDrill, possiblePoints, type CaseScore } from "./verdicts";
 
@@ -139,7 +140,7 @@ async function gradeOne(job: Job, hidden: HiddenFile | undefined, o: GradeOption
     }
     g.original = originalFor(job.drill, o.root);
     if (!g.original) throw new Error(`no original notebook for ${job.drill} under notebooks/exercises or notebooks/solutions`);
-    const guarded = guard(job.notebook, readNotebook(g.original));
+    const guarded = guard(job.notebook, readNotebook(g.original), undefined, readReleased()[job.drill]);
     g.tamper = guarded.findings;
     // The notebook decides nothing about how it runs: always the project's kernel.
     const nb: Notebook = { ...guarded.notebook, metadata: { ...guarded.notebook.metadata, kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" } } };

@@ -92,4 +92,26 @@ test("a check cell turned into markdown counts as edited", () => {
   assert.is(notebook.cells[3].cell_type, "code");
 });
 
+test("a check cell of an earlier released exercise is not an edit; any other change still is", () => {
+  const older = "await checkZscore(zscore); // as released in an earlier version";
+  const cells = answered();
+  cells[3] = code("zscore-check", older, ["check"]);
+  const released = { "zscore-check": [contentHash("await checkZscore(zscore);"), contentHash(older)] };
+  assert.equal(guard(nb(cells), ORIGINAL, undefined, released).findings, []);
+  cells[3] = code("zscore-check", "// await checkZscore(zscore);", ["check"]);
+  assert.equal(guard(nb(cells), ORIGINAL, undefined, released).findings.map((f) => f.kind), ["edited"]);
+});
+
+test("the released-hash file holds every current exercise's check cells", async () => {
+  const { readReleased, unreleased } = await import("./released");
+  const fs = await import("node:fs");
+  const path = await import("node:path");
+  const dir = path.resolve(__dirname, "..", "..", "..", "notebooks", "exercises");
+  const released = readReleased();
+  for (const f of fs.readdirSync(dir).filter((n) => n.endsWith(".ipynb"))) {
+    const exercise = JSON.parse(fs.readFileSync(path.join(dir, f), "utf8"));
+    assert.equal(unreleased(released, exercise.metadata.drills.id, exercise), [], `${f}: run npm run exercises`);
+  }
+});
+
 test.run();
