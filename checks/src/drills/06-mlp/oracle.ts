@@ -1,11 +1,12 @@
 /**
- * Float64 oracle for drill 06, written from the maths, not from the solution:
+ * Float64 oracle for drill 06, written from the maths, not from the solution (judge side only):
  *   logits = relu(x W₀ᵀ + b₀) W₃ᵀ + b₃            (PyTorch's Linear: y = x Wᵀ + b, W stored [out, in])
  *   BCE-with-logits(z, y) = max(z, 0) − z·y + log(1 + e^{−|z|})   (never exponentiates a positive number)
  * plus the wrong models a failure note names: no ReLU, and weights reshaped to [in, out] instead of transposed.
+ * Training with dropout off is in oracle-train.ts.
  */
-import type { StateDict } from "./mlp-types";
-import { flat } from "./mlp-state";
+import type { StateDict } from "./types";
+import { flat } from "./state";
 
 export interface ForwardVariant {
   relu?: boolean;
