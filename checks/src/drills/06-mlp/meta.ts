@@ -17,7 +17,7 @@ export const meta: DrillMeta = {
       check: "checkMlp",
       entry: "{ trainEpoch: trainEpoch, evaluate: evaluate }",
       hints: [
-        "trainEpoch is PyTorch's zero_grad / backward / step in one call: for each [xb, yb] of the loader, optimizer.minimize(() => criterion(yb, model.forward(xb, true)), true, model.parameters()) steps the weights and returns the batch's loss as a scalar tensor.",
+        "optimizer.minimize is PyTorch's zero_grad / backward / step in one call. For each [xb, yb] of the loader, call it once with a function that computes criterion(yb, model.forward(xb, true)), returnCost true, and model.parameters() as the variables: it steps the weights and hands back the batch's loss as a scalar tensor.",
         "The epoch loss is per sample, as the PyTorch loop's total += loss.item() * xb.size(0): add loss_b · n_b for every batch and divide by the number of rows at the end — the last batch can be short. Read the cost with dataSync()[0], then dispose it.",
         "evaluate never steps an optimizer: model.forward(xb, false) (dropout off), the batch loss weighted by its size as in trainEpoch, and correct = (logit > 0) == label, because σ(z) > 0.5 ⇔ z > 0. Do each batch's tensor work inside tf.tidy and return plain numbers; the loader disposes the batches.",
       ],
