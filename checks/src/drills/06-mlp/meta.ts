@@ -19,7 +19,7 @@ export const meta: DrillMeta = {
       hints: [
         "optimizer.minimize is PyTorch's zero_grad / backward / step in one call. For each [xb, yb] of the loader, call it once with a function that computes criterion(yb, model.forward(xb, true)), returnCost true, and model.parameters() as the variables: it steps the weights and hands back the batch's loss as a scalar tensor.",
         "The epoch loss is per sample, as the PyTorch loop's total += loss.item() * xb.size(0): add loss_b · n_b for every batch and divide by the number of rows at the end — the last batch can be short. Read the cost with dataSync()[0], then dispose it.",
-        "evaluate never steps an optimizer: model.forward(xb, false) (dropout off), the batch loss weighted by its size as in trainEpoch, and correct = (logit > 0) == label, because σ(z) > 0.5 ⇔ z > 0. Do each batch's tensor work inside tf.tidy and return plain numbers; the loader disposes the batches.",
+        "evaluate never steps an optimizer: model.forward(xb, false) (dropout off), the batch loss weighted by its size as in trainEpoch, and correct = (logit > 0) == label, because σ(z) > 0.5 ⇔ z > 0. Do each batch's tensor work inside tf.tidy and hand back plain numbers (the loader disposes the batches).",
       ],
       why: "minimize computes the loss inside its gradient tape and steps exactly the variables you pass, so one call per batch is one SGD/Adam step; weighting each batch's mean by its size makes the epoch loss the per-sample mean that PyTorch reports; evaluate with training = false and no optimizer measures the model as it is without changing it.",
     },
