@@ -8,7 +8,8 @@ import * as path from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import type { BackendName } from "@drills/lib";
 import { rng } from "@drills/lib";
-import { MLP, bceWithLogits, makeLoader, setSeed, trainEpoch } from "@drills/checks/dist/drills/mlp-reference";
+// The model answer is test code, outside the package's exports: reached by its path in the checks build.
+import { MLP, bceWithLogits, makeLoader, setSeed, trainEpoch } from "../../../checks/dist/drills/06-mlp/test/answers";
 import { PROJECT_ROOT } from "../kernelspec/kernelspec";
 import { median, registerSection } from "./sections";
 import { runTorch, sweep, torchVerdicts, tryBackend } from "./backends";
