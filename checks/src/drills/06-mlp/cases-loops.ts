@@ -48,6 +48,8 @@ function expectMoved(after: Flat, before: StateDict, input: string): void {
   });
 }
 
+const BOOKKEEPING = "keep the running total and row count inside trainEpoch (they restart at 0 on every call), add loss_b · n_b per batch, and return total / count.";
+
 const fixtureTrain = (batchSize: number, lr: number): TrainInput => {
   const f = fixture();
   return { sd: f.stateDict, x: f.x, y: f.y, batchSize, lr, epochs: 1, optimizer: "sgd", pDrop: 0, seed: 1 };
@@ -64,8 +66,8 @@ const sgdStep: Case<MlpLoops> = {
     const f = fixture();
     const input = `${FIXTURE_IN}; dropout off; one batch of 10; tf.train.sgd(${f.step.lr})`;
     expectMoved(after, f.stateDict, input);
-    close(losses[0], f.step.loss, { what: "trainEpoch's loss should equal PyTorch's BCEWithLogitsLoss before the step", input, tol: TOL });
     expectWeightsClose(after, f.step.after, { what: "the weights after one step should equal PyTorch's", input, tol: TOL });
+    close(losses[0], f.step.loss, { what: "trainEpoch's loss should equal PyTorch's BCEWithLogitsLoss before the step", input, tol: TOL, note: "the weights match PyTorch's, so the step is right: the returned loss is off", hint: BOOKKEEPING });
   },
 };
 
@@ -80,19 +82,20 @@ const epoch: Case<MlpLoops> = {
     const { batchSize, batchLosses, loss, unweightedLoss, lr } = f.epoch;
     const input = `${FIXTURE_IN}; dropout off; batches of ${batchSize}, ${batchSize}, ${f.x.length % batchSize} in order; tf.train.sgd(${lr})`;
     expectMoved(after, f.stateDict, input);
+    // Steps first: when the weights match PyTorch's, any loss mismatch is in the bookkeeping, and the note says so.
+    expectWeightsClose(after, f.epoch.after, { what: "the weights after the epoch (one step per batch) should equal PyTorch's", input, tol: TOL });
     const got = losses[0];
     const near = (v: number) => Math.abs(got - v) < 1e-4;
-    const note = near(unweightedLoss)
-      ? "that is the plain mean of the batch losses; the last batch has 2 rows, not 4"
+    const [note, hint] = near(unweightedLoss)
+      ? ["that is the plain mean of the batch losses; the last batch has 2 rows, not 4", undefined]
       : near(batchLosses[batchLosses.length - 1])
-        ? "that is the last batch's loss alone"
+        ? ["that is the last batch's loss alone", BOOKKEEPING]
         : near(loss * f.x.length)
-          ? "that is the sum over rows: divide by the number of rows"
+          ? ["that is the sum over rows: divide by the number of rows", BOOKKEEPING]
           : near(batchLosses.reduce((a, b) => a + b, 0))
-            ? "that is the sum of the batch losses"
-            : undefined;
-    close(got, loss, { what: "trainEpoch should return the per-sample average loss, as the PyTorch loop does", input, tol: TOL, note });
-    expectWeightsClose(after, f.epoch.after, { what: "the weights after the epoch (one step per batch) should equal PyTorch's", input, tol: TOL });
+            ? ["that is the sum of the batch losses", undefined]
+            : ["the weights match PyTorch's, so the steps are right: the returned loss is off", BOOKKEEPING];
+    close(got, loss, { what: "trainEpoch should return the per-sample average loss, as the PyTorch loop does", input, tol: TOL, note, hint });
   },
 };
 

@@ -36,6 +36,12 @@ const step = (model: MlpModel, xb: tf.Tensor2D, yb: tf.Tensor1D, optimizer: tf.O
 /** The loss without a step: a "training" loop that forgot minimize. */
 const noStep = (model: MlpModel, xb: tf.Tensor2D, yb: tf.Tensor1D, _o: tf.Optimizer, criterion: Criterion) => tf.tidy(() => criterion(yb, model.forward(xb, true)).dataSync()[0]);
 
+/** Steps, then reports the loss of the updated model. */
+const lossAfterStep = (model: MlpModel, xb: tf.Tensor2D, yb: tf.Tensor1D, optimizer: tf.Optimizer, criterion: Criterion) => {
+  step(model, xb, yb, optimizer, criterion);
+  return noStep(model, xb, yb, optimizer, criterion);
+};
+
 /** A running total kept across epochs (declared outside the function). */
 let carried = 0;
 const carryTrain: MlpLoops["trainEpoch"] = (model, loader, optimizer, criterion) => {
@@ -141,10 +147,12 @@ const hardLabelBce: Criterion = (labels, logits) =>
 export const loopsWrong: Record<string, [MlpLoops, string, RegExp]> = {
   "no optimizer step": [loops({ trainEpoch: trainWith(noStep) }), "sgd-step", /did not change[\s\S]*no optimizer step was taken/],
   "no optimizer step (seen while learning)": [loops({ trainEpoch: trainWith(noStep) }), "learns", /the weights never changed/],
+  "reports the loss after the step": [loops({ trainEpoch: trainWith(lossAfterStep) }), "sgd-step", /step is right: the returned loss is off/],
   "average loss not weighted by batch size": [loops({ trainEpoch: trainWith(step, (_t, _c, l) => l.reduce((a, b) => a + b, 0) / l.length) }), "epoch", /plain mean of the batch losses/],
   "returns the last batch's loss": [loops({ trainEpoch: trainWith(step, (_t, _c, l) => l[l.length - 1]) }), "epoch", /last batch's loss alone/],
   "returns the sum over rows": [loops({ trainEpoch: trainWith(step, (t) => t) }), "epoch", /sum over rows/],
   "total carried across epochs": [loops({ trainEpoch: carryTrain }), "sgd-oracle", /accumulate across epochs/],
+  "total carried across calls (seen in one epoch)": [loops({ trainEpoch: carryTrain }), "epoch", /steps are right: the returned loss is off[\s\S]*restart at 0 on every call/],
   "leaks the cost tensor every batch": [loops({ trainEpoch: trainWith(leaky) }), "no-leaks", /\+6 per epoch/],
   "trainEpoch returns the loss tensor": [loops({ trainEpoch: () => tf.scalar(0.5) as unknown as number }), "sgd-step", /should return a number[\s\S]*Tensor/],
   "async trainEpoch": [loops({ trainEpoch: (async (...a: Parameters<MlpLoops["trainEpoch"]>) => trainEpoch(...a)) as unknown as MlpLoops["trainEpoch"] }), "epoch", /should return a number synchronously/],
