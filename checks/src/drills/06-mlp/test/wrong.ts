@@ -161,6 +161,9 @@ export const loopsWrong: Record<string, [MlpLoops, string, RegExp]> = {
   "accuracy thresholds logits at 0.5": [loops({ evaluate: evaluateWhere(false, 0.5) }), "evaluate", /logit > 0\.5/],
   "accuracy as a count": [loops({ evaluate: evaluateWhere(false, 0, false) }), "evaluate", /count of correct rows/],
   "evaluate loss not weighted by batch size": [loops({ evaluate: unweightedEvaluate }), "evaluate", /plain mean of the batch losses/],
+  // Hostile values: a getter that throws, a forged report object; each only costs the case that reads it.
+  "evaluate returns an object whose getter throws": [loops({ evaluate: () => ({ get loss(): number { throw new Error("boom"); }, accuracy: 1 }) }), "evaluate", /should run without throwing[\s\S]*boom/],
+  "trainEpoch returns a string": [loops({ trainEpoch: () => "0.69" as unknown as number }), "epoch", /should return a number[\s\S]*string/],
   "evaluate returns a bare number": [loops({ evaluate: (...a: Parameters<MlpLoops["evaluate"]>) => evaluate(...a).loss as never }), "evaluate", /should return \{loss, accuracy\}/],
 };
 
