@@ -1,5 +1,5 @@
 /**
- * The code drill 06's notebook gives the candidate (its "given" cell), the same line for line: the seed gives
+ * The code drill 06's notebook gives the candidate (its "given" cell), with input validation added: the seed gives
  * `class MLP` and `set_seed`, and the candidate writes the loops. The checks train and evaluate this model, with
  * this in-order loader and criterion, so a fault they find is in the candidate's loop. No answer lives here, so the
  * grading kernel may load it.
