@@ -33,4 +33,21 @@ test("every part's check cell is in the notebook, with the entry the grader eval
   for (const p of meta.parts) assert.ok(checks.some((s: string) => s.includes(`${p.check}(${p.entry})`)), `${p.check}(${p.entry})`);
 });
 
+test("the notebook's given cell computes what the checks' copy (given.ts) computes", () => {
+  const given = [].concat(nb.cells.find((c: { id: string }) => c.id === "given").source).join("");
+  const copy = fs.readFileSync(path.resolve(__dirname, "../../../src/drills/06-mlp/given.ts"), "utf8");
+  const lines = [
+    "let h = tf.relu(tf.add(tf.matMul(x, this.w1, false, true), this.b1));",
+    "if (training && this.pDrop > 0) h = tf.dropout(h, this.pDrop, undefined, nextSeed());",
+    "return tf.add(tf.matMul(h, this.w2, false, true), this.b2).reshape([-1]) as tf.Tensor1D;",
+    "return 1 + Math.floor(next() * 2147483646);",
+    "tf.losses.sigmoidCrossEntropy(labels, logits) as tf.Scalar",
+    "return [this.w1, this.b1, this.w2, this.b2];",
+  ];
+  for (const l of lines) {
+    assert.ok(given.includes(l), `notebook given cell: ${l}`);
+    assert.ok(copy.includes(l), `given.ts: ${l}`);
+  }
+});
+
 test.run();
