@@ -12,7 +12,6 @@ import { logregDrill, type Logreg } from "./drills/logreg";
 import { windowsDrill, type SlidingWindows } from "./drills/windows";
 import { imputeDanfoDrill, type ImputeDanfo } from "./drills/impute-danfo";
 import { imputePolarsDrill, groupImputeDrill, type ImputePolars, type GroupImpute } from "./drills/impute-polars";
-import { mlpDrill, type Mlp } from "./drills/mlp";
 
 export { evaluate, overall } from "./drill";
 export type { Drill, Case, CaseResult, DrillReport, Status } from "./drill";
@@ -56,8 +55,8 @@ export { transformerDrill };
 export type { TransformerBlockClass, TransformerBlockLike, AttentionMask, StateDict } from "./drills/transformer";
 export const checkTransformerBlock = (Block: TransformerBlockClass) => checkDrill(transformerDrill, Block);
 
-export { mlpDrill };
-export type { Mlp, MlpModel, MlpConstructor, Batch as MlpBatch, Criterion as MlpCriterion, Evaluation as MlpEvaluation, LoaderOptions as MlpLoaderOptions, StateDict as MlpStateDict } from "./drills/mlp";
-export const checkMlp = (mlp: Mlp) => checkDrill(mlpDrill, mlp);
+export { mlpDrill } from "./drills/06-mlp/checks";
+export type { Mlp, MlpLoops, MlpModel, MlpConstructor, Batch as MlpBatch, Criterion as MlpCriterion, Evaluation as MlpEvaluation, LoaderOptions as MlpLoaderOptions, StateDict as MlpStateDict } from "./drills/06-mlp/checks";
+export { checkMlp, checkMakeLoader, checkBceWithLogits } from "./drills/06-mlp/check";
 export * from "./drills/metrics"; // drill 08: checkMetricsAnswer, checkRankingMetrics, checkExperimentStats
 export * from "./drills/featurestore"; // drill 09: checkFeatureStoreAnswer, checkPointInTimeJoin, checkDriftStats, checkValidateSchema

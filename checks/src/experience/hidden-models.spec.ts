@@ -1,19 +1,15 @@
-/** Hidden cases of drills 05, 06 and 07 from the sample file: references pass, known-wrong answers fail the named case. */
+/** Hidden cases of drills 05 and 07 (06's are in drills/06-mlp/hidden.spec.ts) from the sample file: references pass, known-wrong answers fail the named case. */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { useBackend } from "@drills/lib";
 import { evaluate, type Drill } from "../drill";
 import { logregDrill } from "../drills/logreg";
 import { answer } from "../drills/logreg-answers";
-import { mlpDrill } from "../drills/mlp";
-import { knownWrong } from "../drills/mlp-known-wrong";
-import { reference as mlpReference } from "../drills/mlp-wrong";
 import { transformerDrill } from "../drills/transformer";
 import { makeBlock } from "../drills/transformer-reference";
 import { caseText } from "../render";
 import { hiddenCases } from "./hidden";
 import "./hidden-logreg";
-import "./hidden-mlp";
 import "./hidden-transformer";
 import { failingHidden, SAMPLE_ENV } from "./hidden-testing";
 
@@ -45,21 +41,9 @@ for (const [name, [slips, want]] of Object.entries(logregWrong)) {
   });
 }
 
-// The sample's sizes may show (shape errors say them), values never: drill 06/07 inputs are seeded draws, so a
+// The sample's sizes may show (shape errors say them), values never: drill 07 inputs are seeded draws, so a
 // leak would show as a dump of numbers; a failure line lists at most a count and one max error.
 const DUMP = /(-?\d+\.\d+, ){3}/;
-
-test("06: the reference MLP passes every hidden case", async () => {
-  assert.equal(await failing(mlpDrill, mlpReference, DUMP), []);
-});
-
-// With inDim 1 (hidden 2) a [hidden, 1] weight read as [1, hidden] holds the same values: only hidden 1 tells.
-const mlpWrong: [string, string[]][] = [["ReLU missing", ["hidden 1", "hidden 2"]], ["weights reshaped to [in, out] instead of transposed", ["hidden 1"]], ["dropout active in eval", ["hidden 1", "hidden 2"]]];
-for (const [name, want] of mlpWrong) {
-  test(`06 rejects: ${name}`, async () => {
-    assert.equal(await failing(mlpDrill, knownWrong[name][0], DUMP), want);
-  });
-}
 
 test("07: the reference block passes every hidden case", async () => {
   assert.equal(await failing(transformerDrill, makeBlock(), DUMP), []);

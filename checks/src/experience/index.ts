@@ -5,7 +5,6 @@ import "./hidden-ranking";
 import "./hidden-drift";
 import "./hidden-impute";
 import "./hidden-logreg";
-import "./hidden-mlp";
 import "./hidden-transformer";
 import "./hidden-experiment";
 import "./hidden-featurestore";

@@ -8,7 +8,8 @@ import * as path from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import type { BackendName } from "@drills/lib";
 import { rng } from "@drills/lib";
-import { MLP, bceWithLogits, makeLoader, setSeed, trainEpoch } from "@drills/checks/dist/drills/mlp-reference";
+// The model answer is test code, outside the package's exports: reached by its path in the checks build.
+import { MLP, criterion, makeLoader, setSeed, trainEpoch } from "../../../checks/dist/drills/06-mlp/test/answers";
 import { PROJECT_ROOT } from "../kernelspec/kernelspec";
 import { median, registerSection } from "./sections";
 import { runTorch, sweep, torchVerdicts, tryBackend } from "./backends";
@@ -44,7 +45,7 @@ function timeTraining(n: number, epochs: number, seed: number): number {
   try {
     const t0 = performance.now();
     // trainEpoch reads every batch's loss with dataSync, so asynchronous backends are timed to completion.
-    for (let e = 0; e < epochs; e++) trainEpoch(model, loader, optimizer, bceWithLogits);
+    for (let e = 0; e < epochs; e++) trainEpoch(model, loader, optimizer, criterion);
     return performance.now() - t0;
   } finally {
     optimizer.dispose();

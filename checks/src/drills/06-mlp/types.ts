@@ -1,6 +1,6 @@
 /**
- * Drill 06's contract: the shapes the candidate's MLP, loader and loops take and return. They mirror PyTorch's
- * nn.Module / DataLoader / training-loop idiom, so a PyTorch state_dict loads unchanged.
+ * Drill 06's contract: the shapes the given MLP and loader take, and what the candidate's loops take and return.
+ * They mirror PyTorch's nn.Module / DataLoader / training-loop idiom, so a PyTorch state_dict loads unchanged.
  */
 import type * as tf from "@tensorflow/tfjs";
 
@@ -43,14 +43,28 @@ export interface Evaluation {
   accuracy: number;
 }
 
-/** Everything the candidate writes for drill 06, passed to `checkMlp` as one object. */
-export interface Mlp {
+export type TrainEpoch = (model: MlpModel, loader: Iterable<Batch>, optimizer: tf.Optimizer, criterion: Criterion) => number;
+export type Evaluate = (model: MlpModel, loader: Iterable<Batch>, criterion: Criterion) => Evaluation;
+export type MakeLoader = (X: tf.Tensor2D, y: tf.Tensor1D, opts: LoaderOptions) => Iterable<Batch>;
+
+/** The core: what the candidate writes. The model, setSeed, a loader and the criterion are given. */
+export interface MlpLoops {
+  /** One pass over the loader with dropout on, one optimizer step per batch; the per-sample average loss. */
+  trainEpoch: TrainEpoch;
+  /** Loss and accuracy with dropout off and no weight updates. */
+  evaluate: Evaluate;
+}
+
+/**
+ * Everything drill 06 ever asked for, as one object. `checkMlp` takes it (so check cells written before the drill
+ * was cut to its core still compile) and checks the loops in it.
+ */
+export interface Mlp extends MlpLoops {
   MLP: MlpConstructor;
   setSeed(seed: number): void;
-  makeLoader(X: tf.Tensor2D, y: tf.Tensor1D, opts: LoaderOptions): Iterable<Batch>;
-  /** One pass over the loader with dropout on; the per-sample average loss. */
-  trainEpoch(model: MlpModel, loader: Iterable<Batch>, optimizer: tf.Optimizer, criterion: Criterion): number;
-  /** Loss and accuracy with dropout off and no weight updates. */
-  evaluate(model: MlpModel, loader: Iterable<Batch>, criterion: Criterion): Evaluation;
+  makeLoader: MakeLoader;
   bceWithLogits: Criterion;
 }
+
+/** What `checkMlp` accepts: the loops, with anything else of the old object allowed beside them. */
+export type MlpCheckInput = MlpLoops & Partial<Mlp>;

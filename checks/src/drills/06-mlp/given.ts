@@ -1,15 +1,17 @@
 /**
- * Reference answer for drill 06, the same as the solution notebook's: the spec's "reference passes" and the
- * benchmark run it. Weights are stored in PyTorch's layout ([out, in]) so a state_dict loads without copying axes,
- * and each Linear computes x Wᵀ + b with matMul's transposeB flag.
+ * The code drill 06's notebook gives the candidate (its "given" cell), with input validation added: the seed gives
+ * `class MLP` and `set_seed`, and the candidate writes the loops. The checks train and evaluate this model, with
+ * this in-order loader and criterion, so a fault they find is in the candidate's loop. No answer lives here, so the
+ * grading kernel may load it.
  *
- * Determinism without a global seed: `setSeed` restarts one module-level stream; every random op (initialiser,
- * dropout mask, epoch shuffle) draws its own seed from a stream, so the same seed replays the same run while each
- * dropout call still gets a new mask.
+ * Weights are stored in PyTorch's layout ([out, in]) so a state_dict loads without copying axes; each Linear
+ * computes x Wᵀ + b with matMul's transposeB flag. Determinism without a global seed: `setSeed` restarts one stream;
+ * every random op (initialiser, dropout mask) draws its own seed from it, so the same seed replays the same run
+ * while each dropout call still gets a new mask.
  */
 import * as tf from "@tensorflow/tfjs";
-import { invalid, permutation, rng } from "@drills/lib";
-import type { Batch, Criterion, Evaluation, LoaderOptions, Mlp, MlpModel, StateDict } from "./mlp-types";
+import { invalid, rng } from "@drills/lib";
+import type { Batch, Criterion, MlpModel, StateDict } from "./types";
 
 let stream = rng(0);
 
@@ -65,6 +67,7 @@ export class MLP implements MlpModel {
     });
   }
 
+  /** The trainable variables, for `optimizer.minimize(f, true, model.parameters())`. */
   parameters(): tf.Variable[] {
     return [this.w1, this.b1, this.w2, this.b2];
   }
@@ -96,21 +99,15 @@ export class MLP implements MlpModel {
   }
 }
 
-/** The DataLoader counterpart; its own stream gives each epoch (each iteration) a new, reproducible order. */
-export function makeLoader(X: tf.Tensor2D, y: tf.Tensor1D, { batchSize, shuffle, seed = 0 }: LoaderOptions): Iterable<Batch> {
-  if (X.rank !== 2 || X.shape[0] < 1) invalid("X", "a non-empty 2-D tensor", `shape [${X.shape}]`);
-  if (y.rank !== 1 || y.shape[0] !== X.shape[0]) invalid("y", `a 1-D tensor of length ${X.shape[0]}`, `shape [${y.shape}]`);
+/** Mini-batches in row order, the short last batch kept; each batch is freed when the loop moves on. */
+export function batches(X: tf.Tensor2D, y: tf.Tensor1D, batchSize: number): Iterable<Batch> {
   if (!Number.isInteger(batchSize) || batchSize < 1) invalid("batchSize", "a positive integer", batchSize);
   const n = X.shape[0];
-  const epochs = rng(seed);
   return {
     *[Symbol.iterator]() {
-      const order = shuffle ? permutation(n, nextSeed(epochs)) : Array.from({ length: n }, (_, i) => i);
       for (let start = 0; start < n; start += batchSize) {
-        const batch = tf.tidy(() => {
-          const idx = tf.tensor1d(order.slice(start, start + batchSize), "int32");
-          return [tf.gather(X, idx), tf.gather(y, idx)] as Batch;
-        });
+        const size = Math.min(batchSize, n - start);
+        const batch: Batch = [X.slice(start, size), y.slice(start, size)];
         try {
           yield batch;
         } finally {
@@ -121,42 +118,5 @@ export function makeLoader(X: tf.Tensor2D, y: tf.Tensor1D, { batchSize, shuffle,
   };
 }
 
-export const bceWithLogits: Criterion = (labels, logits) => tf.losses.sigmoidCrossEntropy(labels, logits) as tf.Scalar;
-
-function paramsOf(model: MlpModel): tf.Variable[] | undefined {
-  return (model as Partial<MLP>).parameters?.();
-}
-
-/** Like the PyTorch loop: `total += loss.item() * xb.size(0)`, then `total / len(dataset)`. */
-export function trainEpoch(model: MlpModel, loader: Iterable<Batch>, optimizer: tf.Optimizer, criterion: Criterion): number {
-  let total = 0;
-  let count = 0;
-  for (const [xb, yb] of loader) {
-    const cost = optimizer.minimize(() => criterion(yb, model.forward(xb, true)), true, paramsOf(model));
-    total += cost!.dataSync()[0] * xb.shape[0];
-    count += xb.shape[0];
-    cost!.dispose();
-  }
-  return total / count;
-}
-
-export function evaluate(model: MlpModel, loader: Iterable<Batch>, criterion: Criterion): Evaluation {
-  let total = 0;
-  let correct = 0;
-  let count = 0;
-  for (const [xb, yb] of loader) {
-    const [loss, hits] = tf.tidy(() => {
-      const logits = model.forward(xb, false);
-      // logit > 0 ⇔ sigmoid(logit) > 0.5
-      const right = tf.sum(tf.cast(tf.equal(tf.cast(tf.greater(logits, 0), "float32"), yb), "float32"));
-      return [criterion(yb, logits).dataSync()[0], right.dataSync()[0]];
-    });
-    total += loss * xb.shape[0];
-    correct += hits;
-    count += xb.shape[0];
-  }
-  return { loss: total / count, accuracy: correct / count };
-}
-
-/** The reference as the one object `checkMlp` takes. */
-export const reference: Mlp = { MLP, setSeed, makeLoader, trainEpoch, evaluate, bceWithLogits };
+/** nn.BCEWithLogitsLoss(): the mean of max(z, 0) − z·y + log(1 + e^(−|z|)), labels first. */
+export const criterion: Criterion = (labels, logits) => tf.losses.sigmoidCrossEntropy(labels, logits) as tf.Scalar;
