@@ -36,8 +36,11 @@ export interface NotebookGrade {
   original?: string;
   tamper: TamperFinding[];
   cases: CaseScore[];
+  /** The grade: the core parts' points (the drill's scope in its time box). */
   earned: number;
   total: number;
+  /** Optional stretch parts, reported apart and never part of the grade. */
+  stretch: { earned: number; total: number };
   /** Problems that stopped grading, or cells of the candidate's that failed (informational). */
   problems: string[];
   /** The candidate's own run (never any output of the grading requests). */
@@ -52,6 +55,7 @@ export interface CandidateGrade {
   folder?: string;
   earned: number;
   total: number;
+  stretch: { earned: number; total: number };
 }
 
 export interface GradeReport {
@@ -62,8 +66,10 @@ export interface GradeReport {
   timeoutSeconds: number;
   candidates: CandidateGrade[];
   notebooks: NotebookGrade[];
+  /** The core's points over every notebook (what the grade is). */
   earned: number;
   total: number;
+  stretch: { earned: number; total: number };
 }
 
 export interface GradeOptions {
@@ -88,7 +94,7 @@ function kernelEnvironment(home: string): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home, LANG: "C.UTF-8", JUPYTER_PATH: PROJECT_DATA_DIR, DRILLS_MODE: "grading", DRILLS_PROGRESS: "0" };
 }
 
-const blank = (candidate: string, file: string): NotebookGrade => ({ candidate, file, status: "error", tamper: [], cases: [], earned: 0, total: 0, problems: [], restarts: 0, durationMs: 0 });
+const blank = (candidate: string, file: string): NotebookGrade => ({ candidate, file, status: "error", tamper: [], cases: [], earned: 0, total: 0, stretch: { earned: 0, total: 0 }, problems: [], restarts: 0, durationMs: 0 });
 
 interface Job {
   candidate: Candidate;
@@ -132,7 +138,9 @@ async function gradeOne(job: Job, hidden: HiddenFile | undefined, o: GradeOption
   try {
     if (job.problem || !job.drill || !job.notebook) throw new Error(job.problem ?? "not a drill notebook");
     g.title = findDrill(job.drill)!.title;
-    g.total = possiblePoints(job.drill, hidden);
+    const possible = possiblePoints(job.drill, hidden);
+    g.total = possible.core;
+    g.stretch.total = possible.stretch;
     if (job.duplicateOf) {
       g.status = "duplicate";
       g.problems.push(`a second notebook for ${job.drill}: ${path.basename(job.duplicateOf)} is graded, this one scores 0`);
@@ -157,7 +165,8 @@ async function gradeOne(job: Job, hidden: HiddenFile | undefined, o: GradeOption
     } finally {
       await session.close();
     }
-    g.earned = g.cases.reduce((n, c) => n + c.earned, 0);
+    g.earned = g.cases.filter((c) => !c.stretch).reduce((n, c) => n + c.earned, 0);
+    g.stretch.earned = g.cases.filter((c) => c.stretch).reduce((n, c) => n + c.earned, 0);
     g.status = "graded";
   } catch (e) {
     g.problems.unshift(e instanceof Error ? e.message : String(e));
@@ -195,7 +204,9 @@ export async function gradeNotebooks(inputs: string[], o: GradeOptions = {}): Pr
     for (const d of REGISTRY.filter((x) => !held.has(x.id))) {
       const missing: NotebookGrade = { ...blank(c.name, ""), drill: d.id, title: d.title, status: "missing", problems: ["not submitted"] };
       try {
-        missing.total = possiblePoints(d.id, hidden);
+        const possible = possiblePoints(d.id, hidden);
+        missing.total = possible.core;
+        missing.stretch.total = possible.stretch;
       } catch (e) {
         missing.problems.push(e instanceof Error ? e.message : String(e));
       }
@@ -203,6 +214,7 @@ export async function gradeNotebooks(inputs: string[], o: GradeOptions = {}): Pr
     }
   }
   const sum = (gs: NotebookGrade[], k: "earned" | "total") => gs.reduce((n, g) => n + g[k], 0);
+  const stretch = (gs: NotebookGrade[]) => ({ earned: gs.reduce((n, g) => n + g.stretch.earned, 0), total: gs.reduce((n, g) => n + g.stretch.total, 0) });
   return {
     generatedAt: new Date().toISOString(),
     ...(o.hiddenFile ? { hiddenFile: path.resolve(o.hiddenFile) } : {}),
@@ -210,10 +222,11 @@ export async function gradeNotebooks(inputs: string[], o: GradeOptions = {}): Pr
     timeoutSeconds,
     candidates: candidates.map((c) => {
       const mine = notebooks.filter((g) => g.candidate === c.name);
-      return { name: c.name, ...(c.folder ? { folder: c.folder } : {}), earned: sum(mine, "earned"), total: sum(mine, "total") };
+      return { name: c.name, ...(c.folder ? { folder: c.folder } : {}), earned: sum(mine, "earned"), total: sum(mine, "total"), stretch: stretch(mine) };
     }),
     notebooks,
     earned: sum(notebooks, "earned"),
     total: sum(notebooks, "total"),
+    stretch: stretch(notebooks),
   };
 }

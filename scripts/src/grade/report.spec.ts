@@ -13,7 +13,8 @@ const REPORT: GradeReport = {
   hiddenFile: "/secret/hidden.json",
   sandbox: "bwrap",
   timeoutSeconds: 120,
-  candidates: [{ name: "c", folder: "c", earned: 9, total: 20 }],
+  candidates: [{ name: "c", folder: "c", earned: 9, total: 20, stretch: { earned: 0, total: 0 } }],
+  stretch: { earned: 0, total: 0 },
   earned: 9,
   total: 20,
   notebooks: [
@@ -24,9 +25,9 @@ const REPORT: GradeReport = {
         { part: "zscore", check: "Z-score", id: "hidden-1", name: "hidden 1: matches <ref> & more", inKernel: false, ms: 4, status: "fail", hidden: true, points: 2, earned: 0, message: "✘ hidden 1\n  Input:    (hidden case)" },
         { part: "zscore", check: "Z-score", id: "constant", name: "zeros", inKernel: false, ms: 1, status: "todo", hidden: false, points: 1, earned: 0 },
       ],
-      earned: 9, total: 13, problems: [], durationMs: 1500,
+      earned: 9, total: 13, stretch: { earned: 0, total: 0 }, problems: [], durationMs: 1500,
     },
-    { candidate: "c", restarts: 0, file: "", drill: "02-impute-median", title: "Median imputer", status: "missing", tamper: [], cases: [], earned: 0, total: 7, problems: ["not submitted"], durationMs: 0 },
+    { candidate: "c", restarts: 0, file: "", drill: "02-impute-median", title: "Median imputer", status: "missing", tamper: [], cases: [], earned: 0, total: 7, stretch: { earned: 0, total: 0 }, problems: ["not submitted"], durationMs: 0 },
   ],
 };
 

@@ -31,6 +31,8 @@ export interface KernelSession {
 
 export interface CaseScore {
   part: string;
+  /** The part is an optional stretch (★★/★★★): its points are reported apart from the grade. */
+  stretch?: boolean;
   /** The part's title, as reports show it. */
   check: string;
   id: string;
@@ -70,6 +72,7 @@ function score(part: PartMeta, c: Case, r: CaseResult): CaseScore {
   const points = c.points ?? 1;
   return {
     part: part.id,
+    ...(part.stretch ? { stretch: true } : {}),
     check: part.title,
     id: c.id,
     name: c.name,
@@ -96,9 +99,14 @@ export function gradedCases(drill: string, hidden: HiddenFile | undefined): { pa
     });
 }
 
-/** The points a drill can earn: fixed by the registry and the hidden file, never by what a notebook reports. */
-export function possiblePoints(drill: string, hidden: HiddenFile | undefined): number {
-  return gradedCases(drill, hidden).reduce((n, { cases, legacy }) => n + legacy.length + cases.reduce((m, c) => m + (c.points ?? 1), 0), 0);
+/**
+ * The points a drill can earn, core and stretch apart: fixed by the registry and the hidden file, never by what a
+ * notebook reports. The grade is the core's; stretch parts (beyond the time box) are reported beside it.
+ */
+export function possiblePoints(drill: string, hidden: HiddenFile | undefined): { core: number; stretch: number } {
+  const out = { core: 0, stretch: 0 };
+  for (const { part, cases, legacy } of gradedCases(drill, hidden)) out[part.stretch ? "stretch" : "core"] += legacy.length + cases.reduce((m, c) => m + (c.points ?? 1), 0);
+  return out;
 }
 
 export async function judgeDrill(session: KernelSession, drill: string, hidden: HiddenFile | undefined, timeoutMs: number): Promise<CaseScore[]> {
