@@ -1,6 +1,6 @@
 /** The candidate's experience around the checks: hints, the time box and progress log, and hidden cases for grading. */
-import "./hidden-windows";
-import "./hidden-auc";
+import "../drills/03-sliding-windows/hidden";
+import "../drills/04-binary-auc/hidden";
 import "./hidden-ranking";
 import "./hidden-drift";
 import "./hidden-impute";

@@ -5,11 +5,11 @@
  * at byte 0 of its buffer.
  */
 import * as fc from "fast-check";
-import { allClose, call, equal, ok, property, throwsValueError } from "../assert";
-import { fail } from "../failure";
-import { fmt } from "../format";
-import { loadFixture } from "../fixtures";
-import type { Drill } from "../drill";
+import { allClose, call, equal, ok, property, throwsValueError } from "../../assert";
+import { fail } from "../../failure";
+import { fmt } from "../../format";
+import { loadFixture } from "../../fixtures";
+import type { Drill } from "../../drill";
 
 export type SlidingWindows = (x: Float64Array, k: number) => Float64Array[];
 

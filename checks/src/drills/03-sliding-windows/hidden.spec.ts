@@ -3,16 +3,16 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import * as path from "node:path";
 import { ValueError } from "@drills/lib";
-import { evaluate, type Drill } from "../drill";
-import { windowsDrill, type SlidingWindows } from "../drills/windows";
-import { aucDrill, type Auc } from "../drills/auc";
-import { bruteForceRoc, trapezoid } from "../drills/auc-reference";
-import { caseText, reportText } from "../render";
-import { hiddenCases } from "./hidden";
-import "./hidden-windows";
-import "./hidden-auc";
+import { evaluate, type Drill } from "../../drill";
+import { windowsDrill, type SlidingWindows } from "./checks";
+import { aucDrill, type Auc } from "../04-binary-auc/checks";
+import { bruteForceRoc, trapezoid } from "../04-binary-auc/oracle";
+import { caseText, reportText } from "../../render";
+import { hiddenCases } from "../../experience/hidden";
+import "./hidden";
+import "../04-binary-auc/hidden";
 
-const env = { DRILLS_HIDDEN_FILE: path.resolve(__dirname, "../../../grading/hidden.sample.json") };
+const env = { DRILLS_HIDDEN_FILE: path.resolve(__dirname, "../../../../grading/hidden.sample.json") };
 
 async function hiddenOnly<I>(drill: Drill<I>, impl: I) {
   const report = await evaluate({ ...drill, cases: [] }, impl, hiddenCases(drill, env));

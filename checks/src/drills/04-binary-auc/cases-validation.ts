@@ -2,10 +2,10 @@
  * Drill 04's input contract: ValueError naming yTrue / yScore for each bad input, checked on both functions (a
  * curve of a single class divides by zero: tpr or fpr is 0/0 = NaN), and the caller's arrays left as they were.
  */
-import { allClose, call, close, throwsValueError } from "../assert";
-import type { LegacyCase as Case } from "../drill";
-import { pairCountAuc } from "./auc-reference";
-import { describeInput, type Auc } from "./auc-call";
+import { allClose, call, close, throwsValueError } from "../../assert";
+import type { LegacyCase as Case } from "../../drill";
+import { pairCountAuc } from "./oracle";
+import { describeInput, type Auc } from "./calls";
 
 type Bad = [label: string, y: number[], s: number[], mention: string];
 

@@ -1,8 +1,8 @@
 /** The sliding-window checks pass the reference and reject each known-wrong answer with the expected message. */
 import { test } from "uvu";
 import { ValueError, todo } from "@drills/lib";
-import { windowsDrill, type SlidingWindows } from "./windows";
-import { expectPass, expectRejects, expectTodo } from "../testing";
+import { windowsDrill, type SlidingWindows } from "./checks";
+import { expectPass, expectRejects, expectTodo } from "../../testing";
 
 const validate = (x: Float64Array, k: number) => {
   if (!Number.isInteger(k) || k < 1 || k > x.length) throw new ValueError(`k: expected an integer in [1, ${x.length}] (1 ≤ k ≤ n), got ${k}`);

@@ -1,11 +1,11 @@
 /** The AUC checks pass the reference and reject each known-wrong answer with the expected message. */
 import { test } from "uvu";
 import { ValueError, todo } from "@drills/lib";
-import { aucDrill, type Auc } from "./auc";
-import type { Roc } from "./auc-reference";
-import { expectPass, expectRejects, expectTodo } from "../testing";
-import { evaluate } from "../drill";
-import { reportText } from "../render";
+import { aucDrill, type Auc } from "./checks";
+import type { Roc } from "./oracle";
+import { expectPass, expectRejects, expectTodo } from "../../testing";
+import { evaluate } from "../../drill";
+import { reportText } from "../../render";
 import * as assert from "uvu/assert";
 
 function validate(y: ArrayLike<number>, s: ArrayLike<number>): void {

@@ -2,13 +2,13 @@
  * Hidden-case properties for drill 04 (ROC / AUC): the area against the Mann–Whitney pair count, the curve against
  * the brute-force ROC, and validation. Failures report the AUC values and point counts, never the labels or scores.
  */
-import { ok, throwsValueError } from "../assert";
-import { aucDrill, type Auc } from "../drills/auc";
-import { aucOf, curveOf } from "../drills/auc-call";
-import { bruteForceRoc, pairCountAuc } from "../drills/auc-reference";
-import { fmtNumber } from "../format";
-import { numbers, registerHidden } from "./hidden";
-import { HIDDEN_INPUT } from "../drill";
+import { ok, throwsValueError } from "../../assert";
+import { aucDrill, type Auc } from "./checks";
+import { aucOf, curveOf } from "./calls";
+import { bruteForceRoc, pairCountAuc } from "./oracle";
+import { fmtNumber } from "../../format";
+import { numbers, registerHidden } from "../../experience/hidden";
+import { HIDDEN_INPUT } from "../../drill";
 
 const HIDDEN = HIDDEN_INPUT;
 

@@ -2,10 +2,10 @@
  * Hidden-case properties for drill 03 (sliding windows): values against the loop baseline and zero-copy views,
  * optionally on an x that is itself a view `offset` elements into a larger buffer; and validation of k.
  */
-import { call, ok, throwsValueError } from "../assert";
-import { referenceWindows, windowsDrill, type SlidingWindows } from "../drills/windows";
-import { numbers, registerHidden } from "./hidden";
-import { HIDDEN_INPUT } from "../drill";
+import { call, ok, throwsValueError } from "../../assert";
+import { referenceWindows, windowsDrill, type SlidingWindows } from "./checks";
+import { numbers, registerHidden } from "../../experience/hidden";
+import { HIDDEN_INPUT } from "../../drill";
 
 /** x as a view `offset` elements into a buffer with a guard element after it. */
 function placed(values: number[], offset: number): Float64Array {

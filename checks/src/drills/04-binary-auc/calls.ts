@@ -2,9 +2,9 @@
  * Calling the candidate's rocCurve / binaryAuc safely: inputs are copied (a sort in place must not corrupt the
  * oracle's data or the next case), and a result of the wrong type or shape is reported, never crashed on.
  */
-import { call, ok } from "../assert";
-import { fmt } from "../format";
-import type { Roc } from "./auc-reference";
+import { call, ok } from "../../assert";
+import { fmt } from "../../format";
+import type { Roc } from "./oracle";
 
 export type RocCurve = (yTrue: ArrayLike<number>, yScore: ArrayLike<number>) => Roc;
 export type BinaryAuc = (yTrue: ArrayLike<number>, yScore: ArrayLike<number>) => number;

@@ -5,15 +5,15 @@
  * counts each tied positive/negative pair as 1/2 — the Mann–Whitney definition the oracle uses.
  */
 import * as fc from "fast-check";
-import { allClose, close, ok, property } from "../assert";
-import type { Drill } from "../drill";
-import { fmt } from "../format";
-import { loadFixture } from "../fixtures";
-import { bruteForceRoc, pairCountAuc, pairCountWithTies } from "./auc-reference";
-import { aucOf, curveOf, describeInput, type Auc } from "./auc-call";
-import { validationCases } from "./auc-validation";
+import { allClose, close, ok, property } from "../../assert";
+import type { Drill } from "../../drill";
+import { fmt } from "../../format";
+import { loadFixture } from "../../fixtures";
+import { bruteForceRoc, pairCountAuc, pairCountWithTies } from "./oracle";
+import { aucOf, curveOf, describeInput, type Auc } from "./calls";
+import { validationCases } from "./cases-validation";
 
-export type { Auc, RocCurve, BinaryAuc } from "./auc-call";
+export type { Auc, RocCurve, BinaryAuc } from "./calls";
 
 interface FixtureCase {
   name: string;
