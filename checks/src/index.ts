@@ -9,7 +9,6 @@ import { attach } from "./experience";
 import { transformerDrill, type TransformerBlockClass } from "./drills/transformer";
 import { aucDrill, type Auc } from "./drills/04-binary-auc/checks";
 import { logregDrill, type Logreg } from "./drills/logreg";
-import { windowsDrill, type SlidingWindows } from "./drills/03-sliding-windows/checks";
 import { imputeDanfoDrill, type ImputeDanfo } from "./drills/impute-danfo";
 import { imputePolarsDrill, groupImputeDrill, type ImputePolars, type GroupImpute } from "./drills/impute-polars";
 import { mlpDrill, type Mlp } from "./drills/mlp";
@@ -37,8 +36,8 @@ async function checkDrill<I>(drill: Drill<I>, impl: I): Promise<void> {
 export { zscoreCheck as zscoreDrill } from "./drills/01-zscore/checks";
 export { checkZscore } from "./drills/01-zscore/check";
 
-export { windowsDrill };
-export const checkSlidingWindows = (slidingWindows: SlidingWindows) => checkDrill(windowsDrill, slidingWindows);
+export { matrixCheck as windowMatrixDrill, viewsCheck as windowsDrill } from "./drills/03-sliding-windows/checks";
+export { checkWindowMatrix, checkSlidingWindows } from "./drills/03-sliding-windows/check";
 
 export { imputeDanfoDrill, imputePolarsDrill, groupImputeDrill };
 export const checkImputeDanfo = (imputeWithMedian: ImputeDanfo) => checkDrill(imputeDanfoDrill, imputeWithMedian);

@@ -1,131 +1,94 @@
-/** The sliding-window checks pass the reference and reject each known-wrong answer with the expected message. */
+/** Drill 03's checks pass the model answers and reject each known-wrong answer with the expected message. */
 import { test } from "uvu";
-import { ValueError, todo } from "@drills/lib";
-import { windowsDrill, type SlidingWindows } from "./checks";
+import * as assert from "uvu/assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { todo, useBackend } from "@drills/lib";
+import { evaluate } from "../../drill";
+import { caseText } from "../../render";
 import { expectPass, expectRejects, expectTodo } from "../../testing";
+import { matrixCheck, viewsCheck } from "./checks";
+import { meta } from "./meta";
+import { frameAnswer, gatherAnswer, viewsAnswer } from "./test/answers";
+import { wrongMatrix, wrongViews } from "./test/wrong";
+import * as tf from "@tensorflow/tfjs";
 
-const validate = (x: Float64Array, k: number) => {
-  if (!Number.isInteger(k) || k < 1 || k > x.length) throw new ValueError(`k: expected an integer in [1, ${x.length}] (1 ≤ k ≤ n), got ${k}`);
-};
-
-const reference: SlidingWindows = (x, k) => {
-  validate(x, k);
-  return Array.from({ length: x.length - k + 1 }, (_, i) => x.subarray(i, i + k));
-};
-
-test("reference passes every case", async () => {
-  await expectPass(windowsDrill, reference);
+test.before(async () => {
+  await useBackend();
 });
 
-test("a stub is todo, not a failure", async () => {
-  await expectTodo(windowsDrill, () => {
+test("the gather answer passes every matrix case", async () => {
+  await expectPass(matrixCheck, gatherAnswer);
+});
+
+test("the tf.signal.frame answer passes every matrix case", async () => {
+  await expectPass(matrixCheck, frameAnswer);
+});
+
+test("the subarray answer passes every views case", async () => {
+  await expectPass(viewsCheck, viewsAnswer);
+});
+
+test("stubs are todo, not failures", async () => {
+  const stub = () => {
     throw todo();
-  });
+  };
+  await expectTodo(matrixCheck, stub);
+  await expectTodo(viewsCheck, stub);
 });
 
-const rows = (n: number, make: (i: number) => Float64Array) => Array.from({ length: Math.max(0, n) }, (_, i) => make(i));
+for (const [name, [impl, id, message]] of Object.entries(wrongMatrix)) test(`matrix rejects: ${name}`, () => expectRejects(matrixCheck, impl, id, message).then(() => undefined));
+for (const [name, [impl, id, message]] of Object.entries(wrongViews)) test(`views rejects: ${name}`, () => expectRejects(viewsCheck, impl, id, message).then(() => undefined));
 
-const wrong: Record<string, [SlidingWindows, string, RegExp]> = {
-  "copies with slice()": [
-    (x, k) => (validate(x, k), rows(x.length - k + 1, (i) => x.slice(i, i + k))),
-    "rows are zero-copy views on x",
-    /should be a view on x's buffer, not a copy[\s\S]*own ArrayBuffer of 24 bytes/,
-  ],
-  "copies with Float64Array.from": [
-    (x, k) => (validate(x, k), rows(x.length - k + 1, (i) => Float64Array.from(x.subarray(i, i + k)))),
-    "x that is itself a view (nonzero byteOffset)",
-    /not a copy/,
-  ],
-  "off by one: n − k rows": [
-    (x, k) => (validate(x, k), rows(x.length - k, (i) => x.subarray(i, i + k))),
-    "matches a loop baseline on x = [1 … 6], k = 3",
-    /Expected: n − k \+ 1 = 4 rows[\s\S]*Actual: +3 rows[\s\S]*last window, starting at n − k, is missing/,
-  ],
-  "off by one: n − k + 2 rows (last one short)": [
-    (x, k) => (validate(x, k), rows(x.length - k + 2, (i) => x.subarray(i, i + k))),
-    "matches a loop baseline on x = [1 … 6], k = 3",
-    /Actual: +5 rows[\s\S]*run off the end of x/,
-  ],
-  "n rows, shorter at the end": [
-    (x, k) => (validate(x, k), rows(x.length, (i) => x.subarray(i, i + k))),
-    "edge sizes k = 1 and k = n",
-    /Input: +x = \[1, 2, 3, 4, 5\], k = 5[\s\S]*Expected: n − k \+ 1 = 1 rows[\s\S]*Actual: +5 rows/,
-  ],
-  "stride k instead of 1": [
-    (x, k) => (validate(x, k), rows(x.length - k + 1, (i) => x.subarray(Math.min(i * k, x.length - k), Math.min(i * k, x.length - k) + k))),
-    "matches a loop baseline on x = [1 … 6], k = 3",
-    /row 1 should be x\[1 … 3\][\s\S]*windows step by k instead of 1/,
-  ],
-  "accepts k = 0, k > n and k = 2.5": [
-    (x, k) => rows(x.length - k + 1, (i) => x.subarray(i, i + k)),
-    "rejects k that is not an integer in [1, n]",
-    /k = 0 should be rejected[\s\S]*throws ValueError[\s\S]*returned normally/,
-  ],
-  "accepts a fractional k": [
-    (x, k) => {
-      if (k < 1 || k > x.length) throw new ValueError(`k: expected 1 ≤ k ≤ ${x.length}, got ${k}`);
-      return rows(Math.floor(x.length - k + 1), (i) => x.subarray(i, i + k));
-    },
-    "rejects k that is not an integer in [1, n]",
-    /k = 2.5 should be rejected/,
-  ],
-  "error message does not name the range": [
-    (x, k) => {
-      if (!Number.isInteger(k) || k < 1 || k > x.length) throw new ValueError("k is invalid");
-      return reference(x, k);
-    },
-    "rejects k that is not an integer in [1, n]",
-    /a ValueError message naming "k" and "6"/,
-  ],
-  "rejects k = n (validates k < n)": [
-    (x, k) => {
-      if (!Number.isInteger(k) || k < 1 || k >= x.length) throw new ValueError(`k: expected an integer in [1, ${x.length - 1}], got ${k}`);
-      return reference(x, k);
-    },
-    "edge sizes k = 1 and k = n",
-    /slidingWindows\(x, 5\) should run without throwing[\s\S]*ValueError: k: expected an integer in \[1, 4\]/,
-  ],
-  "ignores x's byteOffset (views from the buffer start)": [
-    (x, k) => (validate(x, k), rows(x.length - k + 1, (i) => new Float64Array(x.buffer, 8 * i, k))),
-    "x that is itself a view (nonzero byteOffset)",
-    /row 0 should be x\[0 … 3\]/,
-  ],
-  "returns plain arrays": [
-    (x, k) => (validate(x, k), Array.from({ length: x.length - k + 1 }, (_, i) => Array.from(x.subarray(i, i + k)))) as unknown as Float64Array[],
-    "matches a loop baseline on x = [1 … 6], k = 3",
-    /row 0 should be a Float64Array[\s\S]*Array \[1, 2, 3\]/,
-  ],
-  "writes into x": [
-    (x, k) => {
-      x[0] = 0;
-      return reference(x, k);
-    },
-    "matches a loop baseline on x = [1 … 6], k = 3",
-    /x should not change/,
-  ],
-  "throws on valid input": [
-    () => {
-      throw new TypeError("x.subarray is not a function");
-    },
-    "matches numpy's sliding_window_view",
-    /should run without throwing[\s\S]*TypeError: x.subarray is not a function/,
-  ],
-  "returns undefined": [
-    (() => undefined) as unknown as SlidingWindows,
-    "rows are zero-copy views on x",
-    /should return an array of rows[\s\S]*Actual: +undefined/,
-  ],
-};
+test("an off-by-one fails every value case with one cause: the same what, note and hint", async () => {
+  const report = await evaluate(matrixCheck, wrongMatrix["off by one: n − k rows"][0]);
+  const failed = report.results.filter((r) => r.status === "fail");
+  assert.equal(failed.map((r) => r.id), ["small", "numpy-parity", "edges", "property-baseline"], failed.map(caseText).join("\n"));
+  const causes = new Set(failed.map((r) => JSON.stringify([(r.failure?.what ?? "").replace(/^.*: /, ""), r.failure?.note, r.hint])));
+  assert.is(causes.size, 1, [...causes].join("\n"));
+});
 
-for (const [name, [impl, caseName, message]] of Object.entries(wrong)) {
-  test(`rejects: ${name}`, async () => {
-    await expectRejects(windowsDrill, impl, caseName, message);
-  });
+test("a reversed-window bug is named, not left as a bare mismatch", async () => {
+  const reversed = (x: tf.Tensor1D, k: number) => tf.tidy(() => tf.reverse(gatherAnswer(x, k), 1)) as tf.Tensor2D;
+  await expectRejects(matrixCheck, reversed, "small", /each window is reversed/);
+});
+
+test("in-kernel cases are a minority of the drill's points, and weigh what the meta comment says", () => {
+  const all = [...matrixCheck.cases, ...viewsCheck.cases];
+  const points = (cs: typeof all) => cs.reduce((s, c) => s + (c.points ?? 1), 0);
+  const inKernel = points(all.filter((c) => c.inKernel));
+  assert.equal([points(matrixCheck.cases), points(matrixCheck.cases.filter((c) => c.inKernel)), points(viewsCheck.cases), points(viewsCheck.cases.filter((c) => c.inKernel))], [10, 2, 5, 3]);
+  assert.ok(inKernel / points(all) < 0.5, `${inKernel} of ${points(all)}`);
+});
+
+test("meta: Medium, a core part and a ★★ stretch part, each with hints and a why", () => {
+  assert.is(meta.level, "Medium");
+  assert.equal(meta.parts.map((p) => [p.id, p.check, p.stretch ?? "core"]), [["matrix", "checkWindowMatrix", "core"], ["views", "checkSlidingWindows", "★★"]]);
+  for (const p of meta.parts) assert.ok(p.hints.length >= 1 && p.hints.length <= 3 && p.why, p.id);
+  assert.equal([matrixCheck.part, viewsCheck.part], ["matrix", "views"]);
+});
+
+test("every case id is a unique slug", () => {
+  const ids = [...matrixCheck.cases, ...viewsCheck.cases].map((c) => c.id ?? "");
+  assert.equal(ids.length, new Set(ids).size);
+  for (const id of ids) assert.match(id, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+});
+
+/** Relative requires of a compiled module, transitively: what the grading kernel loads for this drill's calls. */
+function requireGraph(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  for (const m of fs.readFileSync(file, "utf8").matchAll(/require\("(\.[^"]+)"\)/g)) {
+    const next = path.resolve(path.dirname(file), m[1]) + ".js";
+    if (fs.existsSync(next)) requireGraph(next, seen);
+  }
+  return seen;
 }
 
-test("the property case shows a shrunk counterexample", async () => {
-  const offByOne: SlidingWindows = (x, k) => (validate(x, k), rows(x.length - k, (i) => x.subarray(i, i + k)));
-  await expectRejects(windowsDrill, offByOne, "property: views equal the baseline for random x, k and offset", /shrunk after \d+ steps/);
+test("calls.ts reaches no oracle, judge, case list, hidden property, fixture or test answer", () => {
+  const graph = [...requireGraph(path.join(__dirname, "calls.js"))].map((f) => path.relative(__dirname, f));
+  const banned = graph.filter((f) => /(^|\/)(oracle|judge|checks|hidden|fixtures|test\/|cases)/.test(f));
+  assert.equal(banned, [], graph.join(", "));
 });
 
 test.run();
