@@ -7,7 +7,6 @@ import { evaluate, type Drill } from "./drill";
 import { present } from "./present";
 import { attach } from "./experience";
 import { transformerDrill, type TransformerBlockClass } from "./drills/transformer";
-import { aucDrill, type Auc } from "./drills/04-binary-auc/checks";
 import { logregDrill, type Logreg } from "./drills/logreg";
 import { imputeDanfoDrill, type ImputeDanfo } from "./drills/impute-danfo";
 import { imputePolarsDrill, groupImputeDrill, type ImputePolars, type GroupImpute } from "./drills/impute-polars";
@@ -44,8 +43,8 @@ export const checkImputeDanfo = (imputeWithMedian: ImputeDanfo) => checkDrill(im
 export const checkImputePolars = (imputeWithMedianPl: ImputePolars) => checkDrill(imputePolarsDrill, imputeWithMedianPl);
 export const checkGroupImpute = (imputeWithGroupMedian: GroupImpute) => checkDrill(groupImputeDrill, imputeWithGroupMedian);
 
-export { aucDrill };
-export const checkBinaryAuc = (auc: Auc) => checkDrill(aucDrill, auc);
+export { aucCheck as aucDrill } from "./drills/04-binary-auc/checks";
+export { checkBinaryAuc } from "./drills/04-binary-auc/check";
 
 export { logregDrill };
 export type { Logreg, FitOptions as LogregFitOptions } from "./drills/logreg";

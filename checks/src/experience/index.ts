@@ -1,5 +1,4 @@
 /** The candidate's experience around the checks: hints, the time box and progress log, and hidden cases for grading. */
-import "../drills/04-binary-auc/hidden";
 import "./hidden-ranking";
 import "./hidden-drift";
 import "./hidden-impute";
