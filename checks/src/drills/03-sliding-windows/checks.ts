@@ -15,7 +15,7 @@ import { loadFixture } from "../../fixtures";
 import { judgeSamples, samples } from "../../samples";
 import { calls, type Matrix, type SlidingWindows, type Views, type WindowMatrix } from "./calls";
 import { hidden } from "./hidden";
-import { judgeMatrix, judgeViewLayout, judgeViewValues } from "./judge";
+import { expectReply, threwOf, judgeMatrix, judgeViewLayout, judgeViewValues } from "./judge";
 
 export type { WindowMatrix, SlidingWindows } from "./calls";
 export { referenceWindows } from "./oracle";
@@ -44,7 +44,7 @@ const badK = (id: string, k: number, name: string, was?: string[]): Case<WindowM
   hint: "validate k first: an integer with 1 ≤ k ≤ x.size, else throw ValueError naming k and that range.",
   call: "rejects",
   input: () => ({ x: range(6), k }),
-  judge: ({ threw }: Threw) => rejected(threw, `windowMatrix(x, ${fmt(k)})`, { what: `k = ${fmt(k)} should be rejected`, input: `x = [1 … 6] (n = 6), k = ${fmt(k)}`, mentions: ["k", "6"] }),
+  judge: (v: Threw) => rejected(threwOf(v?.threw, "rejects"), `windowMatrix(x, ${fmt(k)})`, { what: `k = ${fmt(k)} should be rejected`, input: `x = [1 … 6] (n = 6), k = ${fmt(k)}`, mentions: ["k", "6"] }),
 });
 
 const matrixCases: Case<WindowMatrix>[] = [
@@ -66,6 +66,7 @@ const matrixCases: Case<WindowMatrix>[] = [
     input: () => ({ cases: fixture().cases.map((c) => ({ x: c.x, k: c.k })) }),
     judge(outs: Matrix[]) {
       const { cases, meta } = fixture();
+      expectReply(Array.isArray(outs), "matrices");
       cases.forEach((c, i) => judgeMatrix(outs[i], c.x, c.k, { input: `x = ${fmtExact(c.x)} (n = ${c.x.length}), k = ${c.k}; numpy ${meta.numpy}` }));
     },
   },
@@ -76,7 +77,7 @@ const matrixCases: Case<WindowMatrix>[] = [
     points: 1,
     call: "matrices",
     input: () => ({ cases: [1, 5].map((k) => ({ x: range(5), k })) }),
-    judge: (outs: Matrix[]) => [1, 5].forEach((k, i) => judgeMatrix(outs[i], range(5), k, { input: `x = [1, 2, 3, 4, 5], k = ${k}` })),
+    judge: (outs: Matrix[]) => [1, 5].forEach((k, i) => judgeMatrix(Array.isArray(outs) ? outs[i] : (outs as never), range(5), k, { input: `x = [1, 2, 3, 4, 5], k = ${k}` })),
   },
   {
     id: "property-baseline",
@@ -85,7 +86,7 @@ const matrixCases: Case<WindowMatrix>[] = [
     points: 2,
     call: "matrices",
     input: () => ({ cases: randomWindows(60).map(({ x, k }) => ({ x, k })) }),
-    judge: (outs: Matrix[], { cases }: { cases: { x: number[]; k: number }[] }) => judgeSamples(cases, outs, (c, out) => judgeMatrix(out, c.x, c.k), { what: "windowMatrix on random x and k" }),
+    judge: (outs: Matrix[], { cases }: { cases: { x: number[]; k: number }[] }) => (expectReply(Array.isArray(outs), "matrices"), judgeSamples(cases, outs, (c, out) => judgeMatrix(out, c.x, c.k), { what: "windowMatrix on random x and k" })),
   },
   badK("rejects-k-zero", 0, "rejects k = 0", ["rejects k that is not an integer in [1, n]"]),
   badK("rejects-k-over-n", 7, "rejects k > n"),
@@ -98,8 +99,9 @@ const matrixCases: Case<WindowMatrix>[] = [
     points: 1,
     call: "reads",
     input: () => ({ x: range(50), k: 7 }),
-    judge({ reads }: { reads: Record<string, number> }) {
-      const names = Object.entries(reads ?? {}).map(([m, n]) => `${m}() ×${n}`);
+    judge(v: { reads: Record<string, number> }) {
+      expectReply(!!v && typeof v.reads === "object" && v.reads !== null && Object.values(v.reads).every((n) => typeof n === "number"), "reads");
+      const names = Object.entries(v.reads).map(([m, n]) => `${m}() ×${n}`);
       ok(names.length === 0, { what: "windowMatrix should not read tensor values into JS", input: "x = [1 … 50], k = 7", expected: "no dataSync/arraySync/data/array calls", actual: names.join(", ") });
     },
   },
@@ -111,7 +113,9 @@ const matrixCases: Case<WindowMatrix>[] = [
     points: 1,
     call: "hygiene",
     input: () => ({ x: [3, 1, 4, 1, 5, 9], k: 2 }),
-    judge({ leaked, disposed, after }: { leaked: number; disposed: boolean; after: Float32Array | null }) {
+    judge(v: { leaked: number; disposed: boolean; after: Float32Array | null }) {
+      expectReply(!!v && typeof v.leaked === "number" && typeof v.disposed === "boolean" && (v.after === null || v.after instanceof Float32Array), "hygiene");
+      const { leaked, disposed, after } = v;
       const input = "x = [3, 1, 4, 1, 5, 9], k = 2";
       ok(!disposed, { what: "the input tensor should still be usable", input, expected: "x not disposed", actual: "x was disposed" });
       const changed = Array.from(after ?? []).some((v, i) => v !== [3, 1, 4, 1, 5, 9][i]);
@@ -140,7 +144,7 @@ const viewsCases: Case<SlidingWindows>[] = [
     points: 1,
     call: "viewsRejects",
     input: () => ({ x: range(6), k: 7 }),
-    judge: ({ threw }: Threw) => rejected(threw, "slidingWindows(x, 7)", { what: "k = 7 should be rejected", input: "x = [1 … 6] (n = 6), k = 7", mentions: ["k", "6"] }),
+    judge: (v: Threw) => rejected(threwOf(v?.threw, "viewsRejects"), "slidingWindows(x, 7)", { what: "k = 7 should be rejected", input: "x = [1 … 6] (n = 6), k = 7", mentions: ["k", "6"] }),
   },
   {
     id: "views-shared",
@@ -182,7 +186,7 @@ const viewsCases: Case<SlidingWindows>[] = [
     call: "viewsMany",
     input: () => ({ cases: randomWindows(40, 7) }),
     judge: (vs: Views[], { cases }: { cases: { x: number[]; k: number; offset: number }[] }) =>
-      judgeSamples(cases, vs, (c, v) => (judgeViewValues(v, c.x, c.k), judgeViewLayout(v, c.k)), { what: "slidingWindows on random x, k and offset", seed: 7 }),
+      (expectReply(Array.isArray(vs), "viewsMany"), judgeSamples(cases, vs, (c, v) => (judgeViewValues(v, c.x, c.k), judgeViewLayout(v, c.k)), { what: "slidingWindows on random x, k and offset", seed: 7 })),
   },
 ];
 

@@ -10,6 +10,7 @@ import { ok, rejected } from "../../assert";
 import type { HiddenProperty } from "../../hidden-property";
 import { numbers } from "../../experience/hidden";
 import type { Matrix, Views } from "./calls";
+import { expectReply, isMatrix, isViews, threwOf } from "./judge";
 import { float32, referenceWindows } from "./oracle";
 
 const kOf = (spec: { input: Record<string, unknown> }) => {
@@ -26,6 +27,7 @@ export const hidden: Record<string, HiddenProperty> = {
     call: "matrix",
     input: (spec) => ({ x: numbers(spec.input.x, "x"), k: kOf(spec) }),
     judge(out: Matrix, { x, k }: { x: number[]; k: number }) {
+      expectReply(isMatrix(out), "windowMatrix");
       const want = referenceWindows(float32(x), k);
       ok(out.shape.length === 2 && out.shape[0] === want.length && out.shape[1] === k, { what: "windowMatrix should return shape [n − k + 1, k]", expected: `[${want.length}, ${k}]`, actual: `[${out.shape.join(", ")}]` });
       const bad = want.findIndex((row, i) => row.some((v, j) => !Object.is(out.values[i * k + j], v)));
@@ -38,7 +40,7 @@ export const hidden: Record<string, HiddenProperty> = {
     hint: "k must be an integer with 1 ≤ k ≤ n.",
     call: "rejects",
     input: (spec) => ({ x: numbers(spec.input.x, "x"), k: kOf(spec) }),
-    judge: ({ threw }: { threw: { name: string; message: string } | null }) => rejected(threw, "windowMatrix(x, k)", { what: "an invalid k should be rejected", mentions: ["k"] }),
+    judge: (v: { threw: { name: string; message: string } | null }) => rejected(threwOf(v?.threw, "rejects"), "windowMatrix(x, k)", { what: "an invalid k should be rejected", mentions: ["k"] }),
   },
   views: {
     part: "views",
@@ -48,6 +50,7 @@ export const hidden: Record<string, HiddenProperty> = {
     call: "views",
     input: (spec) => ({ x: numbers(spec.input.x, "x"), k: kOf(spec), offset: Number(spec.input.offset ?? 0) }),
     judge(v: Views, { x, k }: { x: number[]; k: number }) {
+      expectReply(isViews(v), "slidingWindows");
       const want = referenceWindows(x, k);
       ok(v.rows.length === want.length, { what: "there should be n − k + 1 rows", expected: `${want.length} rows`, actual: `${v.rows.length} rows` });
       const notView = v.layout.findIndex((l, i) => l.type !== "Float64Array" || !l.sameBuffer || l.byteOffset !== v.xByteOffset + 8 * i || l.length !== k);

@@ -15,7 +15,7 @@ import { judgeSamples, samples } from "../../samples";
 import { calls, type Auc, type AucResult, type Pair, type Roc } from "./calls";
 import { validationCases } from "./cases-validation";
 import { hidden } from "./hidden";
-import { aucCause, CAUSES, describeInput, judgeAuc, perSample } from "./judge";
+import { aucCause, CAUSES, describeInput, expectReply, isAucResult, isRoc, judgeAuc, perSample } from "./judge";
 import { bruteForceRoc, pairCountAuc } from "./oracle";
 
 export type { Auc, RocCurve, BinaryAuc, Roc } from "./calls";
@@ -53,6 +53,7 @@ const mapped = (ps: Pair[], f: (v: number) => number): Pair[] => ps.map((p) => (
 
 /** fpr and tpr against the brute-force curve; thresholds after the first, which the endpoints case judges. */
 function judgeCurve(roc: Roc, y: number[], s: number[], input?: string): void {
+  expectReply(isRoc(roc), "rocCurve");
   const ref = bruteForceRoc(y, s);
   ok(roc.fpr.length === ref.fpr.length, {
     what: "the curve should have one point per distinct score plus the (0, 0) start",
@@ -75,7 +76,9 @@ const cases: Case<Auc>[] = [
     hint: "a tied positive/negative pair is half right: group equal scores into one step, then the trapezoid counts it 1/2.",
     call: "aucs",
     input: () => ({ cases: [TIED, TIED_REV] }),
-    judge([a, b]: AucResult[]) {
+    judge(rs: AucResult[]) {
+      expectReply(Array.isArray(rs) && rs.length === 2 && rs.every(isAucResult), "aucs");
+      const [a, b] = rs;
       judgeAuc(a, TIED.yTrue, TIED.yScore, { input: describeInput(TIED.yTrue, TIED.yScore), other: b?.auc });
       judgeAuc(b, TIED_REV.yTrue, TIED_REV.yScore, { input: `${describeInput(TIED_REV.yTrue, TIED_REV.yScore)} (the same samples reversed)`, other: a?.auc });
     },
@@ -88,6 +91,7 @@ const cases: Case<Auc>[] = [
     call: "curve",
     input: () => GROUPS,
     judge(roc: Roc) {
+      expectReply(isRoc(roc), "rocCurve");
       const input = describeInput(GROUPS.yTrue, GROUPS.yScore);
       const ungrouped = perSample(roc, GROUPS.yScore);
       ok(roc.thresholds.length === 5, {
@@ -117,7 +121,9 @@ const cases: Case<Auc>[] = [
     hint: "before any sample is predicted positive, fpr = tpr = 0; that point's threshold is +Infinity.",
     call: "curve",
     input: () => GROUPS,
-    judge({ fpr, tpr, thresholds }: Roc) {
+    judge(roc: Roc) {
+      expectReply(isRoc(roc), "rocCurve");
+      const { fpr, tpr, thresholds } = roc;
       const input = describeInput(GROUPS.yTrue, GROUPS.yScore);
       const max = Math.max(...GROUPS.yScore);
       ok(fpr[0] === 0 && tpr[0] === 0, { what: "the first point should be (fpr, tpr) = (0, 0)", input, expected: "(0, 0)", actual: `(${fmt(fpr[0])}, ${fmt(tpr[0])})` });
@@ -142,6 +148,7 @@ const cases: Case<Auc>[] = [
     call: "curves",
     input: () => ({ cases: fixtureCases().map((c) => ({ yTrue: c.yTrue, yScore: c.yScore })) }),
     judge(rocs: Roc[]) {
+      expectReply(Array.isArray(rocs), "curves");
       fixtureCases().forEach((c, i) => {
         const input = `${c.name}: ${describeInput(c.yTrue, c.yScore)}`;
         const roc = rocs[i];
@@ -158,6 +165,7 @@ const cases: Case<Auc>[] = [
     call: "aucs",
     input: () => ({ cases: fixtureCases().map((c) => ({ yTrue: c.yTrue, yScore: c.yScore })) }),
     judge(rs: AucResult[]) {
+      expectReply(Array.isArray(rs) && rs.length === fixtureCases().length && rs.every(isAucResult), "aucs");
       fixtureCases().forEach((c, i) => {
         // sklearn's value, and the pair count agrees with it to 1e-12 on every fixture (generate/04-binary-auc.py).
         const cause = aucCause(c.yTrue, c.yScore, rs[i]);
@@ -174,6 +182,7 @@ const cases: Case<Auc>[] = [
     call: "typed",
     input: () => TYPED,
     judge(r: AucResult & { typed: number | null; typedError?: string; typedCurveError?: string }) {
+      expectReply(isAucResult(r) && (r.typed === null || typeof r.typed === "number"), "typed");
       const input = `${describeInput(TYPED.yTrue, TYPED.yScore)} as Int32Array / Float64Array`;
       ok(r.typedError === undefined, { what: "binaryAuc should accept typed arrays", input, expected: "a number", actual: r.typedError ?? "" });
       ok(r.typedCurveError === undefined, { what: "rocCurve should accept typed arrays", input, expected: "a curve", actual: r.typedCurveError ?? "" });
@@ -196,6 +205,7 @@ const cases: Case<Auc>[] = [
     call: "unchanged",
     input: () => TYPED,
     judge(after: Record<"binaryAuc" | "rocCurve", [number[], number[]]>) {
+      expectReply(!!after && ["binaryAuc", "rocCurve"].every((fn) => Array.isArray(after[fn as "binaryAuc"]) && after[fn as "binaryAuc"].every(Array.isArray)), "unchanged");
       const input = `${describeInput(TYPED.yTrue, TYPED.yScore)} (yTrue as Int32Array)`;
       for (const fn of ["binaryAuc", "rocCurve"] as const) {
         allClose(after[fn][0], TYPED.yTrue, { what: `${fn} should not modify yTrue`, input, tol: 0 });
@@ -212,12 +222,12 @@ const cases: Case<Auc>[] = [
     call: "aucs",
     input: () => ({ cases: randomPairs(80) }),
     judge: (rs: AucResult[], { cases: ps }: { cases: Pair[] }) =>
-      judgeSamples(ps, rs, (p, r) => {
+      (expectReply(Array.isArray(rs) && rs.length === ps.length && rs.every(isAucResult), "aucs"), judgeSamples(ps, rs, (p, r) => {
         ok(r.auc >= 0 && r.auc <= 1, { what: "AUC should lie in [0, 1]", expected: "0 ≤ AUC ≤ 1", actual: fmt(r.auc) });
         judgeAuc(r, p.yTrue, p.yScore);
         ok(r.curve !== null, { what: "rocCurve should return a curve", expected: "{ fpr, tpr, thresholds }", actual: r.curveError ?? "" });
         judgeCurve(r.curve, p.yTrue, p.yScore);
-      }, { what: "random labels, integer scores in [−3, 3]" }),
+      }, { what: "random labels, integer scores in [−3, 3]" })),
   },
   {
     id: "property-negate",
@@ -230,6 +240,7 @@ const cases: Case<Auc>[] = [
       return { cases: [...ps, ...mapped(ps, (v) => -v)] };
     },
     judge(rs: AucResult[], { cases: ps }: { cases: Pair[] }) {
+      expectReply(Array.isArray(rs) && rs.length === ps.length && rs.every(isAucResult), "aucs");
       const n = ps.length / 2;
       judgeSamples(ps.slice(0, n), rs.slice(0, n).map((r, i) => [r, rs[n + i]] as const), (p, [a, b]) => {
         const cause = aucCause(p.yTrue, p.yScore, a);
@@ -248,6 +259,7 @@ const cases: Case<Auc>[] = [
       return { cases: [...ps, ...mapped(ps, (v) => 10 * Math.exp(v) - 3)] };
     },
     judge(rs: AucResult[], { cases: ps }: { cases: Pair[] }) {
+      expectReply(Array.isArray(rs) && rs.length === ps.length && rs.every(isAucResult), "aucs");
       const n = ps.length / 2;
       judgeSamples(ps.slice(0, n), rs.slice(0, n).map((r, i) => [r, rs[n + i]] as const), (_p, [a, b]) => {
         ok(a.auc >= 0 && a.auc <= 1, { what: "AUC should lie in [0, 1]", expected: "0 ≤ AUC ≤ 1", actual: fmt(a.auc) });
