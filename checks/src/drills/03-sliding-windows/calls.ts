@@ -20,11 +20,40 @@ export interface Matrix {
   shape: number[];
 }
 
+const VIEWS_HINT = "windowMatrix takes a tf.Tensor1D and returns a tf.Tensor2D; the Float64Array views are the stretch part, slidingWindows.";
+const EXPECTED = "a tf.Tensor2D of shape [n − k + 1, k]";
+
+/** Hints for errors that name their own cause: the two a tfjs window matrix most often throws. */
+function throwHint(e: unknown): string | undefined {
+  const m = e instanceof Error ? e.message : String(e);
+  if (/indices.*int32/i.test(m)) return 'tf.gather takes int32 indices: build them with tf.range(start, stop, 1, "int32").';
+  if (/subarray is not a function/.test(m)) return VIEWS_HINT;
+  return undefined;
+}
+
+/** Runs windowMatrix; a throw becomes the usual "should run without throwing" failure, with its cause's hint. */
+function run(impl: WindowMatrix, t: tf.Tensor1D, k: number): tf.Tensor2D {
+  const label = `windowMatrix(x, ${k})`;
+  try {
+    return impl(t, k);
+  } catch (e) {
+    return call(label, () => {
+      throw e;
+    }, { hint: throwHint(e) });
+  }
+}
+
+/** The result must be a tensor; an array (of typed arrays, say) gets the hint that those are the stretch part. */
+function tensorOf(r: unknown, label: string): tf.Tensor {
+  if (r instanceof tf.Tensor) return r;
+  return fail({ what: `${label} should return a tf.Tensor2D`, expected: EXPECTED, actual: fmt(r), hint: Array.isArray(r) ? VIEWS_HINT : undefined });
+}
+
 function matrix(impl: WindowMatrix, x: number[], k: number): Matrix {
   const t = tf.tensor1d(x);
   const label = `windowMatrix(x, ${k})`;
   try {
-    const y = expectTensor(call(label, () => impl(t, k)), [null, null], label);
+    const y = expectTensor(tensorOf(run(impl, t, k), label), [null, null], label);
     const out = { values: Float32Array.from(y.dataSync()), shape: [...y.shape] };
     if (y !== t) y.dispose();
     return out;
@@ -101,7 +130,7 @@ export const calls: Calls = {
   reads: (impl: WindowMatrix, { x, k }: { x: number[]; k: number }) => {
     const t = tf.tensor1d(x);
     try {
-      const { result, reads } = countReads(`windowMatrix(x, ${k})`, () => tf.tidy(() => impl(t, k)));
+      const { result, reads } = countReads(`windowMatrix(x, ${k})`, () => tf.tidy(() => run(impl, t, k)));
       if (result instanceof tf.Tensor) result.dispose();
       return { reads };
     } finally {
@@ -112,8 +141,8 @@ export const calls: Calls = {
   hygiene: (impl: WindowMatrix, { x, k }: { x: number[]; k: number }) => {
     const t = tf.tensor1d(x);
     try {
-      const { result, leaked } = countLeaks(`windowMatrix(x, ${k})`, () => impl(t, k));
-      const y = expectTensor(result, [null, null], `windowMatrix(x, ${k})`);
+      const { result, leaked } = countLeaks(`windowMatrix(x, ${k})`, () => run(impl, t, k));
+      const y = expectTensor(tensorOf(result, `windowMatrix(x, ${k})`), [null, null], `windowMatrix(x, ${k})`);
       if (y !== t) y.dispose();
       return { leaked, disposed: t.isDisposed, after: t.isDisposed ? null : Float32Array.from(t.dataSync()) };
     } finally {

@@ -53,6 +53,30 @@ test("a reversed-window bug is named, not left as a bare mismatch", async () => 
   await expectRejects(matrixCheck, reversed, "small", /each window is reversed/);
 });
 
+test("hostile answers are reported, never crash a check", async () => {
+  const hostile: unknown[] = [
+    () => null,
+    () => "windows",
+    (x: tf.Tensor1D) => x,
+    (x: tf.Tensor1D, k: number) => {
+      const y = gatherAnswer(x, k);
+      y.dispose();
+      return y;
+    },
+    () => {
+      throw "a string";
+    },
+    () => ({ shape: [4, 3], dtype: "float32", dataSync: () => [1, 2, 3] }),
+  ];
+  for (const impl of hostile) {
+    for (const check of [matrixCheck, viewsCheck] as const) {
+      const report = await evaluate(check as typeof matrixCheck, impl as never);
+      assert.equal(report.results.filter((r) => r.status === "error").map(caseText), []);
+      assert.is(report.status, "fail");
+    }
+  }
+});
+
 test("in-kernel cases are a minority of the drill's points, and weigh what the meta comment says", () => {
   const all = [...matrixCheck.cases, ...viewsCheck.cases];
   const points = (cs: typeof all) => cs.reduce((s, c) => s + (c.points ?? 1), 0);

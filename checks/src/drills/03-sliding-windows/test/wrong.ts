@@ -63,7 +63,15 @@ export const wrongMatrix: Record<string, [WindowMatrix, string, RegExp]> = {
     /a ValueError message naming "k" and "6"/,
   ],
   "returns a flat 1-D tensor": [(x, k) => tf.tidy(() => gatherAnswer(x, k).reshape([-1])) as unknown as tf.Tensor2D, "small", /should return shape \[any, any\][\s\S]*Actual: +\[12\]/],
-  "returns a typed-array answer (the views)": [((x: Float64Array, k: number) => viewsAnswer(x, k)) as unknown as WindowMatrix, "small", /should run without throwing|should return a tf\.Tensor/],
+  "returns a typed-array answer (the views)": [((x: Float64Array, k: number) => viewsAnswer(x, k)) as unknown as WindowMatrix, "small", /should return a tf\.Tensor[\s\S]*Expected: +a tf\.Tensor2D of shape \[n − k \+ 1, k\][\s\S]*Hint: windowMatrix takes a tf\.Tensor1D/],
+  "float32 indices for gather": [
+    (x, k) => {
+      validateK(x.size, k);
+      return tf.tidy(() => tf.gather(x as tf.Tensor, tf.add(tf.range(0, x.size - k + 1).expandDims(1), tf.range(0, k).expandDims(0)))) as tf.Tensor2D;
+    },
+    "small",
+    /must be int32[\s\S]*Hint: tf\.gather takes int32 indices/,
+  ],
 };
 
 const rows = (n: number, make: (i: number) => Float64Array) => Array.from({ length: Math.max(0, n) }, (_, i) => make(i));
