@@ -3,7 +3,7 @@
  * own curve on the same input: if that curve is right, the bug is in the area (a rectangle rule); if the AUC moves
  * with the order of tied samples, equal scores were not grouped; 1 − AUC means the sweep runs the wrong way.
  */
-import { ok } from "../../assert";
+import { allClose, ok } from "../../assert";
 import { fmt, fmtExact } from "../../format";
 import type { AucResult, Roc } from "./calls";
 import { bruteForceRoc, pairCountAuc, pairCountWithTies, rectangleArea } from "./oracle";
@@ -99,6 +99,23 @@ export function judgeAuc(r: AucResult, y: number[], s: number[], ctx: { input?: 
     note: cause?.note,
     hint: cause?.hint,
   });
+}
+
+/** fpr and tpr against the brute-force curve; thresholds after the first, which the endpoints case judges. */
+export function judgeCurve(roc: Roc, y: number[], s: number[], input?: string): void {
+  expectReply(isRoc(roc), "rocCurve");
+  const ref = bruteForceRoc(y, s);
+  ok(roc.fpr.length === ref.fpr.length, {
+    what: "the curve should have one point per distinct score plus the (0, 0) start",
+    input,
+    expected: `${ref.fpr.length} points`,
+    actual: `${roc.fpr.length} points`,
+    note: perSample(roc, s) ? CAUSES.ungrouped.note : undefined,
+    hint: perSample(roc, s) ? CAUSES.ungrouped.hint : undefined,
+  });
+  const swapped = roc.fpr.every((v, i) => Math.abs(v - ref.tpr[i]) < 1e-12) && roc.tpr.every((v, i) => Math.abs(v - ref.fpr[i]) < 1e-12);
+  allClose(roc.fpr, ref.fpr, { what: "fpr should be the share of negatives scored ≥ each threshold", input, tol: 1e-12, note: swapped ? "fpr and tpr are swapped" : undefined });
+  allClose(roc.tpr, ref.tpr, { what: "tpr should be the share of positives scored ≥ each threshold", input, tol: 1e-12 });
 }
 
 export function describeInput(y: ArrayLike<number>, s: ArrayLike<number>): string {
