@@ -96,6 +96,9 @@ test("every case id is a unique slug", () => {
   const ids = [...matrixCheck.cases, ...viewsCheck.cases].map((c) => c.id ?? "");
   assert.equal(ids.length, new Set(ids).size);
   for (const id of ids) assert.match(id, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+  // Old names (was) map to one case only, and never to a case of the other part that now has that name.
+  const names = [...matrixCheck.cases, ...viewsCheck.cases].flatMap((c) => [c.name, ...(c.was ?? []).filter((w) => w !== c.name)]);
+  assert.equal(names.length, new Set(names).size, names.join("\n"));
 });
 
 /** Relative requires of a compiled module, transitively: what the grading kernel loads for this drill's calls. */
