@@ -7,9 +7,7 @@ import { evaluate, type Drill } from "./drill";
 import { present } from "./present";
 import { attach } from "./experience";
 import { transformerDrill, type TransformerBlockClass } from "./drills/transformer";
-import { aucDrill, type Auc } from "./drills/auc";
 import { logregDrill, type Logreg } from "./drills/logreg";
-import { windowsDrill, type SlidingWindows } from "./drills/windows";
 import { imputeDanfoDrill, type ImputeDanfo } from "./drills/impute-danfo";
 import { imputePolarsDrill, groupImputeDrill, type ImputePolars, type GroupImpute } from "./drills/impute-polars";
 
@@ -36,16 +34,16 @@ async function checkDrill<I>(drill: Drill<I>, impl: I): Promise<void> {
 export { zscoreCheck as zscoreDrill } from "./drills/01-zscore/checks";
 export { checkZscore } from "./drills/01-zscore/check";
 
-export { windowsDrill };
-export const checkSlidingWindows = (slidingWindows: SlidingWindows) => checkDrill(windowsDrill, slidingWindows);
+export { matrixCheck as windowMatrixDrill, viewsCheck as windowsDrill } from "./drills/03-sliding-windows/checks";
+export { checkWindowMatrix, checkSlidingWindows } from "./drills/03-sliding-windows/check";
 
 export { imputeDanfoDrill, imputePolarsDrill, groupImputeDrill };
 export const checkImputeDanfo = (imputeWithMedian: ImputeDanfo) => checkDrill(imputeDanfoDrill, imputeWithMedian);
 export const checkImputePolars = (imputeWithMedianPl: ImputePolars) => checkDrill(imputePolarsDrill, imputeWithMedianPl);
 export const checkGroupImpute = (imputeWithGroupMedian: GroupImpute) => checkDrill(groupImputeDrill, imputeWithGroupMedian);
 
-export { aucDrill };
-export const checkBinaryAuc = (auc: Auc) => checkDrill(aucDrill, auc);
+export { aucCheck as aucDrill } from "./drills/04-binary-auc/checks";
+export { checkBinaryAuc } from "./drills/04-binary-auc/check";
 
 export { logregDrill };
 export type { Logreg, FitOptions as LogregFitOptions } from "./drills/logreg";

@@ -1,6 +1,4 @@
 /** The candidate's experience around the checks: hints, the time box and progress log, and hidden cases for grading. */
-import "./hidden-windows";
-import "./hidden-auc";
 import "./hidden-ranking";
 import "./hidden-drift";
 import "./hidden-impute";

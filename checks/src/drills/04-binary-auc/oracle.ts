@@ -5,11 +5,8 @@
  * - The ROC curve by brute force: for each distinct score t (descending), fpr/tpr = share of negatives/positives
  *   with score ≥ t. O(n · distinct), again small inputs only.
  */
-export interface Roc {
-  fpr: number[];
-  tpr: number[];
-  thresholds: number[];
-}
+import type { Roc } from "./calls";
+export type { Roc } from "./calls";
 
 export function pairCountAuc(y: ArrayLike<number>, s: ArrayLike<number>): number {
   let wins = 0;
@@ -65,5 +62,12 @@ export function bruteForceRoc(y: ArrayLike<number>, s: ArrayLike<number>): Roc {
 export function trapezoid(fpr: ArrayLike<number>, tpr: ArrayLike<number>): number {
   let area = 0;
   for (let i = 1; i < fpr.length; i++) area += ((fpr[i] - fpr[i - 1]) * (tpr[i] + tpr[i - 1])) / 2;
+  return area;
+}
+
+/** Area by a rectangle rule: Δfpr · tpr[i − 1] ("lower") or Δfpr · tpr[i] ("upper") — a tie counts 0 or 1, not 1/2. */
+export function rectangleArea(fpr: ArrayLike<number>, tpr: ArrayLike<number>, side: "lower" | "upper"): number {
+  let area = 0;
+  for (let i = 1; i < fpr.length; i++) area += (fpr[i] - fpr[i - 1]) * (side === "lower" ? tpr[i - 1] : tpr[i]);
   return area;
 }

@@ -1,0 +1,14 @@
+/**
+ * `@drills/checks/03-sliding-windows`: what drill 03's notebook imports — its two checks (the tfjs window matrix, the
+ * core; zero-copy views, the ★★ stretch), hints and solution reveal — and nothing of the other drills.
+ */
+import { attachOnce, runCheck } from "../../run-check";
+import { matrixCheck, viewsCheck, type SlidingWindows, type WindowMatrix } from "./checks";
+
+export type { SlidingWindows, WindowMatrix } from "./checks";
+export { hint, solution } from "../../experience/reveal";
+
+attachOnce();
+
+export const checkWindowMatrix = (windowMatrix: WindowMatrix): Promise<void> => runCheck(matrixCheck, windowMatrix);
+export const checkSlidingWindows = (slidingWindows: SlidingWindows): Promise<void> => runCheck(viewsCheck, slidingWindows);
