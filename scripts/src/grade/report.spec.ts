@@ -34,9 +34,11 @@ const REPORT: GradeReport = {
 test("table: one row per notebook, totals, and what was lost", () => {
   const t = gradeTable(REPORT);
   const lines = t.split("\n");
-  assert.match(lines[0], /^Drill +Score +Pass +Fail +Todo +Hidden +Tamper$/);
-  assert.match(lines[1], /^01-zscore +9\/13 +69% +1 +1 +1 +0\/1 +edited$/);
-  assert.match(lines[2], /^02-impute-median +missing +0% +0 +0 +0 +— +ok$/);
+  assert.match(lines[0], /^Drill +Score +Pass +Fail +Todo +Hidden +Stretch +Tamper$/);
+  assert.match(lines[1], /^01-zscore +9\/13 +69% +1 +1 +1 +0\/1 +— +edited$/);
+  assert.match(lines[2], /^02-impute-median +missing +0% +0 +0 +0 +— +— +ok$/);
+  assert.match(t, /Kernels sandboxed \(bwrap\)/);
+  assert.match(gradeTable({ ...REPORT, sandbox: "none" }), /WARNING: graded without a sandbox/);
   assert.match(t, /Total: 9\/20 \(45%\), hidden cases from \/secret\/hidden\.json/);
   assert.match(t, /01-zscore:\n  tamper: check cell zscore-check was changed\n  fail: hidden 1: matches <ref> & more \(hidden\)\n  todo: zeros/);
 });

@@ -11,28 +11,33 @@ import type { GradeReport, NotebookGrade } from "./grade";
 const pct = (e: number, t: number) => (t > 0 ? `${Math.round((100 * e) / t)}%` : "—");
 
 export function gradeTable(r: GradeReport): string {
-  const head = ["Drill", "Score", "", "Pass", "Fail", "Todo", "Hidden", "Tamper"];
+  const head = ["Drill", "Score", "", "Pass", "Fail", "Todo", "Hidden", "Stretch", "Tamper"];
+  const many = new Set(r.notebooks.map((g) => g.candidate)).size > 1;
   const rows = r.notebooks.map((g) => {
     const n = (s: string) => String(g.cases.filter((c) => c.status === s).length);
     const hid = g.cases.filter((c) => c.hidden);
     return [
-      g.drill ?? path.basename(g.file),
+      `${many ? `${g.candidate}/` : ""}${g.drill ?? path.basename(g.file)}`,
       g.status === "graded" ? `${g.earned}/${g.total}` : g.status,
       pct(g.earned, g.total),
       n("pass"),
       String(g.cases.filter((c) => c.status === "fail" || c.status === "error").length),
       n("todo"),
       hid.length ? `${hid.filter((c) => c.status === "pass").length}/${hid.length}` : "—",
+      g.stretch?.total ? `${g.stretch.earned}/${g.stretch.total}` : "—",
       g.tamper.length ? g.tamper.map((t) => t.kind).join(", ") : "ok",
     ];
   });
   const all = [head, ...rows];
   const w = head.map((_, i) => Math.max(...all.map((c) => c[i].length)));
   const line = (c: string[]) => c.map((s, i) => (i === 1 || (i >= 3 && i <= 5) ? s.padStart(w[i]) : s.padEnd(w[i]))).join("  ").trimEnd();
-  const out = [line(head), ...rows.map(line), "", `Total: ${r.earned}/${r.total} (${pct(r.earned, r.total)})${r.hiddenFile ? `, hidden cases from ${r.hiddenFile}` : ", no hidden cases"}`];
+  const stretch = r.stretch?.total ? `; stretch parts (not in the grade) ${r.stretch.earned}/${r.stretch.total}` : "";
+  const isolation = r.sandbox === "none" ? "\nWARNING: graded without a sandbox (--no-sandbox): a hostile notebook could read the oracles or the hidden file, or change the installed packages." : `\nKernels sandboxed (${r.sandbox}).`;
+  const weights = "In-kernel cases (marked ⓚ) rest on what the candidate's kernel measured about itself and weigh a minority of each drill's points.";
+  const out = [line(head), ...rows.map(line), "", `Total: ${r.earned}/${r.total} (${pct(r.earned, r.total)})${stretch}${r.hiddenFile ? `, hidden cases from ${r.hiddenFile}` : ", no hidden cases"}${isolation}`, weights];
   for (const g of r.notebooks) {
     const notes = [...g.tamper.map((t) => `tamper: ${t.detail}`), ...(g.status === "missing" ? [] : g.problems.map((p) => `problem: ${p}`))];
-    const lost = g.cases.filter((c) => c.status !== "pass").map((c) => `${c.status}: ${c.name}${c.hidden ? " (hidden)" : ""}`);
+    const lost = g.cases.filter((c) => c.status !== "pass").map((c) => `${c.status}: ${c.stretch ? "[stretch] " : ""}${c.name}${c.hidden ? " (hidden)" : ""}${c.inKernel ? " ⓚ" : ""}`);
     if (notes.length || lost.length) out.push("", `${g.drill ?? g.file}:`, ...[...notes, ...lost].map((s) => `  ${s}`));
   }
   return out.join("\n");
