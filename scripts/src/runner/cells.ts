@@ -8,7 +8,6 @@ import { Cell, Notebook, sourceOf } from "./notebook";
 import { CellOutputs, DisplayRegistry } from "./outputs";
 import { errorFromStderr } from "./tracebacks";
 import { IDLE_WAIT_MS, Tracker, recordTimes } from "./tracker";
-import { cellTimeoutSeconds } from "./timeouts";
 
 export type CellStatus = "ok" | "error" | "timeout" | "kernel-died" | "uncaught-error" | "interrupted";
 
@@ -31,8 +30,8 @@ export interface CellResult {
 }
 
 export interface CellLoopOptions {
-  /** Per-cell timeout in seconds before cell metadata overrides it; 0 = none. */
-  timeoutSeconds: number;
+  /** Timeout in seconds per cell, indexed like `notebook.cells` (timeouts.ts's cellTimeouts); 0 = none. */
+  timeouts: number[];
   allowErrors: boolean;
   outputCap: number;
   graceMs?: number;
@@ -121,7 +120,7 @@ async function runCell(
   options: CellLoopOptions,
   lastErrorAt: number,
 ): Promise<CellResult> {
-  const timeoutSeconds = cellTimeoutSeconds(cell, options.timeoutSeconds);
+  const timeoutSeconds = options.timeouts[index] ?? 0;
   const timeoutMs = timeoutSeconds > 0 ? timeoutSeconds * 1000 : undefined;
   const base = { index, id: cell.id!, executionCount };
   const started = Date.now();

@@ -37,6 +37,8 @@ export const text = {
   notNotebook: (input: string) => `not an .ipynb file: ${input}`,
   emptyFolder: (input: string) => `no .ipynb files under ${input}`,
   inplaceWithOut: () => "--inplace and --out exclude each other",
+  outputIsInput: (input: string) => `the executed copy of ${input} would overwrite it; choose another --out, or pass --inplace to mean it`,
+  readOnlyInplace: (input: string) => `${input} is read-only; --inplace will not replace it (make it writable first if you mean it)`,
 
   unreadable: (file: string, reason: string) => `${file}: cannot read notebook: ${reason}`,
   invalidJson: (file: string, reason: string) => `${file}: not valid JSON: ${reason}`,
@@ -45,6 +47,8 @@ export const text = {
   unknownKernel: (name: string, searched: string[]) =>
     `no kernelspec named "${name}" (looked for kernels/${name}/kernel.json in: ${searched.join(", ") || "no data dirs"}); ` +
     `run "npm run kernelspec" or fix metadata.kernelspec.name`,
+  badKernelName: (name: unknown, pattern: string) =>
+    `metadata.kernelspec.name ${JSON.stringify(name)} is not a kernel name (must match ${pattern}); nothing was run`,
   badKernelSpec: (file: string, reason: string) => `kernelspec ${file} is unusable: ${reason}`,
   spawnFailed: (command: string, reason: string) => `could not start kernel "${command}": ${reason}`,
   kernelNotReady: (seconds: number, tail: string) =>

@@ -6,12 +6,13 @@
 import * as path from "node:path";
 import { kernelEnv } from "../kernelspec/kernelspec";
 import { CellResult, runCells } from "./cells";
-import { notebookTimeoutSeconds } from "./timeouts";
+import { TimeoutPolicy, cellTimeouts } from "./timeouts";
 import { DrillReport, collectChecks } from "./checks";
 import { FailureKind, NotebookError, text } from "./errors";
 import { Kernel } from "./kernel";
 import { Notebook, normalize, placeholderNotebook, readNotebook, sourceOf, writeNotebook } from "./notebook";
 import { DEFAULT_OUTPUT_CAP } from "./outputs";
+import { isReadOnly } from "./inputs";
 
 export const DEFAULT_TIMEOUT_SECONDS = 120;
 export const DEFAULT_KERNEL = "tslab";
@@ -19,8 +20,10 @@ export const DEFAULT_KERNEL = "tslab";
 export interface ExecuteOptions {
   /** Where to write the executed notebook; omit to not write. May equal the input path (in-place). */
   outPath?: string;
-  /** Per-cell default in seconds (notebook and cell metadata override it); 0 = none. */
+  /** Per-cell default in seconds (notebook and cell metadata override it, unless timeoutPolicy says not); 0 or -1 = none. */
   timeoutSeconds?: number;
+  /** "interviewer": timeoutSeconds applies to every cell and notebook/cell metadata is ignored (the grader's choice). */
+  timeoutPolicy?: TimeoutPolicy;
   /** Keep running cells after a failing one; the notebook still counts as failed. */
   allowErrors?: boolean;
   /** Sets DRILLS_STRICT=1 in the kernel's environment. */
@@ -65,11 +68,19 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
   const result: NotebookResult = { path: file, passed: false, failures: [], cells: [], checks: [], durationMs: 0, startupMs: 0, busyMs: 0, droppedMessages: 0 };
   let notebook: Notebook | undefined;
   let kernel: Kernel | undefined;
+  if (options.outPath && path.resolve(options.outPath) === path.resolve(file) && isReadOnly(file)) {
+    // Refused before anything runs: the result could never be written back.
+    result.failures.push({ kind: "invalid-notebook", message: text.readOnlyInplace(file) });
+    result.durationMs = Date.now() - started;
+    return result;
+  }
   try {
     notebook = normalize(readNotebook(file));
     result.notebook = notebook;
     if (options.signal?.aborted) throw new NotebookError("interrupted", text.interrupted());
-    const name = typeof notebook.metadata.kernelspec?.name === "string" ? notebook.metadata.kernelspec.name : DEFAULT_KERNEL;
+    const timeouts = cellTimeouts(notebook, file, options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS, options.timeoutPolicy);
+    const given = notebook.metadata.kernelspec?.name;
+    const name = given === undefined ? DEFAULT_KERNEL : given;
     const env = kernelEnv(options.env ?? process.env);
     if (options.strict) env.DRILLS_STRICT = "1";
     // Nobody is at the keyboard: the progress log records results but credits no time-box time.
@@ -81,7 +92,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
     result.kernelPid = kernel.pid;
     result.startupMs = Date.now() - kernelStart;
     result.cells = await runCells(kernel, notebook, {
-      timeoutSeconds: notebookTimeoutSeconds(notebook, options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS),
+      timeouts,
       allowErrors: options.allowErrors ?? false,
       outputCap: options.outputCap ?? DEFAULT_OUTPUT_CAP,
       signal: options.signal,

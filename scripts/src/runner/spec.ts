@@ -5,7 +5,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { KernelSpec, kernelEnv, userDataDir } from "../kernelspec/kernelspec";
+import { KERNEL_NAME_PATTERN, KernelSpec, isKernelName, kernelEnv, userDataDir } from "../kernelspec/kernelspec";
 import { NotebookError, text } from "./errors";
 
 export interface FoundSpec {
@@ -21,6 +21,8 @@ export function dataDirs(env: NodeJS.ProcessEnv = kernelEnv()): string[] {
 }
 
 export function findKernelSpec(name: string, env: NodeJS.ProcessEnv = kernelEnv()): FoundSpec {
+  // Checked before any path is built from it: the name comes from the notebook, i.e. from whoever wrote it.
+  if (!isKernelName(name)) throw new NotebookError("unknown-kernel", text.badKernelName(name, String(KERNEL_NAME_PATTERN)));
   const dirs = dataDirs(env);
   for (const dataDir of dirs) {
     const dir = path.join(dataDir, "kernels", name);
