@@ -10,6 +10,7 @@ import { TimeoutPolicy, cellTimeouts } from "./timeouts";
 import { DrillReport, collectChecks } from "./checks";
 import { FailureKind, NotebookError, text } from "./errors";
 import { Kernel } from "./kernel";
+import type { Isolation } from "./isolation";
 import { Notebook, normalize, placeholderNotebook, readNotebook, sourceOf, writeNotebook } from "./notebook";
 import { DEFAULT_OUTPUT_CAP } from "./outputs";
 import { isReadOnly } from "./inputs";
@@ -58,6 +59,8 @@ export interface NotebookResult {
   /** Sum of the kernel's own busy time over cells (busy → reply). */
   busyMs: number;
   kernelPid?: number;
+  /** How the kernel's process tree was held: "pid-namespace" (nothing escapes) or the "process-group" fallback. */
+  isolation?: Isolation;
   droppedMessages: number;
   /** The executed notebook as written (or as it would be written). */
   notebook?: Notebook;
@@ -90,6 +93,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
     const kernelStart = Date.now();
     kernel = await Kernel.start({ name, cwd: path.dirname(path.resolve(file)), env });
     result.kernelPid = kernel.pid;
+    result.isolation = kernel.isolation;
     result.startupMs = Date.now() - kernelStart;
     result.cells = await runCells(kernel, notebook, {
       timeouts,

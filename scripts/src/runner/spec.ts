@@ -49,12 +49,7 @@ export function kernelArgv(found: FoundSpec, connectionFile: string): string[] {
   );
 }
 
-/** The kernel's environment: the spec's own `env`, plus the runner's pid and the watchdog preload. */
-export function kernelProcessEnv(found: FoundSpec, env: NodeJS.ProcessEnv, watchdog: string): NodeJS.ProcessEnv {
-  return {
-    ...env,
-    ...(found.spec.env ?? {}),
-    DRILLS_RUNNER_PID: String(process.pid),
-    NODE_OPTIONS: [env.NODE_OPTIONS, `--require ${JSON.stringify(watchdog)}`].filter(Boolean).join(" "),
-  };
+/** The kernel's environment: the spec's own `env` over the caller's. */
+export function kernelProcessEnv(found: FoundSpec, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { ...env, ...(found.spec.env ?? {}) };
 }

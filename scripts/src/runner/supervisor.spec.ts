@@ -1,0 +1,99 @@
+/**
+ * The supervisor against the real tslab kernel, attacked the ways that used to leave processes or keys behind:
+ * the runner SIGKILLed mid-`while (true) {}`, children that detach or setsid away from the kernel, and a cell that
+ * ignores the interrupt. Each attack is run in a PID namespace (where available) and in the process-group fallback.
+ */
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import { executeNotebook } from "./execute";
+import { isolationWrapper } from "./isolation";
+import { descendants } from "./proctree";
+import { CLI, isRunning, sleep } from "./testing/fixtures";
+import { Scratch } from "./testing/scratch";
+
+const scratch = new Scratch();
+test.after(() => scratch.remove());
+
+/** Processes whose command line holds `marker`, anywhere on the machine. */
+function processesWith(marker: string): number[] {
+  const found: number[] = [];
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry) || !isRunning(Number(entry))) continue;
+    try {
+      if (fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").includes(marker)) found.push(Number(entry));
+    } catch {
+      // Ended while we looked.
+    }
+  }
+  return found;
+}
+
+async function settle(check: () => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (check()) return true;
+    await sleep(100);
+  }
+  return check();
+}
+
+const modes = [{ name: "default", env: {} as NodeJS.ProcessEnv }, { name: "process-group", env: { DRILLS_ISOLATION: "process-group" } }];
+
+test("this machine's isolation is stated (a PID namespace where unshare works)", () => {
+  const { wrapper, reason } = isolationWrapper();
+  console.log(`  isolation: ${wrapper.isolation}${reason ? ` (${reason})` : ""}`);
+  assert.ok(wrapper.isolation === "pid-namespace" || reason, "a fallback always says why");
+});
+
+for (const mode of modes) {
+  test(`[${mode.name}] SIGKILL to the runner during while (true) {} leaves no kernel process and no connection folder`, async () => {
+    const file = scratch.notebook(`spin-${mode.name}.ipynb`, ["while (true) {}"]);
+    const cli = spawn(process.execPath, [CLI, "--out", scratch.path("out"), file], { stdio: "ignore", env: { ...process.env, ...mode.env } });
+    const exit = new Promise((resolve) => cli.once("exit", resolve));
+    let kernel: { pid: number; connectionDir: string } | undefined;
+    await settle(() => {
+      const node = descendants(cli.pid!).find((p) => p.argv0 === process.execPath && p.ppid !== cli.pid);
+      if (!node) return false;
+      const argv = fs.readFileSync(`/proc/${node.pid}/cmdline`, "utf8").split("\0");
+      const file = argv[argv.indexOf("--config-path") + 1];
+      kernel = { pid: node.pid, connectionDir: file.slice(0, file.lastIndexOf("/")) };
+      return true;
+    }, 30_000);
+    assert.ok(kernel, "the kernel started");
+    await sleep(4000); // ready, and spinning in the cell
+    assert.ok(fs.existsSync(kernel!.connectionDir));
+    const tree = descendants(cli.pid!).map((p) => p.pid);
+    cli.kill("SIGKILL");
+    await exit;
+    assert.ok(await settle(() => !tree.some(isRunning), 10_000), `left running: ${tree.filter(isRunning)}`);
+    assert.ok(await settle(() => !fs.existsSync(kernel!.connectionDir), 5000), "connection folder (with its key) left behind");
+  });
+
+  test(`[${mode.name}] children started detached or with setsid do not survive the notebook`, async () => {
+    const marker = `98${mode.name === "default" ? 7 : 8}.6`;
+    const file = scratch.notebook(`escape-${mode.name}.ipynb`, [
+      `import { spawn } from "child_process";\nspawn("sleep", ["${marker}1"], { detached: true, stdio: "ignore" }).unref();\nspawn("setsid", ["sleep", "${marker}2"], { stdio: "ignore" }).unref();`,
+      "await new Promise((r) => setTimeout(r, 1000));",
+    ]);
+    const result = await executeNotebook(file, { env: { ...process.env, ...mode.env } });
+    assert.ok(result.passed, JSON.stringify(result.failures));
+    if (mode.name === "process-group") assert.is(result.isolation, "process-group");
+    assert.ok(await settle(() => processesWith(`${marker}1`).length + processesWith(`${marker}2`).length === 0, 3000), `survivors: ${processesWith(marker)}`);
+  });
+}
+
+test("a cell that ignores the interrupt is killed at its timeout, with everything it started", async () => {
+  const file = scratch.notebook("stubborn.ipynb", [
+    `import { spawn } from "child_process";\nspawn("setsid", ["sleep", "986.61"], { stdio: "ignore" }).unref();`,
+    { source: `process.removeAllListeners("SIGINT");\nprocess.on("SIGINT", () => {});\nwhile (true) {}`, metadata: { timeout: 2 } },
+  ]);
+  const result = await executeNotebook(file, { graceMs: 1000 } as any);
+  assert.equal([result.failures[0]?.kind, result.cells[1]?.status], ["timeout", "timeout"]);
+  assert.match(result.failures[0].message, "kernel killed");
+  assert.not.ok(isRunning(result.kernelPid!));
+  assert.equal(processesWith("986.61"), []);
+});
+
+test.run();
