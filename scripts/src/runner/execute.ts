@@ -10,6 +10,7 @@ import { TimeoutPolicy, cellTimeouts } from "./timeouts";
 import { DrillReport, collectChecks } from "./checks";
 import { FailureKind, NotebookError, text } from "./errors";
 import { Kernel } from "./kernel";
+import type { SandboxSpec } from "../sandbox/sandbox";
 import type { Isolation } from "./isolation";
 import { Notebook, normalize, placeholderNotebook, readNotebook, sourceOf, writeNotebook } from "./notebook";
 import { DEFAULT_OUTPUT_CAP } from "./outputs";
@@ -33,6 +34,11 @@ export interface ExecuteOptions {
   outputCap?: number;
   /** Base environment for the kernel; JUPYTER_PATH gets the project's data dir first. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * Run the kernel in bubblewrap (scripts/src/sandbox): only the allowlist is visible, no network, an unprivileged
+   * uid where the runner is root. Fails the notebook (kind "kernel-start") when no sandbox can be made.
+   */
+  sandbox?: SandboxSpec;
   /** Aborting ends the running cell, shuts the kernel down and reports "interrupted". */
   signal?: AbortSignal;
   onCell?(event: { path: string; index: number; total: number; result?: CellResult }): void;
@@ -91,7 +97,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
     // The runner's own terminal settings (test runners set FORCE_COLOR) must not decide what lands in the notebook.
     delete env.FORCE_COLOR;
     const kernelStart = Date.now();
-    kernel = await Kernel.start({ name, cwd: path.dirname(path.resolve(file)), env });
+    kernel = await Kernel.start({ name, cwd: path.dirname(path.resolve(file)), env, sandbox: options.sandbox });
     result.kernelPid = kernel.pid;
     result.isolation = kernel.isolation;
     result.startupMs = Date.now() - kernelStart;
