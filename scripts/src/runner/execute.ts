@@ -9,7 +9,7 @@ import { CellResult, runCells } from "./cells";
 import { TimeoutPolicy, cellTimeouts } from "./timeouts";
 import { DrillReport, collectChecks } from "./checks";
 import { FailureKind, NotebookError, text } from "./errors";
-import { Kernel } from "./kernel";
+import { Kernel, KernelOptions } from "./kernel";
 import type { SandboxSpec } from "../sandbox/sandbox";
 import type { Isolation } from "./isolation";
 import { Notebook, normalize, placeholderNotebook, readNotebook, sourceOf, writeNotebook } from "./notebook";
@@ -84,41 +84,15 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
     return result;
   }
   try {
-    notebook = normalize(readNotebook(file));
+    const prepared = prepare(file, options);
+    notebook = prepared.notebook;
     result.notebook = notebook;
-    if (options.signal?.aborted) throw new NotebookError("interrupted", text.interrupted());
-    const timeouts = cellTimeouts(notebook, file, options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS, options.timeoutPolicy);
-    const given = notebook.metadata.kernelspec?.name;
-    const name = given === undefined ? DEFAULT_KERNEL : given;
-    const env = kernelEnv(options.env ?? process.env);
-    if (options.strict) env.DRILLS_STRICT = "1";
-    // Nobody is at the keyboard: the progress log records results but credits no time-box time.
-    env.DRILLS_MODE ??= "headless";
-    // The runner's own terminal settings (test runners set FORCE_COLOR) must not decide what lands in the notebook.
-    delete env.FORCE_COLOR;
     const kernelStart = Date.now();
-    kernel = await Kernel.start({ name, cwd: path.dirname(path.resolve(file)), env, sandbox: options.sandbox });
+    kernel = await Kernel.start(prepared.kernel);
     result.kernelPid = kernel.pid;
     result.isolation = kernel.isolation;
     result.startupMs = Date.now() - kernelStart;
-    result.cells = await runCells(kernel, notebook, {
-      timeouts,
-      allowErrors: options.allowErrors ?? false,
-      outputCap: options.outputCap ?? DEFAULT_OUTPUT_CAP,
-      signal: options.signal,
-      onCell: (event) => options.onCell?.({ path: file, ...event }),
-    });
-    for (const cell of result.cells) {
-      if (cell.status === "ok" || cell.expectedError) continue;
-      const kind: FailureKind = cell.status === "error" ? "cell-error" : cell.status;
-      result.failures.push({ kind, message: cell.message ?? cell.evalue ?? cell.status, cell: { ...cell, source: sourceOf(notebook.cells[cell.index]) } });
-    }
-    // Interrupted before or between cells: nothing failed, but the notebook did not run to the end either.
-    if (options.signal?.aborted && !result.failures.some((f) => f.kind === "interrupted")) {
-      result.failures.push({ kind: "interrupted", message: text.interrupted() });
-    }
-    result.busyMs = result.cells.reduce((sum, cell) => sum + cell.busyMs, 0);
-    result.checks = collectChecks(notebook);
+    await runOn(kernel, file, notebook, prepared.timeouts, options, result);
   } catch (error) {
     const kind: FailureKind = error instanceof NotebookError ? error.kind : "internal";
     result.failures.push({ kind, message: error instanceof Error ? error.message : String(error) });
@@ -132,6 +106,50 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
   if (options.outPath) result.outPath = writeResult(file, options.outPath, notebook, result);
   result.durationMs = Date.now() - started;
   return result;
+}
+
+export interface Prepared {
+  notebook: Notebook;
+  timeouts: number[];
+  kernel: KernelOptions;
+}
+
+/** Everything decided before a kernel starts: the notebook read and valid, its timeouts, its kernel and environment. */
+export function prepare(file: string, options: ExecuteOptions): Prepared {
+  const notebook = normalize(readNotebook(file));
+  if (options.signal?.aborted) throw new NotebookError("interrupted", text.interrupted());
+  const timeouts = cellTimeouts(notebook, file, options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS, options.timeoutPolicy);
+  const given = notebook.metadata.kernelspec?.name;
+  const name = given === undefined ? DEFAULT_KERNEL : given;
+  const env = kernelEnv(options.env ?? process.env);
+  if (options.strict) env.DRILLS_STRICT = "1";
+  // Nobody is at the keyboard: the progress log records results but credits no time-box time.
+  env.DRILLS_MODE ??= "headless";
+  // The runner's own terminal settings (test runners set FORCE_COLOR) must not decide what lands in the notebook.
+  delete env.FORCE_COLOR;
+  return { notebook, timeouts, kernel: { name, cwd: path.dirname(path.resolve(file)), env, sandbox: options.sandbox } };
+}
+
+/** Runs the notebook's cells on a started kernel and records cells, failures, timings and checks in `result`. */
+export async function runOn(kernel: Kernel, file: string, notebook: Notebook, timeouts: number[], options: ExecuteOptions, result: NotebookResult): Promise<void> {
+  result.cells = await runCells(kernel, notebook, {
+    timeouts,
+    allowErrors: options.allowErrors ?? false,
+    outputCap: options.outputCap ?? DEFAULT_OUTPUT_CAP,
+    signal: options.signal,
+    onCell: (event) => options.onCell?.({ path: file, ...event }),
+  });
+  for (const cell of result.cells) {
+    if (cell.status === "ok" || cell.expectedError) continue;
+    const kind: FailureKind = cell.status === "error" ? "cell-error" : cell.status;
+    result.failures.push({ kind, message: cell.message ?? cell.evalue ?? cell.status, cell: { ...cell, source: sourceOf(notebook.cells[cell.index]) } });
+  }
+  // Interrupted before or between cells: nothing failed, but the notebook did not run to the end either.
+  if (options.signal?.aborted && !result.failures.some((f) => f.kind === "interrupted")) {
+    result.failures.push({ kind: "interrupted", message: text.interrupted() });
+  }
+  result.busyMs = result.cells.reduce((sum, cell) => sum + cell.busyMs, 0);
+  result.checks = collectChecks(notebook);
 }
 
 function writeResult(file: string, outPath: string, notebook: Notebook | undefined, result: NotebookResult): string | undefined {
