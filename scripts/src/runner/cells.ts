@@ -27,6 +27,8 @@ export interface CellResult {
   message?: string;
   /** The cell failed but is tagged `raises-exception`: that is its expected outcome, not a failure. */
   expectedError?: boolean;
+  /** Output characters dropped past the cap (the stored outputs end with a marker saying so). */
+  droppedBytes?: number;
 }
 
 export interface CellLoopOptions {
@@ -93,6 +95,7 @@ export async function runCells(kernel: Kernel, notebook: Notebook, options: Cell
         Object.assign(result, { status: "uncaught-error", ename: error.ename, evalue: error.evalue, message: text.escapedError(error.traceback.join("\n")) });
       }
     }
+    if (outputs.droppedBytes > 0) result.droppedBytes = outputs.droppedBytes;
     outputs.seal();
   }
   return results;

@@ -6,7 +6,7 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error) => {
     console.error("execute: internal error:", error);
-    // The reaper's exit hook still kills every kernel on the way out.
+    // Each kernel's supervisor sees its pipe from this process close, and ends the kernel's whole tree.
     process.exit(70);
   },
 );

@@ -25,6 +25,8 @@ export type FailureKind =
   | "kernel-died"
   | "uncaught-error"
   | "interrupted"
+  | "background-work"
+  | "output-truncated"
   | "internal";
 
 export const text = {
@@ -70,6 +72,11 @@ export const text = {
     "the kernel reported an error but sent no error text (tslab loses output when a cell writes faster than it can publish)",
   idleMissing: (seconds: number) =>
     `\n[drills runner: the kernel never reported this cell idle (waited ${seconds}s after its reply); output may be incomplete]\n`,
+  backgroundWork: (graceMs: number) =>
+    `work was still pending after the last cell (a timer, interval, socket or child process kept the kernel's event loop ` +
+    `alive): the kernel did not exit within ${graceMs} ms of shutdown_request and was stopped; whatever it was still doing never finished`,
+  outputDropped: (cell: number, id: string, dropped: number, cap: number) =>
+    `cell ${cell} (id ${id}): ${dropped} bytes of output were dropped past the cap of ${cap} bytes; the stored notebook does not show what the cell printed`,
   outputTruncated: (dropped: number, cap: number) =>
     `\n[drills runner: output truncated — ${dropped} more bytes dropped; the cap is ${cap} bytes per cell]\n`,
 } as const;

@@ -18,6 +18,8 @@ import { isReadOnly } from "./inputs";
 
 export const DEFAULT_TIMEOUT_SECONDS = 120;
 export const DEFAULT_KERNEL = "tslab";
+/** How long a kernel may take to exit after shutdown_request; tslab's own exit takes ≈100 ms. */
+export const SHUTDOWN_GRACE_MS = 1500;
 
 export interface ExecuteOptions {
   /** Where to write the executed notebook; omit to not write. May equal the input path (in-place). */
@@ -99,7 +101,7 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
   } finally {
     if (kernel) {
       result.droppedMessages = kernel.dropped;
-      await kernel.shutdown();
+      await shutDown(kernel, result);
     }
   }
   result.passed = result.failures.length === 0;
@@ -148,8 +150,24 @@ export async function runOn(kernel: Kernel, file: string, notebook: Notebook, ti
   if (options.signal?.aborted && !result.failures.some((f) => f.kind === "interrupted")) {
     result.failures.push({ kind: "interrupted", message: text.interrupted() });
   }
+  const cap = options.outputCap ?? DEFAULT_OUTPUT_CAP;
+  for (const cell of result.cells) {
+    if (!cell.droppedBytes) continue;
+    result.failures.push({
+      kind: "output-truncated",
+      message: text.outputDropped(cell.index + 1, cell.id, cell.droppedBytes, cap),
+      cell: { ...cell, source: sourceOf(notebook.cells[cell.index]) },
+    });
+  }
   result.busyMs = result.cells.reduce((sum, cell) => sum + cell.busyMs, 0);
   result.checks = collectChecks(notebook);
+}
+
+/** Shuts the kernel down; pending work that kept it from exiting fails a notebook whose cells all ran. */
+export async function shutDown(kernel: Kernel, result: NotebookResult, graceMs = SHUTDOWN_GRACE_MS): Promise<void> {
+  const ranToEnd = result.cells.length > 0 && !result.failures.some((f) => ["timeout", "kernel-died", "interrupted", "internal"].includes(f.kind));
+  const ending = await kernel.shutdown(graceMs);
+  if (ending === "stopped" && ranToEnd) result.failures.push({ kind: "background-work", message: text.backgroundWork(graceMs) });
 }
 
 function writeResult(file: string, outPath: string, notebook: Notebook | undefined, result: NotebookResult): string | undefined {

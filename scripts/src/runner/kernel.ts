@@ -152,11 +152,18 @@ export class Kernel {
     this.supervised.interrupt();
   }
 
-  /** Polite shutdown_request, then SIGTERM, then SIGKILL — each only if the previous step did not end it. */
-  async shutdown(graceMs = 1500): Promise<void> {
+  /**
+   * Polite shutdown_request, then SIGTERM, then SIGKILL — each only if the previous step did not end it. Says how it
+   * ended: "exited" on the request (tslab exits once its event loop is empty, so anything else means pending work),
+   * "stopped" when signals were needed, "dead" when it had already exited.
+   */
+  async shutdown(graceMs = 1500): Promise<"exited" | "stopped" | "dead"> {
+    let ending: "exited" | "stopped" | "dead" = "dead";
     if (this.alive) {
+      ending = "exited";
       this.send("control", "shutdown_request", { restart: false }, graceMs).reply.catch(() => undefined);
       if (!(await this.exitsWithin(graceMs))) {
+        ending = "stopped";
         this.supervised.terminate();
         if (!(await this.exitsWithin(graceMs))) this.supervised.kill();
       }
@@ -165,6 +172,7 @@ export class Kernel {
     this.supervised.kill();
     await this.exitsWithin(10_000);
     this.close();
+    return ending;
   }
 
   /** Ends the kernel's whole process tree. */

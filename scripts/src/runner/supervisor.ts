@@ -109,11 +109,23 @@ async function finishing(code: number | null, sig: NodeJS.Signals | null, error?
   setTimeout(() => process.exit(0), 2000).unref(); // a runner that is gone never reads the event
 }
 
+/** Programs that only set up the kernel's namespace or uid and then exec or fork it. */
+const WRAPPERS = new Set(["unshare", "sh", "bwrap", "setpriv", "drills-init"]);
+
+/**
+ * The kernel below the wrappers: the process running the kernel's argv[0], or else (a kernelspec whose argv[0] is a
+ * script that execs something else) the first process in the tree that is not a wrapper. In process-group mode
+ * there is no wrapper: the child is the kernel.
+ */
 async function findKernel(root: number): Promise<ProcessInfo | undefined> {
-  const deadline = Date.now() + config.findTimeoutMs;
+  const started = Date.now();
+  const deadline = started + config.findTimeoutMs;
+  const isWrapper = (p: ProcessInfo) => WRAPPERS.has(p.argv0.slice(p.argv0.lastIndexOf("/") + 1));
   while (Date.now() < deadline && !ending && child?.exitCode === null && child.signalCode === null) {
     const own = processInfo(root);
-    const found = own?.argv0 === config.kernelExe ? own : descendants(root).find((p) => p.argv0 === config.kernelExe);
+    if (own && config.isolation === "process-group") return own;
+    const tree = descendants(root);
+    const found = tree.find((p) => p.argv0 === config.kernelExe) ?? (Date.now() - started > 1000 ? tree.find((p) => !isWrapper(p)) : undefined);
     if (found) return found;
     await new Promise((r) => setTimeout(r, 10));
   }
