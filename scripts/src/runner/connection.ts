@@ -41,7 +41,8 @@ const LOOPBACK = "127.0.0.1";
 const MAX_IPC_PREFIX = 100;
 
 export async function createConnection(kernelName: string, transport: Transport = "tcp"): Promise<Connection> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "drills-kernel-"));
+  // The runner's pid in the name: a folder left behind can be traced to the run that made it.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `drills-kernel-${process.pid}-`));
   fs.chmodSync(dir, 0o700);
   const ipcPrefix = path.join(dir, "k");
   if (transport === "ipc" && Buffer.byteLength(ipcPrefix) > MAX_IPC_PREFIX) {

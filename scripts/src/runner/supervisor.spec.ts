@@ -47,28 +47,42 @@ test("this machine's isolation is stated (a PID namespace where unshare works)",
   assert.ok(wrapper.isolation === "pid-namespace" || reason, "a fallback always says why");
 });
 
+/** Starts the CLI on an endless cell, waits until it spins, then does `stop` to the CLI; returns what was left. */
+async function stopMidLoop(name: string, env: NodeJS.ProcessEnv, stop: (cli: ReturnType<typeof spawn>) => void): Promise<{ code: unknown; left: number[]; dirLeft: boolean }> {
+  const file = scratch.notebook(`${name}.ipynb`, ["while (true) {}"]);
+  const cli = spawn(process.execPath, [CLI, "--out", scratch.path("out"), file], { stdio: "ignore", env: { ...process.env, ...env } });
+  const exit = new Promise((resolve) => cli.once("exit", (code, signal) => resolve(code ?? signal)));
+  let kernel: { pid: number; connectionDir: string } | undefined;
+  await settle(() => {
+    const node = descendants(cli.pid!).find((p) => p.argv0 === process.execPath && p.ppid !== cli.pid);
+    if (!node) return false;
+    const argv = fs.readFileSync(`/proc/${node.pid}/cmdline`, "utf8").split("\0");
+    const connection = argv[argv.indexOf("--config-path") + 1];
+    kernel = { pid: node.pid, connectionDir: connection.slice(0, connection.lastIndexOf("/")) };
+    return true;
+  }, 30_000);
+  assert.ok(kernel, "the kernel started");
+  await sleep(4000); // ready, and spinning in the cell
+  assert.ok(fs.existsSync(kernel!.connectionDir));
+  const tree = descendants(cli.pid!).map((p) => p.pid);
+  stop(cli);
+  const code = await exit;
+  await settle(() => !tree.some(isRunning) && !fs.existsSync(kernel!.connectionDir), 10_000);
+  return { code, left: tree.filter(isRunning), dirLeft: fs.existsSync(kernel!.connectionDir) };
+}
+
+test("a double Ctrl-C exits 130 at once and still leaves no kernel and no connection folder", async () => {
+  const outcome = await stopMidLoop("double-ctrl-c", {}, (cli) => {
+    cli.kill("SIGINT");
+    setTimeout(() => cli.kill("SIGINT"), 100);
+  });
+  assert.equal(outcome, { code: 130, left: [], dirLeft: false });
+});
+
 for (const mode of modes) {
   test(`[${mode.name}] SIGKILL to the runner during while (true) {} leaves no kernel process and no connection folder`, async () => {
-    const file = scratch.notebook(`spin-${mode.name}.ipynb`, ["while (true) {}"]);
-    const cli = spawn(process.execPath, [CLI, "--out", scratch.path("out"), file], { stdio: "ignore", env: { ...process.env, ...mode.env } });
-    const exit = new Promise((resolve) => cli.once("exit", resolve));
-    let kernel: { pid: number; connectionDir: string } | undefined;
-    await settle(() => {
-      const node = descendants(cli.pid!).find((p) => p.argv0 === process.execPath && p.ppid !== cli.pid);
-      if (!node) return false;
-      const argv = fs.readFileSync(`/proc/${node.pid}/cmdline`, "utf8").split("\0");
-      const file = argv[argv.indexOf("--config-path") + 1];
-      kernel = { pid: node.pid, connectionDir: file.slice(0, file.lastIndexOf("/")) };
-      return true;
-    }, 30_000);
-    assert.ok(kernel, "the kernel started");
-    await sleep(4000); // ready, and spinning in the cell
-    assert.ok(fs.existsSync(kernel!.connectionDir));
-    const tree = descendants(cli.pid!).map((p) => p.pid);
-    cli.kill("SIGKILL");
-    await exit;
-    assert.ok(await settle(() => !tree.some(isRunning), 10_000), `left running: ${tree.filter(isRunning)}`);
-    assert.ok(await settle(() => !fs.existsSync(kernel!.connectionDir), 5000), "connection folder (with its key) left behind");
+    const outcome = await stopMidLoop(`spin-${mode.name}`, mode.env, (cli) => cli.kill("SIGKILL"));
+    assert.equal(outcome, { code: "SIGKILL", left: [], dirLeft: false });
   });
 
   test(`[${mode.name}] children started detached or with setsid do not survive the notebook`, async () => {

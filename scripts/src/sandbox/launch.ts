@@ -15,8 +15,11 @@ export interface Launch {
   cwd: string;
 }
 
-/** What of the caller's environment a sandboxed kernel keeps; everything else (secrets, file paths) stays out. */
-const KEPT_ENV = ["PATH", "LANG", "LC_ALL", "LC_CTYPE", "TZ"];
+/**
+ * What of the caller's environment a sandboxed kernel keeps: system basics and the pack's known switches (values,
+ * never paths). Everything else — secrets, DRILLS_HIDDEN_FILE, DRILLS_PROGRESS_FILE — stays out.
+ */
+const KEPT_ENV = ["PATH", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "DRILLS_MODE", "DRILLS_STRICT", "DRILLS_PROGRESS", "DRILLS_BACKEND"];
 const SYSTEM_DIRS = ["/usr", "/bin", "/sbin", "/lib", "/lib64", "/lib32"];
 /** /etc is not bound whole: only what libc and node read to start. */
 const ETC_FILES = ["/etc/passwd", "/etc/group", "/etc/nsswitch.conf", "/etc/hosts", "/etc/localtime", "/etc/ld.so.cache", "/etc/ld.so.conf"];

@@ -58,6 +58,7 @@ if (!probe.available) {
     const inside = lines[2];
     assert.is(inside.env.DRILLS_HIDDEN_FILE, undefined);
     assert.is(inside.env.GRADER_TOKEN, undefined);
+    assert.is(inside.env.DRILLS_MODE, "headless", "the pack's own switches do get in");
     assert.not.match(JSON.stringify(inside), "s3cret");
     assert.not.match(JSON.stringify(inside), "hidden-cases");
     assert.is(inside.pid, 2, "its own PID namespace (bwrap's init is 1)");
