@@ -8,7 +8,7 @@ import * as path from "node:path";
 import * as zmq from "zeromq";
 import { kernelEnv } from "../kernelspec/kernelspec";
 import type { SandboxSpec } from "../sandbox/sandbox";
-import { sandboxLaunch } from "../sandbox/launch";
+import { SandboxError, sandboxLaunch } from "../sandbox/launch";
 import { Connection, address, createConnection } from "./connection";
 import { NotebookError, text } from "./errors";
 import { Isolation, isolationWrapper } from "./isolation";
@@ -82,14 +82,15 @@ export class Kernel {
     // A sandbox has no network: its channels are socket files in the connection folder, bound into it.
     const connection = await createConnection(options.name, options.sandbox ? "ipc" : "tcp");
     const argv = kernelArgv(found, connection.file);
-    const launch = options.sandbox
-      ? sandboxLaunch(options.sandbox, { cwd: options.cwd, connectionDir: connection.dir, env: kernelProcessEnv(found, env) })
-      : { ...isolationWrapper(env).wrapper, env: kernelProcessEnv(found, env), cwd: options.cwd };
     let started: Supervised;
     try {
+      const launch = options.sandbox
+        ? sandboxLaunch(options.sandbox, { cwd: options.cwd, connectionDir: connection.dir, env: kernelProcessEnv(found, env) })
+        : { ...isolationWrapper(env).wrapper, env: kernelProcessEnv(found, env), cwd: options.cwd };
       started = await Supervised.start({ argv, prefix: launch.prefix, isolation: launch.isolation, cwd: launch.cwd, env: launch.env, cleanup: [connection.dir] });
     } catch (error) {
       connection.remove();
+      if (error instanceof SandboxError) throw new NotebookError("kernel-start", error.message);
       throw new NotebookError("kernel-start", text.spawnFailed(argv[0], (error as Error).message));
     }
     const kernel = new Kernel(started, connection);

@@ -30,6 +30,10 @@ export function sandboxLaunch(spec: SandboxSpec, kernel: { cwd: string; connecti
   const probe = sandboxAvailable();
   if (!probe.available) throw new SandboxError(`no sandbox: ${probe.reason}`);
   const workDir = path.resolve(spec.workDir);
+  const cwd = path.resolve(kernel.cwd);
+  if (cwd !== workDir && !cwd.startsWith(workDir + path.sep)) {
+    throw new SandboxError(`the notebook's folder ${cwd} is not inside the sandbox's workDir ${workDir}; stage the notebook there`);
+  }
   const uid = spec.uid ?? 65534;
   const gid = spec.gid ?? 65534;
   if (probe.dropsPrivileges) {
@@ -49,13 +53,13 @@ export function sandboxLaunch(spec: SandboxSpec, kernel: { cwd: string; connecti
     ...bind({ src: kernel.connectionDir, writable: true }),
     ...bind({ src: workDir, writable: true }),
     ...(spec.binds ?? []).flatMap(bind),
-    "--chdir", path.resolve(kernel.cwd),
+    "--chdir", cwd,
     "--",
   ];
   const env: NodeJS.ProcessEnv = { HOME: "/tmp", TMPDIR: "/tmp" };
   for (const key of KEPT_ENV) if (kernel.env[key] !== undefined) env[key] = kernel.env[key];
   Object.assign(env, spec.env ?? {});
-  return { prefix: [...(probe.dropsPrivileges ? privilegeDrop(uid, gid) : []), ...args], isolation: "pid-namespace", env, cwd: path.resolve(kernel.cwd) };
+  return { prefix: [...(probe.dropsPrivileges ? privilegeDrop(uid, gid) : []), ...args], isolation: "pid-namespace", env, cwd };
 }
 
 /** System dirs as on the host: a symlink (merged /usr) stays a symlink, a dir is bound read-only. */

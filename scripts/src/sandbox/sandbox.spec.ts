@@ -100,6 +100,17 @@ if (!probe.available) {
     }
   });
 
+  test("a notebook outside the sandbox's workDir is refused before anything starts", async () => {
+    fs.mkdirSync(path.join(base, "elsewhere"), { recursive: true });
+    const file = path.join(base, "elsewhere", "n.ipynb");
+    fs.writeFileSync(file, JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: "code", id: "a", metadata: {}, source: "1", outputs: [], execution_count: null }] }));
+    const result = await executeNotebook(file, { sandbox: { workDir: path.join(base, "work-only") } });
+    assert.is(result.failures[0].kind, "kernel-start");
+    assert.match(result.failures[0].message, "is not inside the sandbox's workDir");
+    assert.is(result.kernelPid, undefined);
+    assert.equal(fs.readdirSync("/tmp").filter((d) => d.startsWith(`drills-kernel-${process.pid}-`)), [], "no connection folder left");
+  });
+
   test("an extra bind replaces a folder (a kernel-only checks build over checks/dist)", async () => {
     const replacement = path.join(base, "kernel-checks");
     fs.mkdirSync(replacement, { recursive: true });
