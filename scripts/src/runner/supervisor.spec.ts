@@ -79,6 +79,11 @@ test("a double Ctrl-C exits 130 at once and still leaves no kernel and no connec
   assert.equal(outcome, { code: 130, left: [], dirLeft: false });
 });
 
+test("SIGTERM to the runner mid-loop: exit 130, no kernel, no connection folder", async () => {
+  const outcome = await stopMidLoop("sigterm", {}, (cli) => cli.kill("SIGTERM"));
+  assert.equal(outcome, { code: 130, left: [], dirLeft: false });
+});
+
 for (const mode of modes) {
   test(`[${mode.name}] SIGKILL to the runner during while (true) {} leaves no kernel process and no connection folder`, async () => {
     const outcome = await stopMidLoop(`spin-${mode.name}`, mode.env, (cli) => cli.kill("SIGKILL"));
@@ -90,10 +95,13 @@ for (const mode of modes) {
     const file = scratch.notebook(`escape-${mode.name}.ipynb`, [
       `import { spawn } from "child_process";\nspawn("sleep", ["${marker}1"], { detached: true, stdio: "ignore" }).unref();\nspawn("setsid", ["sleep", "${marker}2"], { stdio: "ignore" }).unref();`,
       "await new Promise((r) => setTimeout(r, 1000));",
+      // Can the kernel see (and so signal) a host process — this test's own?
+      `try { process.kill(${process.pid}, 0); console.log("host visible"); } catch (e) { console.log((e as any).code); }`,
     ]);
     const result = await executeNotebook(file, { env: { ...process.env, ...mode.env } });
     assert.ok(result.passed, JSON.stringify(result.failures));
     if (mode.name === "process-group") assert.is(result.isolation, "process-group");
+    if (result.isolation === "pid-namespace") assert.match(JSON.stringify(result.notebook!.cells[2].outputs), "ESRCH", "host processes are invisible");
     assert.ok(await settle(() => processesWith(`${marker}1`).length + processesWith(`${marker}2`).length === 0, 3000), `survivors: ${processesWith(marker)}`);
   });
 }
