@@ -34,6 +34,7 @@ export interface RequestOptions {
 const AFTER_ERROR_MS = 250;
 const MAX_ABORTS = 5;
 export const DEFAULT_REQUEST_CAP = 16 * 1024 * 1024;
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export class RequestChannel {
   private lastErrorAt = 0;
@@ -48,6 +49,12 @@ export class RequestChannel {
   }
 
   async execute(code: string, options: RequestOptions = {}): Promise<RequestResult> {
+    // The timeout rule, in milliseconds: a caller's mistake is thrown, never turned into a timer that fires at once.
+    for (const [name, value] of [["timeoutMs", options.timeoutMs], ["graceMs", options.graceMs]] as const) {
+      if (value !== undefined && value !== 0 && value !== -1 && !(Number.isFinite(value) && value >= 1 && value <= MAX_TIMER_MS)) {
+        throw new RangeError(`${name}: ${value} is out of range; use 0 or -1 for none, else 1 to ${MAX_TIMER_MS} ms`);
+      }
+    }
     const started = Date.now();
     const outputs = new CellOutputs(this.displays, options.outputCap ?? DEFAULT_REQUEST_CAP);
     const answer = (status: RequestStatus, extra: Partial<RequestResult> = {}): RequestResult => {
@@ -63,7 +70,8 @@ export class RequestChannel {
       const tracker = new Tracker(request.msgId, outputs);
       this.trackers.set(request.msgId, tracker);
       try {
-        let ending = await tracker.wait(this.kernel, request.reply, options.timeoutMs || undefined);
+        const timeoutMs = options.timeoutMs && options.timeoutMs > 0 ? options.timeoutMs : undefined;
+        let ending = await tracker.wait(this.kernel, request.reply, timeoutMs);
         if (ending.kind === "timeout") {
           this.kernel.interrupt();
           ending = await tracker.wait(this.kernel, request.reply, options.graceMs ?? 2000);

@@ -34,6 +34,8 @@ test("run() executes the cells; execute() calls the candidate's function and ret
     const thrown = await session.execute('throw new RangeError("bad input")', { timeoutMs: 10_000 });
     assert.is(thrown.status, "error");
     assert.match(thrown.stderr, "RangeError: bad input");
+    const badTimeout = await session.execute("1", { timeoutMs: 3e9 }).then(() => "accepted", (e: Error) => e.message);
+    assert.match(badTimeout, "timeoutMs: 3000000000 is out of range");
     const after = await session.execute("console.log(double(1))", { timeoutMs: 10_000 });
     assert.equal([after.status, after.stdout], ["ok", "side effect\n2\n"], "a call right after an error is not lost to tslab's abort window");
   } finally {
