@@ -43,6 +43,16 @@ test("records round-trip; a torn or foreign line is skipped, not fatal", () => {
   assert.equal(readRecords(undefined), []);
 });
 
+test("an append after a torn last line (no newline) keeps the new record; the fragment alone is skipped", () => {
+  const file = path.join(tmp, "torn-tail.jsonl");
+  appendRecord(check("a", 0), file);
+  fs.appendFileSync(file, '{"v":1,"kind":"check","drill":"b"'); // a crash mid-write: no closing brace, no newline
+  appendRecord(check("c", 1), file);
+  appendRecord(check("d", 2), file);
+  assert.equal(readRecords(file).map((r) => r.drill), ["a", "c", "d"]);
+  assert.is(fs.readFileSync(file, "utf8").split("\n").filter((l) => l.startsWith('{"v":1,"kind":"check","drill":"b"')).length, 1, "the fragment stays on its own line");
+});
+
 test("appendRecord with recording off writes nothing", () => {
   appendRecord(check("01-zscore", 0), undefined);
   assert.is(fs.readdirSync(tmp).includes("undefined"), false);

@@ -98,10 +98,29 @@ export function encodeRecord(record: ProgressRecord): string {
   return line + "\n";
 }
 
+/**
+ * Appends one record in one write. If the file ends in a torn line (no newline), the record starts with "\n": glued
+ * to the fragment it would be unparsable and lost with it. Two writers racing past the same torn tail each add a
+ * newline; the empty line between them is skipped by the reader.
+ */
 export function appendRecord(record: ProgressRecord, file: string | undefined): void {
   if (!file) return;
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.appendFileSync(file, encodeRecord(record), { flag: "a" });
+  const fd = fs.openSync(file, "a+");
+  try {
+    const line = encodeRecord(record);
+    fs.writeSync(fd, endsTorn(fd) ? "\n" + line : line);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function endsTorn(fd: number): boolean {
+  const size = fs.fstatSync(fd).size;
+  if (size === 0) return false;
+  const last = Buffer.alloc(1);
+  fs.readSync(fd, last, 0, 1, size - 1);
+  return last[0] !== 0x0a;
 }
 
 function isRecord(x: unknown): x is ProgressRecord {

@@ -8,6 +8,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { type Command, type Io, PROCESS_IO, SHARED, UsageError, type Values, exitWith, nonNegativeNumber, parseCommand, positiveInteger, runCommand } from "../cli/options";
+import { checkTimeout } from "../runner/timeouts";
 import { gradeNotebooks, PROJECT_ROOT } from "./grade";
 import { gradeTable, writeReports } from "./report";
 
@@ -20,9 +21,10 @@ export const GRADE: Command = {
     hidden: { type: "string", value: "FILE", help: "extra hidden cases (format: grading/README.md); keep it outside the candidate's copy" },
     report: { ...SHARED.out, help: "where reports and executed notebooks go (default: build/grade)" },
     jobs: { ...SHARED.jobs, help: "notebooks graded in parallel (default: number of cores)" },
-    timeout: { ...SHARED.timeout, help: "per-cell timeout in seconds (default: the runner's; 0 = none)" },
+    timeout: { ...SHARED.timeout, help: "per-cell and per-request timeout in seconds, for every notebook whatever its metadata says (default: 120; 0 = none)" },
+    "no-sandbox": { type: "boolean", help: "run kernels without bubblewrap (only where it cannot run; the report says so)" },
   },
-  footer: "Exit status: 0 every notebook could be graded (whatever the score), 1 one could not, 2 bad invocation.",
+  footer: "Exit status: 0 every notebook could be graded (whatever the score), 1 one could not, 2 bad invocation, 130 interrupted (Ctrl-C).",
 };
 
 export interface GradeArgs {
@@ -31,17 +33,30 @@ export interface GradeArgs {
   report: string;
   jobs?: number;
   timeout?: number;
+  noSandbox?: boolean;
 }
 
 function toGradeArgs(v: Values, inputs: string[]): GradeArgs {
   const a: GradeArgs = { inputs, report: typeof v.report === "string" ? v.report : path.join(PROJECT_ROOT, "build", "grade") };
   if (typeof v.hidden === "string") a.hidden = v.hidden;
   if (typeof v.jobs === "string") a.jobs = positiveInteger("jobs", v.jobs);
-  if (typeof v.timeout === "string") a.timeout = nonNegativeNumber("timeout", v.timeout);
+  if (typeof v.timeout === "string") a.timeout = gradeTimeout(v.timeout);
+  if (v["no-sandbox"] === true) a.noSandbox = true;
   if (a.inputs.length === 0) throw new UsageError("no candidate notebooks given");
   for (const f of a.inputs) if (!fs.existsSync(f)) throw new UsageError(`no such file or folder: ${f}`);
   if (a.hidden && !fs.existsSync(a.hidden)) throw new UsageError(`no such hidden-cases file: ${a.hidden}`);
   return a;
+}
+
+/** The runner's one timeout rule: 0 or −1 none, else 1 to 2,147,483 seconds. */
+function gradeTimeout(v: string): number {
+  const n = nonNegativeNumber("timeout", v === "-1" ? "0" : v);
+  try {
+    checkTimeout(n, "--timeout");
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  return n;
 }
 
 /** The options of a grading run (help and version are handled by `grade`). */
@@ -62,11 +77,36 @@ export async function grade(argv: string[], io: Io = PROCESS_IO): Promise<number
     const a = toGradeArgs(values, positionals);
     if (a.hidden && insideAny(a.hidden, a.inputs)) io.stderr(`grade: warning: ${a.hidden} is inside the candidate's folder: the candidate could have read the hidden cases`);
     let report;
+    // Ctrl-C: no new notebook starts, running kernels are ended by their supervisors, staged copies are removed.
+    const abort = new AbortController();
+    const stop = () => abort.abort();
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+    const total = { done: 0 };
     try {
-      report = await gradeNotebooks(a.inputs, { hiddenFile: a.hidden, executedDir: path.join(a.report, "notebooks"), jobs: a.jobs, timeoutSeconds: a.timeout });
+      report = await gradeNotebooks(a.inputs, {
+        hiddenFile: a.hidden,
+        executedDir: path.join(a.report, "notebooks"),
+        jobs: a.jobs,
+        timeoutSeconds: a.timeout,
+        noSandbox: a.noSandbox,
+        signal: abort.signal,
+        onProgress: (e) => {
+          if (!e.done) return;
+          total.done++;
+          io.stderr(`grade: [${total.done}] ${e.candidate}/${path.basename(e.file)}: ${e.grade ? `${e.grade.status} ${e.grade.earned}/${e.grade.total}` : ""}`);
+        },
+      });
     } catch (e) {
-      // An unreadable hidden file or candidate folder: the invocation named something unusable.
+      if (abort.signal.aborted) {
+        io.stderr("grade: interrupted; no kernel and no staged copy left");
+        return 130;
+      }
+      // An unreadable hidden file or candidate folder, or no sandbox: the invocation cannot work as given.
       throw new UsageError((e as Error).message);
+    } finally {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
     }
     io.stdout(gradeTable(report));
     io.stdout(`\nReports: ${writeReports(report, a.report).map((f) => path.relative(process.cwd(), f)).join(", ")}`);

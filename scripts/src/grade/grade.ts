@@ -11,7 +11,7 @@ import { REGISTRY, findDrill } from "@drills/checks/meta";
 import { readHiddenFile, type HiddenFile } from "@drills/checks/grading";
 import { defaultJobs, mapPool } from "../runner/pool";
 import { readNotebook, writeNotebook, type Notebook } from "../runner/notebook";
-import { PROJECT_DATA_DIR } from "../kernelspec/kernelspec";
+import { sandboxAvailable } from "../sandbox/sandbox";
 import { buildKernelChecks } from "./kernel-build";
 import { collectCandidates, drillOf, type Candidate } from "./identity";
 import { GradingSession } from "./session";
@@ -82,6 +82,8 @@ export interface GradeOptions {
   /** Where originals are looked up: notebooks/exercises, then notebooks/solutions (same check cells). */
   root?: string;
   signal?: AbortSignal;
+  /** Run kernels without the sandbox (the report says so); refused unless asked for explicitly. */
+  noSandbox?: boolean;
   onProgress?(event: { candidate: string; file: string; drill?: string; done: boolean; grade?: NotebookGrade }): void;
 }
 
@@ -89,10 +91,11 @@ export function originalFor(drill: string, root = PROJECT_ROOT): string | undefi
   return ["exercises", "solutions"].map((d) => path.join(root, "notebooks", d, `${drill}.ipynb`)).find((f) => fs.existsSync(f));
 }
 
-/** The kernel's environment: nothing of the grader's (no hidden-file path, no secrets), only what tslab needs. */
-function kernelEnvironment(home: string): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home, LANG: "C.UTF-8", JUPYTER_PATH: PROJECT_DATA_DIR, DRILLS_MODE: "grading", DRILLS_PROGRESS: "0" };
-}
+/** The kernel's switches: grading mode (no hints, no reveals), no progress log. Never a path or a secret. */
+const GRADING_ENV = { DRILLS_MODE: "grading", DRILLS_PROGRESS: "0" };
+
+/** The kernel build's dist folder for a grading run's work folder (see gradeNotebooks). */
+const kernelChecks = (notebookWork: string) => path.join(path.dirname(notebookWork), "node_modules", "@drills", "checks", "dist");
 
 const blank = (candidate: string, file: string): NotebookGrade => ({ candidate, file, status: "error", tamper: [], cases: [], earned: 0, total: 0, stretch: { earned: 0, total: 0 }, problems: [], restarts: 0, durationMs: 0 });
 
@@ -153,14 +156,16 @@ async function gradeOne(job: Job, hidden: HiddenFile | undefined, o: GradeOption
     // The notebook decides nothing about how it runs: always the project's kernel.
     const nb: Notebook = { ...guarded.notebook, metadata: { ...guarded.notebook.metadata, kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" } } };
     fs.mkdirSync(work, { recursive: true });
-    const session = await GradingSession.open(nb, { cwd: work, env: kernelEnvironment(work), timeoutSeconds });
+    const staged = path.join(work, `${job.drill}.ipynb`);
+    writeNotebook(staged, nb);
+    const session = await GradingSession.open({ file: staged, timeoutSeconds, projectRoot: PROJECT_ROOT, sandbox: !o.noSandbox, kernelChecks: o.noSandbox ? undefined : kernelChecks(work), env: GRADING_ENV, signal: o.signal });
     try {
-      for (const c of session.cells) if (c.status !== "ok") g.problems.push(`cell ${c.index + 1} (${c.id}): ${c.status}${c.evalue ? `: ${c.evalue}` : ""}`);
-      if (o.executedDir) {
+      for (const f of session.run.failures) g.problems.push(`${f.kind}${f.cell ? ` in cell ${f.cell.index + 1} (${f.cell.id})` : ""}: ${f.message.split("\n")[0]}`);
+      if (o.executedDir && session.run.notebook) {
         g.executed = path.join(o.executedDir, job.candidate.name, path.basename(job.file));
-        writeNotebook(g.executed, session.notebook);
+        writeNotebook(g.executed, session.run.notebook);
       }
-      g.cases = await judgeDrill(session, job.drill, hidden, timeoutSeconds > 0 ? timeoutSeconds * 1000 : 0);
+      g.cases = await judgeDrill(session, job.drill, hidden, timeoutSeconds > 0 ? timeoutSeconds * 1000 : 0, o.signal);
       g.restarts = session.restarts;
     } finally {
       await session.close();
@@ -177,6 +182,10 @@ async function gradeOne(job: Job, hidden: HiddenFile | undefined, o: GradeOption
 }
 
 export async function gradeNotebooks(inputs: string[], o: GradeOptions = {}): Promise<GradeReport> {
+  const probe = sandboxAvailable();
+  if (!o.noSandbox && !probe.available) {
+    throw new Error(`no sandbox on this machine (${probe.reason}): install bubblewrap, or grade with --no-sandbox and accept that a hostile notebook can read the oracles and the hidden file`);
+  }
   const hidden = o.hiddenFile ? readHiddenFile(o.hiddenFile) : undefined;
   const timeoutSeconds = o.timeoutSeconds ?? DEFAULT_GRADE_TIMEOUT_SECONDS;
   const candidates = collectCandidates(inputs);
@@ -218,7 +227,7 @@ export async function gradeNotebooks(inputs: string[], o: GradeOptions = {}): Pr
   return {
     generatedAt: new Date().toISOString(),
     ...(o.hiddenFile ? { hiddenFile: path.resolve(o.hiddenFile) } : {}),
-    sandbox: "none",
+    sandbox: o.noSandbox ? "none" : `bubblewrap${probe.dropsPrivileges ? ", unprivileged uid" : ""}, no network, own PID namespace`,
     timeoutSeconds,
     candidates: candidates.map((c) => {
       const mine = notebooks.filter((g) => g.candidate === c.name);

@@ -109,9 +109,10 @@ export function possiblePoints(drill: string, hidden: HiddenFile | undefined): {
   return out;
 }
 
-export async function judgeDrill(session: KernelSession, drill: string, hidden: HiddenFile | undefined, timeoutMs: number): Promise<CaseScore[]> {
+export async function judgeDrill(session: KernelSession, drill: string, hidden: HiddenFile | undefined, timeoutMs: number, signal?: AbortSignal): Promise<CaseScore[]> {
   const scores: CaseScore[] = [];
   for (const { part, cases, legacy } of gradedCases(drill, hidden)) {
+    if (signal?.aborted) throw Object.assign(new Error("grading interrupted"), { name: "AbortError" });
     for (const name of legacy) {
       scores.push({ part: part.id, check: part.title, id: name, name, status: "error", hidden: false, inKernel: true, points: 1, earned: 0, message: "this case has no judge outside the kernel yet (a gap in the pack)", ms: 0 });
     }

@@ -51,7 +51,18 @@ export function userDataDir(env = process.env, platform = process.platform, home
   return path.join(xdg, "jupyter");
 }
 
+/**
+ * Jupyter's rule for kernel names, anchored: a name is looked up as a folder, so anything else (`..`, `/`, a
+ * leading dot or dash) could name a folder outside the data dirs and run its kernel.json.
+ */
+export const KERNEL_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+export function isKernelName(name: unknown): name is string {
+  return typeof name === "string" && KERNEL_NAME_PATTERN.test(name);
+}
+
 export function specDir(dataDir: string, name = KERNEL_NAME): string {
+  if (!isKernelName(name)) throw new Error(`kernelspec name ${JSON.stringify(name)} does not match ${KERNEL_NAME_PATTERN}`);
   return path.join(dataDir, "kernels", name);
 }
 

@@ -8,7 +8,6 @@ import { Cell, Notebook, sourceOf } from "./notebook";
 import { CellOutputs, DisplayRegistry } from "./outputs";
 import { errorFromStderr } from "./tracebacks";
 import { IDLE_WAIT_MS, Tracker, recordTimes } from "./tracker";
-import { cellTimeoutSeconds } from "./timeouts";
 
 export type CellStatus = "ok" | "error" | "timeout" | "kernel-died" | "uncaught-error" | "interrupted";
 
@@ -28,11 +27,13 @@ export interface CellResult {
   message?: string;
   /** The cell failed but is tagged `raises-exception`: that is its expected outcome, not a failure. */
   expectedError?: boolean;
+  /** Output characters dropped past the cap (the stored outputs end with a marker saying so). */
+  droppedBytes?: number;
 }
 
 export interface CellLoopOptions {
-  /** Per-cell timeout in seconds before cell metadata overrides it; 0 = none. */
-  timeoutSeconds: number;
+  /** Timeout in seconds per cell, indexed like `notebook.cells` (timeouts.ts's cellTimeouts); 0 = none. */
+  timeouts: number[];
   allowErrors: boolean;
   outputCap: number;
   graceMs?: number;
@@ -94,6 +95,7 @@ export async function runCells(kernel: Kernel, notebook: Notebook, options: Cell
         Object.assign(result, { status: "uncaught-error", ename: error.ename, evalue: error.evalue, message: text.escapedError(error.traceback.join("\n")) });
       }
     }
+    if (outputs.droppedBytes > 0) result.droppedBytes = outputs.droppedBytes;
     outputs.seal();
   }
   return results;
@@ -121,7 +123,7 @@ async function runCell(
   options: CellLoopOptions,
   lastErrorAt: number,
 ): Promise<CellResult> {
-  const timeoutSeconds = cellTimeoutSeconds(cell, options.timeoutSeconds);
+  const timeoutSeconds = options.timeouts[index] ?? 0;
   const timeoutMs = timeoutSeconds > 0 ? timeoutSeconds * 1000 : undefined;
   const base = { index, id: cell.id!, executionCount };
   const started = Date.now();

@@ -8,7 +8,8 @@ import { ChildProcess, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { CLI, FIXTURES, childPids, fixture, isRunning, sleep } from "./testing/fixtures";
+import { CLI, FIXTURES, fixture, isRunning, sleep } from "./testing/fixtures";
+import { descendants } from "./proctree";
 
 const out = fs.mkdtempSync(path.join(os.tmpdir(), "runner-cli-"));
 
@@ -21,12 +22,14 @@ function startCli(args: string[]): { child: ChildProcess; output: () => string; 
   return { child, output: () => text, exit };
 }
 
-/** Waits until the CLI has `count` kernels running and returns their pids. */
+/** Waits until the CLI has `count` kernels running and returns the pids of its whole tree (supervisors included). */
 async function kernelsOf(pid: number, count: number, timeoutMs = 30_000): Promise<number[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const kernels = childPids(pid);
-    if (kernels.length >= count) return kernels;
+    const tree = descendants(pid);
+    // Supervisors are the CLI's children; a kernel is a node process further down.
+    const kernels = tree.filter((p) => p.argv0 === process.execPath && p.ppid !== pid);
+    if (kernels.length >= count) return tree.map((p) => p.pid);
     if (Date.now() > deadline) throw new Error(`only ${kernels.length} kernels after ${timeoutMs} ms`);
     await sleep(100);
   }
@@ -51,10 +54,10 @@ test("Ctrl-C shuts every kernel down, exits 130 and still writes valid output fi
   assert.ok(JSON.parse(fs.readFileSync(written, "utf8")).cells.length > 0, "output file is valid JSON");
 });
 
-test("even a SIGKILLed runner leaves no kernel behind (the kernel's watchdog notices)", async () => {
+test("even a SIGKILLed runner leaves no kernel behind (the supervisor sees its pipe close)", async () => {
   const cli = startCli(["interrupt/slow.ipynb"]);
   const kernels = await kernelsOf(cli.child.pid!, 1);
-  await sleep(2000); // mid-run, as in real life; the watchdog's timer cannot fire while tslab is still loading
+  await sleep(2000); // mid-run, as in real life
   cli.child.kill("SIGKILL");
   await cli.exit;
   assert.equal(await gone(kernels, 15_000), [], "kernel processes left behind");

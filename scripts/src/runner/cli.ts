@@ -3,5 +3,6 @@
 import { exitWith } from "../cli/options";
 import { main } from "./main";
 
-// On an internal error (exit 70) the reaper's exit hook still kills every kernel on the way out.
+// On an internal error (exit 70) each kernel's supervisor sees its pipe from this process close and ends the
+// kernel's whole tree.
 exitWith("execute", main(process.argv.slice(2)));

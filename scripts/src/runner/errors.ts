@@ -23,6 +23,8 @@ export type FailureKind =
   | "kernel-died"
   | "uncaught-error"
   | "interrupted"
+  | "background-work"
+  | "output-truncated"
   | "internal";
 
 export const text = {
@@ -32,6 +34,8 @@ export const text = {
   notNotebook: (input: string) => `not an .ipynb file: ${input}`,
   emptyFolder: (input: string) => `no .ipynb files under ${input}`,
   inplaceWithOut: () => "--inplace and --out exclude each other",
+  outputIsInput: (input: string) => `the executed copy of ${input} would overwrite it; choose another --out, or pass --inplace to mean it`,
+  readOnlyInplace: (input: string) => `${input} is read-only; --inplace will not replace it (make it writable first if you mean it)`,
 
   unreadable: (file: string, reason: string) => `${file}: cannot read notebook: ${reason}`,
   invalidJson: (file: string, reason: string) => `${file}: not valid JSON: ${reason}`,
@@ -40,6 +44,8 @@ export const text = {
   unknownKernel: (name: string, searched: string[]) =>
     `no kernelspec named "${name}" (looked for kernels/${name}/kernel.json in: ${searched.join(", ") || "no data dirs"}); ` +
     `run "npm run kernelspec" or fix metadata.kernelspec.name`,
+  badKernelName: (name: unknown, pattern: string) =>
+    `metadata.kernelspec.name ${JSON.stringify(name)} is not a kernel name (must match ${pattern}); nothing was run`,
   badKernelSpec: (file: string, reason: string) => `kernelspec ${file} is unusable: ${reason}`,
   spawnFailed: (command: string, reason: string) => `could not start kernel "${command}": ${reason}`,
   kernelNotReady: (seconds: number, tail: string) =>
@@ -61,6 +67,11 @@ export const text = {
     "the kernel reported an error but sent no error text (tslab loses output when a cell writes faster than it can publish)",
   idleMissing: (seconds: number) =>
     `\n[drills runner: the kernel never reported this cell idle (waited ${seconds}s after its reply); output may be incomplete]\n`,
+  backgroundWork: (graceMs: number) =>
+    `work was still pending after the last cell (a timer, interval, socket or child process kept the kernel's event loop ` +
+    `alive): the kernel did not exit within ${graceMs} ms of shutdown_request and was stopped; whatever it was still doing never finished`,
+  outputDropped: (cell: number, id: string, dropped: number, cap: number) =>
+    `cell ${cell} (id ${id}): ${dropped} bytes of output were dropped past the cap of ${cap} bytes; the stored notebook does not show what the cell printed`,
   outputTruncated: (dropped: number, cap: number) =>
     `\n[drills runner: output truncated — ${dropped} more bytes dropped; the cap is ${cap} bytes per cell]\n`,
 } as const;

@@ -4,6 +4,14 @@
  */
 export { executeNotebook, DEFAULT_TIMEOUT_SECONDS, DEFAULT_KERNEL } from "./execute";
 export type { ExecuteOptions, NotebookResult, Failure } from "./execute";
+export { openSession } from "./session";
+export type { Session, SessionOptions } from "./session";
+export type { RequestResult, RequestOptions, RequestStatus } from "./request";
+export { checkTimeout, MAX_TIMEOUT_SECONDS } from "./timeouts";
+export type { TimeoutPolicy } from "./timeouts";
+export type { Isolation } from "./isolation";
+export { sandboxAvailable } from "../sandbox/sandbox";
+export type { SandboxSpec, Bind, SandboxProbe } from "../sandbox/sandbox";
 export { executeNotebooks, defaultJobs } from "./pool";
 export type { PoolOptions } from "./pool";
 export { collectNotebooks, planJobs } from "./inputs";

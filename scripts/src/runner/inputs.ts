@@ -59,3 +59,24 @@ export function planJobs(inputs: string[], options: { outDir: string; inplace: b
     return { input, output: path.join(options.outDir, relative) };
   });
 }
+
+/**
+ * Nothing the user wrote is overwritten unless they asked: without --inplace an output may not be its own input
+ * (`--out .` run from the input's folder), and --inplace refuses a read-only notebook rather than replacing it
+ * (a rename would, even as root, where access(W_OK) always says yes — so the mode bits decide).
+ */
+export function checkOutputs(jobs: Job[], inplace: boolean): void {
+  for (const job of jobs) {
+    const same = path.resolve(job.output) === path.resolve(job.input);
+    if (same && !inplace) throw new UsageError(text.outputIsInput(job.input));
+    if (same && isReadOnly(job.input)) throw new UsageError(text.readOnlyInplace(job.input));
+  }
+}
+
+export function isReadOnly(file: string): boolean {
+  try {
+    return (fs.statSync(file).mode & 0o222) === 0;
+  } catch {
+    return false;
+  }
+}

@@ -3,32 +3,32 @@
  * and every pending request fails when the process exits, because a kernel that drops or never sends a message
  * must not hang the runner.
  */
-import { ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import * as path from "node:path";
 import * as zmq from "zeromq";
 import { kernelEnv } from "../kernelspec/kernelspec";
+import type { SandboxSpec } from "../sandbox/sandbox";
+import { SandboxError, sandboxLaunch } from "../sandbox/launch";
 import { Connection, address, createConnection } from "./connection";
 import { NotebookError, text } from "./errors";
-import { adopt, release, signalGroup } from "./reaper";
+import { Isolation, isolationWrapper } from "./isolation";
 import { findKernelSpec, kernelArgv, kernelProcessEnv } from "./spec";
+import { ExitInfo, Supervised } from "./supervised";
 import { Message, createMessage, parse, serialize } from "./wire";
+
+export type { ExitInfo } from "./supervised";
 
 export interface KernelOptions {
   name: string;
   cwd: string;
   env?: NodeJS.ProcessEnv;
   startupTimeoutMs?: number;
-}
-
-export interface ExitInfo {
-  code: number | null;
-  signal: NodeJS.Signals | null;
+  /** Run the kernel in bubblewrap (sandbox/); without it, a PID namespace where possible (isolation.ts). */
+  sandbox?: SandboxSpec;
 }
 
 type Channel = "shell" | "control";
 const TAIL_BYTES = 4000;
-const WATCHDOG = path.join(__dirname, "watchdog.js");
 
 export class KernelExitedError extends Error {}
 
@@ -52,23 +52,18 @@ export class Kernel {
   private closed = false;
 
   private constructor(
-    private readonly child: ChildProcess,
+    private readonly supervised: Supervised,
     private readonly connection: Connection,
   ) {
-    this.pid = child.pid!;
-    adopt(this.pid);
-    const capture = (chunk: Buffer) => {
+    this.pid = supervised.pid;
+    supervised.onOutput((chunk) => {
       this.outputTail = (this.outputTail + chunk.toString("utf8")).slice(-TAIL_BYTES);
-    };
-    child.stdout?.on("data", capture);
-    child.stderr?.on("data", capture);
-    this.exited = new Promise((resolve) => {
-      child.once("exit", (code, signal) => {
-        this.exit = { code, signal };
-        for (const { reject } of this.pending.values()) reject(new KernelExitedError(text.kernelExit(code, signal)));
-        this.pending.clear();
-        resolve(this.exit);
-      });
+    });
+    this.exited = supervised.exited.then(({ code, signal }) => {
+      this.exit = { code, signal };
+      for (const { reject } of this.pending.values()) reject(new KernelExitedError(text.kernelExit(code, signal)));
+      this.pending.clear();
+      return this.exit;
     });
     const { info } = connection;
     this.shell.connect(address(info, info.shell_port));
@@ -86,24 +81,21 @@ export class Kernel {
   static async start(options: KernelOptions): Promise<Kernel> {
     const env = options.env ?? kernelEnv();
     const found = findKernelSpec(options.name, env);
-    const connection = await createConnection(options.name);
+    // A sandbox has no network: its channels are socket files in the connection folder, bound into it.
+    const connection = await createConnection(options.name, options.sandbox ? "ipc" : "tcp");
     const argv = kernelArgv(found, connection.file);
-    const child = spawn(argv[0], argv.slice(1), {
-      cwd: options.cwd,
-      // Own process group: a terminal Ctrl-C reaches only the runner, which then shuts kernels down in order.
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: kernelProcessEnv(found, env, WATCHDOG),
-    });
-    const spawnError = await new Promise<Error | undefined>((resolve) => {
-      child.once("spawn", () => resolve(undefined));
-      child.once("error", resolve);
-    });
-    if (spawnError || child.pid === undefined) {
+    let started: Supervised;
+    try {
+      const launch = options.sandbox
+        ? sandboxLaunch(options.sandbox, { cwd: options.cwd, connectionDir: connection.dir, env: kernelProcessEnv(found, env) })
+        : { ...isolationWrapper(env).wrapper, env: kernelProcessEnv(found, env), cwd: options.cwd };
+      started = await Supervised.start({ argv, prefix: launch.prefix, isolation: launch.isolation, cwd: launch.cwd, env: launch.env, cleanup: [connection.dir] });
+    } catch (error) {
       connection.remove();
-      throw new NotebookError("kernel-start", text.spawnFailed(argv[0], spawnError?.message ?? "no pid"));
+      if (error instanceof SandboxError) throw new NotebookError("kernel-start", error.message);
+      throw new NotebookError("kernel-start", text.spawnFailed(argv[0], (error as Error).message));
     }
-    const kernel = new Kernel(child, connection);
+    const kernel = new Kernel(started, connection);
     try {
       await kernel.waitReady(options.startupTimeoutMs ?? 60_000);
     } catch (error) {
@@ -153,35 +145,42 @@ export class Kernel {
     return { msgId, reply };
   }
 
-  interrupt(): void {
-    // tslab only supports signal interrupts; send to the main process only, not its group.
-    try {
-      if (this.alive) process.kill(this.pid, "SIGINT");
-    } catch {
-      // Already gone: the exit handler reports it.
-    }
+  /** How the kernel's process tree is held: "pid-namespace" (nothing escapes) or the "process-group" fallback. */
+  get isolation(): Isolation {
+    return this.supervised.isolation;
   }
 
-  /** Polite shutdown_request, then SIGTERM, then SIGKILL — each only if the previous step did not end it. */
-  async shutdown(graceMs = 1500): Promise<void> {
+  interrupt(): void {
+    // tslab only supports signal interrupts: SIGINT to the kernel process alone.
+    this.supervised.interrupt();
+  }
+
+  /**
+   * Polite shutdown_request, then SIGTERM, then SIGKILL — each only if the previous step did not end it. Says how it
+   * ended: "exited" on the request (tslab exits once its event loop is empty, so anything else means pending work),
+   * "stopped" when signals were needed, "dead" when it had already exited.
+   */
+  async shutdown(graceMs = 1500): Promise<"exited" | "stopped" | "dead"> {
+    let ending: "exited" | "stopped" | "dead" = "dead";
     if (this.alive) {
+      ending = "exited";
       this.send("control", "shutdown_request", { restart: false }, graceMs).reply.catch(() => undefined);
       if (!(await this.exitsWithin(graceMs))) {
-        signalGroup(this.pid, "SIGTERM");
-        if (!(await this.exitsWithin(graceMs))) {
-          signalGroup(this.pid, "SIGKILL");
-          await this.exitsWithin(5000);
-        }
+        ending = "stopped";
+        this.supervised.terminate();
+        if (!(await this.exitsWithin(graceMs))) this.supervised.kill();
       }
     }
-    // Whatever the kernel itself started is in its group; end it too.
-    signalGroup(this.pid, "SIGKILL");
-    release(this.pid);
+    // Whatever the kernel started dies with it; the supervisor exits only once that is done and the files are gone.
+    this.supervised.kill();
+    await this.exitsWithin(10_000);
     this.close();
+    return ending;
   }
 
+  /** Ends the kernel's whole process tree. */
   kill(): void {
-    signalGroup(this.pid, "SIGKILL");
+    this.supervised.kill();
   }
 
   private async waitReady(timeoutMs: number): Promise<void> {

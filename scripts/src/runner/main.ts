@@ -5,11 +5,12 @@
 import { parseArgs } from "./args";
 import { UsageError, text } from "./errors";
 import { NotebookResult } from "./execute";
-import { collectNotebooks, planJobs } from "./inputs";
+import { checkOutputs, collectNotebooks, planJobs } from "./inputs";
 import { writeJunit } from "./junit";
 import { executeNotebooks } from "./pool";
 import { Progress } from "./progress";
 import { killAllNow } from "./reaper";
+import { TimeoutError, checkTimeout } from "./timeouts";
 import { formatFailures, formatSummary, formatTally } from "./report";
 
 export interface MainIo {
@@ -28,8 +29,14 @@ export async function main(argv: string[], io: MainIo = { stdout: process.stdout
       io.stdout.write(options.print + "\n");
       return EXIT.passed;
     }
+    checkTimeout(options.timeoutSeconds, "--timeout");
     jobs = planJobs(collectNotebooks(options.inputs), options);
+    checkOutputs(jobs, options.inplace);
   } catch (error) {
+    if (error instanceof TimeoutError) {
+      io.stderr.write(`execute: ${text.usage(error.message)}\n`);
+      return EXIT.usage;
+    }
     if (!(error instanceof UsageError)) throw error;
     io.stderr.write(`execute: ${text.usage(error.message)}\n`);
     return EXIT.usage;

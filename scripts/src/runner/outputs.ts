@@ -22,6 +22,8 @@ export class CellOutputs {
   finished = false;
   private bytes = 0;
   private dropped = 0;
+  /** Everything dropped over the cap, kept after seal() puts the marker in. */
+  private droppedTotal = 0;
   private clearPending = false;
 
   constructor(
@@ -77,6 +79,10 @@ export class CellOutputs {
     this.outputs.push(error);
   }
 
+  get droppedBytes(): number {
+    return this.droppedTotal;
+  }
+
   /** Puts the truncation marker in place; called once the cell is done. */
   seal(): void {
     if (this.dropped === 0) return;
@@ -102,6 +108,7 @@ export class CellOutputs {
     const size = JSON.stringify(content.data ?? {}).length;
     if (this.bytes + size > this.cap) {
       this.dropped += size;
+      this.droppedTotal += size;
       return;
     }
     const output: Output = { output_type: type, data: jsonBundle(content.data), metadata: content.metadata ?? {} };
@@ -117,6 +124,7 @@ export class CellOutputs {
     const kept = chunk.length <= room ? chunk : chunk.slice(0, room);
     this.bytes += kept.length;
     this.dropped += chunk.length - kept.length;
+    this.droppedTotal += chunk.length - kept.length;
     return kept;
   }
 

@@ -1,17 +1,11 @@
 /**
- * Keeps the set of live kernel processes so that no path out of the runner — normal end, Ctrl-C, an uncaught
- * exception — leaves one behind. Kernels run in their own process group (spawned detached) so a kill reaches
- * anything they started too; the `exit` hook is synchronous because nothing async runs at that point.
+ * The live supervisors (supervisor.ts), so the runner can end every kernel at once (a second Ctrl-C). Nothing here
+ * is needed for a runner that dies: each supervisor notices its stdin pipe close and ends its kernel by itself.
  */
 const live = new Set<number>();
-let hooked = false;
 
 export function adopt(pid: number): void {
   live.add(pid);
-  if (!hooked) {
-    hooked = true;
-    process.on("exit", killAllNow);
-  }
 }
 
 export function release(pid: number): void {
@@ -22,22 +16,14 @@ export function livePids(): number[] {
   return [...live];
 }
 
-/** Signals a kernel's whole process group; a group that is already gone is not an error. */
-export function signalGroup(pid: number, signal: NodeJS.Signals): boolean {
-  try {
-    process.kill(-pid, signal);
-    return true;
-  } catch {
+/** SIGTERM to each supervisor: it kills its kernel's tree and removes the connection files, then exits. */
+export function killAllNow(): void {
+  for (const pid of live) {
     try {
-      process.kill(pid, signal);
-      return true;
+      process.kill(pid, "SIGTERM");
     } catch {
-      return false;
+      // Already gone.
     }
   }
-}
-
-export function killAllNow(): void {
-  for (const pid of live) signalGroup(pid, "SIGKILL");
   live.clear();
 }

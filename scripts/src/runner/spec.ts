@@ -5,7 +5,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { KernelSpec, kernelEnv, userDataDir } from "../kernelspec/kernelspec";
+import { KERNEL_NAME_PATTERN, KernelSpec, isKernelName, kernelEnv, userDataDir } from "../kernelspec/kernelspec";
 import { NotebookError, text } from "./errors";
 
 export interface FoundSpec {
@@ -21,6 +21,8 @@ export function dataDirs(env: NodeJS.ProcessEnv = kernelEnv()): string[] {
 }
 
 export function findKernelSpec(name: string, env: NodeJS.ProcessEnv = kernelEnv()): FoundSpec {
+  // Checked before any path is built from it: the name comes from the notebook, i.e. from whoever wrote it.
+  if (!isKernelName(name)) throw new NotebookError("unknown-kernel", text.badKernelName(name, String(KERNEL_NAME_PATTERN)));
   const dirs = dataDirs(env);
   for (const dataDir of dirs) {
     const dir = path.join(dataDir, "kernels", name);
@@ -47,12 +49,7 @@ export function kernelArgv(found: FoundSpec, connectionFile: string): string[] {
   );
 }
 
-/** The kernel's environment: the spec's own `env`, plus the runner's pid and the watchdog preload. */
-export function kernelProcessEnv(found: FoundSpec, env: NodeJS.ProcessEnv, watchdog: string): NodeJS.ProcessEnv {
-  return {
-    ...env,
-    ...(found.spec.env ?? {}),
-    DRILLS_RUNNER_PID: String(process.pid),
-    NODE_OPTIONS: [env.NODE_OPTIONS, `--require ${JSON.stringify(watchdog)}`].filter(Boolean).join(" "),
-  };
+/** The kernel's environment: the spec's own `env` over the caller's. */
+export function kernelProcessEnv(found: FoundSpec, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { ...env, ...(found.spec.env ?? {}) };
 }

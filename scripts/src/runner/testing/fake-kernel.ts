@@ -10,7 +10,7 @@ import { Message, createMessage, parse, serialize } from "../wire";
 
 async function run(connectionFile: string): Promise<void> {
   const info = JSON.parse(fs.readFileSync(connectionFile, "utf8"));
-  const url = (port: number) => `tcp://${info.ip}:${port}`;
+  const url = (port: number) => `${info.transport}://${info.ip}:${port}`; // tslab's form
   const shell = new zmq.Router({ linger: 0 });
   const control = new zmq.Router({ linger: 0 });
   const iopub = new zmq.Publisher({ linger: 0 });
