@@ -6,7 +6,7 @@
 import { evaluate, type Drill } from "./drill";
 import { present } from "./present";
 import { attach } from "./experience";
-import { transformerDrill, type TransformerBlockClass } from "./drills/transformer";
+import { transformerDrill, type TransformerBlockClass } from "./drills/07-transformer-block/checks";
 import { aucDrill, type Auc } from "./drills/auc";
 import { logregDrill, type Logreg } from "./drills/logreg";
 import { windowsDrill, type SlidingWindows } from "./drills/windows";
@@ -53,7 +53,7 @@ export type { Logreg, FitOptions as LogregFitOptions } from "./drills/logreg";
 export const checkLogreg = (logreg: Logreg) => checkDrill(logregDrill, logreg);
 
 export { transformerDrill };
-export type { TransformerBlockClass, TransformerBlockLike, AttentionMask, StateDict } from "./drills/transformer";
+export type { TransformerBlockClass, TransformerBlockLike, AttentionMask, StateDict } from "./drills/07-transformer-block/checks";
 export const checkTransformerBlock = (Block: TransformerBlockClass) => checkDrill(transformerDrill, Block);
 
 export { mlpDrill };

@@ -8,13 +8,13 @@ import { answer } from "../drills/logreg-answers";
 import { mlpDrill } from "../drills/mlp";
 import { knownWrong } from "../drills/mlp-known-wrong";
 import { reference as mlpReference } from "../drills/mlp-wrong";
-import { transformerDrill } from "../drills/transformer";
-import { makeBlock } from "../drills/transformer-reference";
+import { transformerDrill } from "../drills/07-transformer-block/checks";
+import { makeBlock } from "../drills/07-transformer-block/test/answers";
 import { caseText } from "../render";
 import { hiddenCases } from "./hidden";
 import "./hidden-logreg";
 import "./hidden-mlp";
-import "./hidden-transformer";
+import "../drills/07-transformer-block/hidden";
 import { failingHidden, SAMPLE_ENV } from "./hidden-testing";
 
 test.before(async () => {

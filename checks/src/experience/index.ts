@@ -6,7 +6,7 @@ import "./hidden-drift";
 import "./hidden-impute";
 import "./hidden-logreg";
 import "./hidden-mlp";
-import "./hidden-transformer";
+import "../drills/07-transformer-block/hidden";
 import "./hidden-experiment";
 import "./hidden-featurestore";
 

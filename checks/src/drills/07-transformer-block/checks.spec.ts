@@ -3,12 +3,12 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import * as tf from "@tensorflow/tfjs";
 import { useBackend, todo } from "@drills/lib";
-import { transformerDrill, type TransformerBlockClass } from "./transformer";
-import { makeBlock, type Flaws } from "./transformer-reference";
-import { fixture } from "./transformer-parity";
-import { MISTAKES, oracleForward, erf } from "./transformer-oracle";
-import { flat3, flat4 } from "./transformer-run";
-import { expectPass, expectRejects, expectTodo } from "../testing";
+import { transformerDrill, type TransformerBlockClass } from "./checks";
+import { makeBlock, type Flaws } from "./test/answers";
+import { fixture } from "./cases-parity";
+import { MISTAKES, oracleForward, erf } from "./oracle";
+import { flat3, flat4 } from "./calls";
+import { expectPass, expectRejects, expectTodo } from "../../testing";
 
 test.before(async () => {
   await useBackend();

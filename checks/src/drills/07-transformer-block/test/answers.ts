@@ -4,9 +4,9 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { ValueError } from "@drills/lib";
-import { CORRECT, type Variant } from "./transformer-oracle";
-import { parameterShapes, type AttentionMask, type StateDict } from "./transformer-state";
-import type { TransformerBlockClass, TransformerBlockLike } from "./transformer";
+import { CORRECT, type Variant } from "../oracle";
+import { parameterShapes, type AttentionMask, type StateDict } from "../state";
+import type { TransformerBlockClass, TransformerBlockLike } from "../checks";
 
 export interface Flaws extends Partial<Variant> {
   dropoutInEval?: boolean;

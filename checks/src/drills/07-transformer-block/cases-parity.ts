@@ -3,15 +3,15 @@
  * without masks, per-head attention weights, and the gradient of every parameter.
  */
 import * as tf from "@tensorflow/tfjs";
-import { allClose, call, ok } from "../assert";
-import { fail } from "../failure";
-import { fmt } from "../format";
-import { loadFixture } from "../fixtures";
-import { expectTensor, values } from "../tensors";
-import type { LegacyCase as Case } from "../drill";
-import { compare, flat3, flat4, forward, withBlock, type Setup } from "./transformer-run";
-import { flatten, PARAMETER_NAMES, type Nested, type StateDict } from "./transformer-state";
-import type { TransformerBlockClass } from "./transformer";
+import { allClose, call, ok } from "../../assert";
+import { fail } from "../../failure";
+import { fmt } from "../../format";
+import { loadFixture } from "../../fixtures";
+import { expectTensor, values } from "../../tensors";
+import type { LegacyCase as Case } from "../../drill";
+import { compare, flat3, flat4, forward, withBlock, type Setup } from "./calls";
+import { flatten, PARAMETER_NAMES, type Nested, type StateDict } from "./state";
+import type { TransformerBlockClass } from "./checks";
 
 interface Outputs {
   out: number[][][];

@@ -3,14 +3,14 @@
  * and input of the interviewer's sizes (transformer-state.ts), against the float64 oracle, optionally causal. A
  * failure reports error sizes and, when the output matches one, the known mistake (the public cases' notes).
  */
-import { transformerDrill, type TransformerBlockClass } from "../drills/transformer";
-import { MISTAKES, oracleForward } from "../drills/transformer-oracle";
-import { TOL } from "../drills/transformer-parity";
-import { flat3, forward, withBlock } from "../drills/transformer-run";
-import { randomInput, randomStateDict } from "../drills/transformer-state";
-import { registerHidden } from "./hidden";
-import { expectNear } from "./hidden-near";
-import { HIDDEN_INPUT } from "../drill";
+import { transformerDrill, type TransformerBlockClass } from "./checks";
+import { MISTAKES, oracleForward } from "./oracle";
+import { TOL } from "./cases-parity";
+import { flat3, forward, withBlock } from "./calls";
+import { randomInput, randomStateDict } from "./state";
+import { registerHidden } from "../../experience/hidden";
+import { expectNear } from "../../experience/hidden-near";
+import { HIDDEN_INPUT } from "../../drill";
 
 function size(v: unknown, name: string): number {
   if (!Number.isInteger(v) || (v as number) < 1) throw new Error(`input.${name}: expected an integer ≥ 1, got ${JSON.stringify(v)}`);

@@ -6,12 +6,12 @@
  * transformer-properties.ts (no fixture); the float64 oracle is transformer-oracle.ts.
  */
 import type * as tf from "@tensorflow/tfjs";
-import type { Drill } from "../drill";
-import { parityCases } from "./transformer-parity";
-import { propertyCases } from "./transformer-properties";
-import type { AttentionMask, StateDict } from "./transformer-state";
+import type { Drill } from "../../drill";
+import { parityCases } from "./cases-parity";
+import { propertyCases } from "./cases-properties";
+import type { AttentionMask, StateDict } from "./state";
 
-export type { AttentionMask, StateDict } from "./transformer-state";
+export type { AttentionMask, StateDict } from "./state";
 
 /** What a candidate's block offers; `namedParameters` mirrors `dict(module.named_parameters())`. */
 export interface TransformerBlockLike {

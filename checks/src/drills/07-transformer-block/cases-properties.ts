@@ -5,15 +5,15 @@
 import * as tf from "@tensorflow/tfjs";
 import * as fc from "fast-check";
 import { permutation } from "@drills/lib";
-import { allClose, ok, property, throwsValueError } from "../assert";
-import { countLeaks } from "../tensors";
-import { fmtNumber } from "../format";
-import type { LegacyCase as Case } from "../drill";
-import { oracleForward } from "./transformer-oracle";
-import { TOL } from "./transformer-parity";
-import { compare, describeSetup, flat3, forward, withBlock, type Setup } from "./transformer-run";
-import { randomInput, randomStateDict } from "./transformer-state";
-import type { TransformerBlockClass } from "./transformer";
+import { allClose, ok, property, throwsValueError } from "../../assert";
+import { countLeaks } from "../../tensors";
+import { fmtNumber } from "../../format";
+import type { LegacyCase as Case } from "../../drill";
+import { oracleForward } from "./oracle";
+import { TOL } from "./cases-parity";
+import { compare, describeSetup, flat3, forward, withBlock, type Setup } from "./calls";
+import { randomInput, randomStateDict } from "./state";
+import type { TransformerBlockClass } from "./checks";
 
 const small = (seed: number, pDrop = 0.1): Setup => ({ dModel: 8, nHead: 2, dimFF: 16, pDrop, sd: randomStateDict(8, 16, seed) });
 const std = (v: number[]) => {

@@ -3,11 +3,11 @@
  * tensor the check makes is disposed, and anything odd the candidate returns is reported, never thrown raw.
  */
 import * as tf from "@tensorflow/tfjs";
-import { allClose, call, ok, type Tolerance } from "../assert";
-import { countLeaks, expectTensor, values } from "../tensors";
-import { MISTAKES, oracleForward } from "./transformer-oracle";
-import { cloneStateDict, type AttentionMask, type StateDict } from "./transformer-state";
-import type { TransformerBlockClass, TransformerBlockLike } from "./transformer";
+import { allClose, call, ok, type Tolerance } from "../../assert";
+import { countLeaks, expectTensor, values } from "../../tensors";
+import { MISTAKES, oracleForward } from "./oracle";
+import { cloneStateDict, type AttentionMask, type StateDict } from "./state";
+import type { TransformerBlockClass, TransformerBlockLike } from "./checks";
 
 export interface Setup {
   dModel: number;
