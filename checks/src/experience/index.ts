@@ -6,7 +6,6 @@ import "./hidden-drift";
 import "./hidden-impute";
 import "./hidden-logreg";
 import "./hidden-mlp";
-import "../drills/07-transformer-block/hidden";
 import "./hidden-experiment";
 import "./hidden-featurestore";
 

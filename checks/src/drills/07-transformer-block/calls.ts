@@ -1,101 +1,167 @@
 /**
- * Running a candidate's TransformerBlock safely: construction, loading and forward passes go through `call`, every
- * tensor the check makes is disposed, and anything odd the candidate returns is reported, never thrown raw.
+ * Drill 07's kernel half: each call builds the candidate's block from a state dict sent as plain data, runs it on
+ * inputs built outside the kernel, and returns what came out (float32 values and shapes, what it threw, tensors it
+ * left behind). No oracle, fixture or model answer here: the judges in checks.ts compare outside the kernel.
  */
 import * as tf from "@tensorflow/tfjs";
-import { allClose, call, ok, type Tolerance } from "../../assert";
-import { countLeaks, expectTensor, values } from "../../tensors";
-import { MISTAKES, oracleForward } from "./oracle";
-import { cloneStateDict, type AttentionMask, type StateDict } from "./state";
-import type { TransformerBlockClass, TransformerBlockLike } from "./checks";
+import { isNotImplemented } from "@drills/lib";
+import { call, ok } from "../../assert";
+import { fmt } from "../../format";
+import { countLeaks, expectTensor } from "../../tensors";
+import { thrown, type Calls } from "../../outcome";
+import { PARAMETER_NAMES, unpackDict, type AttentionMask, type Packed, type PackedDict } from "./state";
+import type { CompareNormPlacement, TransformerBlockClass, TransformerBlockLike } from "./types";
 
 export interface Setup {
   dModel: number;
   nHead: number;
   dimFF: number;
   pDrop?: number;
-  sd?: StateDict;
+}
+
+/** A block to build: its constructor arguments and the PyTorch state dict to load. */
+export interface Job {
+  setup: Setup;
+  sd: PackedDict;
+}
+
+export interface Run {
+  x: Packed;
+  /** Omitted for eval mode: the call then passes x alone, so `training` must default to false. */
+  training?: boolean;
+  mask?: AttentionMask;
+}
+
+export interface RunOut {
+  values: Float32Array;
+  shape: number[];
+  /** Tensors the call left allocated (measured inside the kernel). */
+  leaked: number;
+  xDisposed: boolean;
 }
 
 export const describeSetup = (s: Setup) => `new TransformerBlock(${s.dModel}, ${s.nHead}, ${s.dimFF}${s.pDrop === undefined ? "" : `, ${s.pDrop}`})`;
 
-export function build(Block: TransformerBlockClass, s: Setup): TransformerBlockLike {
-  const label = describeSetup(s);
-  const block = call(label, () => new Block(s.dModel, s.nHead, s.dimFF, s.pDrop));
-  ok(typeof block?.forward === "function", { what: `${label} should have a forward method`, expected: "forward(x, training, mask)", actual: String(block?.forward) });
-  if (s.sd) {
-    const sd = s.sd;
-    call("block.loadStateDict(sd)", () => block.loadStateDict(cloneStateDict(sd)), { input: "a PyTorch state_dict (nested arrays)" });
-  }
+function build(Block: TransformerBlockClass, job: Job): TransformerBlockLike {
+  const label = describeSetup(job.setup);
+  ok(typeof Block === "function", { what: "the check expects your block's class", expected: "a class", actual: fmt(Block) });
+  const block = call(label, () => new Block(job.setup.dModel, job.setup.nHead, job.setup.dimFF, job.setup.pDrop));
+  ok(typeof block?.forward === "function", { what: `${label} should have a forward method`, expected: "forward(x, training, mask)", actual: fmt(block?.forward) });
+  call("block.loadStateDict(sd)", () => block.loadStateDict(unpackDict(job.sd)), { input: "a PyTorch state_dict (nested arrays)" });
   return block;
 }
 
 /** Frees the block's variables: its own dispose() if it has one, else whatever namedParameters() exposes. */
-export function release(block: TransformerBlockLike | undefined): void {
+function release(block: TransformerBlockLike | undefined): void {
   try {
     if (typeof block?.dispose === "function") block.dispose();
     else for (const p of Object.values(block?.namedParameters?.() ?? {})) if (p instanceof tf.Tensor && !p.isDisposed) p.dispose();
   } catch {
-    // a broken dispose is the candidate's problem only if it leaks, which the leak case reports
+    // a broken dispose only matters if it leaks, which the hygiene case reports
   }
 }
 
-export function withBlock<T>(Block: TransformerBlockClass, s: Setup, fn: (b: TransformerBlockLike) => T): T {
+function withBlock<T>(Block: TransformerBlockClass, job: Job, fn: (b: TransformerBlockLike) => T): T {
   let block: TransformerBlockLike | undefined;
   try {
-    block = build(Block, s);
+    block = build(Block, job);
     return fn(block);
   } finally {
     release(block);
   }
 }
 
-export interface Forward {
-  x: number[][][];
-  training?: boolean;
-  mask?: AttentionMask;
-  input: string;
-}
-
+const tensor = (p: Packed) => tf.tensor(p.values, p.shape, "float32");
 const maskArg = (m?: AttentionMask) => (m ? `, ${JSON.stringify(m)}` : "");
-export const describeCall = (f: Forward) => `block.forward(x${f.training === undefined && !f.mask ? "" : `, ${f.training ?? false}`}${maskArg(f.mask)})`;
+export const describeRun = (r: Run) => `block.forward(x${r.training === undefined && !r.mask ? "" : `, ${r.training ?? false}`}${maskArg(r.mask)})`;
 
-/** One forward pass; returns the output values (flat) and how many tensors it left behind. */
-export function forward(block: TransformerBlockLike, f: Forward): { out: number[]; leaked: number } {
-  const x = tf.tensor3d(f.x);
-  const label = describeCall(f);
+function runForward(block: TransformerBlockLike, r: Run): RunOut {
+  const x = tensor(r.x) as tf.Tensor3D;
+  const label = describeRun(r);
   try {
-    // No second argument when the case means eval mode: `training` must default to false.
-    const run = () => (f.mask ? block.forward(x, f.training ?? false, f.mask) : f.training === undefined ? block.forward(x) : block.forward(x, f.training));
+    const run = () => (r.mask ? block.forward(x, r.training ?? false, r.mask) : r.training === undefined ? block.forward(x) : block.forward(x, r.training));
     const { result, leaked } = countLeaks(label, run);
-    const y = expectTensor(result, x.shape, label, { input: f.input });
-    const out = values(y, label);
+    const y = expectTensor(result, x.shape, label);
+    const out = { values: Float32Array.from(y.dataSync()), shape: y.shape, leaked, xDisposed: x.isDisposed };
     if (y !== x) y.dispose();
-    ok(!x.isDisposed, { what: `${label} should leave x usable`, input: f.input, expected: "x not disposed", actual: "x was disposed", hint: "never dispose the caller's input; tf.tidy only disposes intermediates" });
-    return { out, leaked };
+    return out;
   } finally {
     x.dispose();
   }
 }
 
-export const flat3 = (t: number[][][]) => t.flat(2);
-export const flat4 = (t: number[][][][]) => t.flat(3);
-
-/**
- * Compares with the expected values; when they differ, names the known mistake (if any) that the candidate's output
- * matches, found by running the oracle with that one mistake.
- */
-export function compare(actual: number[], expected: number[], ctx: { what: string; input: string; sd: StateDict; x: number[][][]; nHead: number; mask?: AttentionMask } & Tolerance): void {
-  const { sd, x, nHead, mask, ...rest } = ctx;
-  const tol = ctx.tol ?? 1e-6;
-  const rtol = ctx.rtol ?? 0;
-  const near = (e: number[]) => e.every((v, i) => Math.abs(actual[i] - v) <= 2 * (tol + rtol * Math.abs(v)));
-  let note: string | undefined;
-  let hint: string | undefined;
-  if (actual.length === expected.length && !near(expected)) {
-    [note, , hint] = MISTAKES.find(([, variant]) => near(flat3(oracleForward(sd, x, nHead, mask ?? {}, variant).out))) ?? [];
-    if (!note && mask && near(flat3(oracleForward(sd, x, nHead).out))) note = "matches the unmasked output: the mask was ignored";
-    if (!note && actual.some(Number.isNaN)) note = "NaN appears: a softmax row with every key masked (true means masked, as in PyTorch), or 0·∞";
+/** The weights a call returned, as plain data. */
+function weightsOf(block: TransformerBlockLike, r: Run, nHead: number): Packed {
+  ok(typeof block.attentionWeights === "function", { what: "the block should have an attentionWeights method", expected: "attentionWeights(x, mask)", actual: fmt(block.attentionWeights) });
+  const x = tensor(r.x) as tf.Tensor3D;
+  const [b, s] = r.x.shape;
+  const label = `block.attentionWeights(x${maskArg(r.mask)})`;
+  try {
+    const w = expectTensor(call(label, () => block.attentionWeights!(x, r.mask ?? {})), [b, nHead, s, s], label);
+    const out = { values: Float32Array.from(w.dataSync()), shape: w.shape };
+    w.dispose();
+    return out;
+  } finally {
+    x.dispose();
   }
-  allClose(actual, expected, { ...rest, note, ...(hint ? { hint } : {}) });
 }
+
+export const calls: Calls = {
+  /** Several blocks, each run on its inputs: outputs per block, per run. */
+  forward: (Block: TransformerBlockClass, { jobs }: { jobs: (Job & { runs: Run[] })[] }) => ({
+    outs: jobs.map((job) => withBlock(Block, job, (block) => job.runs.map((r) => runForward(block, r)))),
+  }),
+  /** What forward threw on a malformed x (null when it returned). */
+  rejects: (Block: TransformerBlockClass, { job, x }: { job: Job; x: Packed }) =>
+    withBlock(Block, job, (block) => {
+      const t = tensor(x) as tf.Tensor3D;
+      try {
+        return {
+          threw: thrown(() => {
+            const y = block.forward(t);
+            if (y instanceof tf.Tensor && y !== t) y.dispose();
+          }),
+        };
+      } finally {
+        t.dispose();
+      }
+    }),
+  /**
+   * Gradients of sum(forward(x) · probe) for every parameter namedParameters() lists, and the eval output itself,
+   * so the judge can tell a wrong forward from a gradient that never reaches the weights.
+   */
+  grads: (Block: TransformerBlockClass, { job, x, probe }: { job: Job; x: Packed; probe: Packed }) =>
+    withBlock(Block, job, (block) => {
+      const out = runForward(block, { x }).values;
+      const params = call("block.namedParameters()", () => block.namedParameters()) ?? {};
+      const names = PARAMETER_NAMES.filter((k) => params[k] instanceof tf.Variable);
+      const grads: Record<string, Float32Array> = {};
+      let threw: { name: string; message: string } | null = null;
+      if (names.length) {
+        const xt = tensor(x) as tf.Tensor3D;
+        const pt = tensor(probe);
+        try {
+          const { value, grads: g } = tf.variableGrads(() => tf.sum(tf.mul(block.forward(xt, false), pt)) as tf.Scalar, names.map((k) => params[k]));
+          // tfjs keys the gradients by variable name, which the candidate chose: map them back to PyTorch's keys.
+          for (const k of names) if (g[params[k].name]) grads[k] = Float32Array.from(g[params[k].name].dataSync());
+          tf.dispose([value, ...Object.values(g)]);
+        } catch (e) {
+          if (isNotImplemented(e)) throw e;
+          threw = e instanceof Error ? { name: e.name, message: e.message } : { name: typeof e, message: String(e) };
+        } finally {
+          tf.dispose([xt, pt]);
+        }
+      }
+      return { out, keys: Object.keys(params), variables: names, grads, threw };
+    }),
+  attentionWeights: (Block: TransformerBlockClass, { jobs }: { jobs: (Job & { runs: Run[] })[] }) => ({
+    outs: jobs.map((job) => withBlock(Block, job, (block) => job.runs.map((r) => weightsOf(block, r, job.setup.nHead)))),
+  }),
+  /** The stretch experiment's rows, as plain numbers. */
+  normPlacement: (fn: CompareNormPlacement, { depth, gain }: { depth: number; gain: number }) => {
+    ok(typeof fn === "function", { what: "the check expects your compareNormPlacement function", expected: "a function", actual: fmt(fn) });
+    const rows = call(`compareNormPlacement(${depth}, ${gain})`, () => fn(depth, gain));
+    ok(Array.isArray(rows), { what: `compareNormPlacement(${depth}, ${gain}) should return an array of rows`, expected: "[{ layer, placement, streamStd, gradNorm }, …]", actual: fmt(rows) });
+    return { rows: rows.map((r) => ({ layer: Number(r?.layer), placement: String(r?.placement), streamStd: Number(r?.streamStd), gradNorm: Number(r?.gradNorm) })) };
+  },
+};

@@ -1,13 +1,22 @@
-/** The transformer-block checks: the oracle reproduces PyTorch, the reference passes, each known-wrong answer fails. */
+/**
+ * Drill 07's checks: the oracle reproduces PyTorch, the reference passes every part, a stub is todo, each known-wrong
+ * answer fails its case with a message naming the detected cause (never a contradicting generic hint), and the
+ * kernel half cannot reach an oracle.
+ */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import * as path from "node:path";
+import { spawnSync } from "node:child_process";
 import * as tf from "@tensorflow/tfjs";
 import { useBackend, todo } from "@drills/lib";
-import { transformerDrill, type TransformerBlockClass } from "./checks";
-import { makeBlock, type Flaws } from "./test/answers";
-import { fixture } from "./cases-parity";
+import { evaluate, type Check } from "../../drill";
+import { caseText } from "../../render";
+import { blockCheck, depthCheck, masksCheck, weightsCheck } from "./checks";
+import { compareNormPlacement, makeBlock, type Flaws } from "./test/answers";
+import { fixture } from "./fixture";
 import { MISTAKES, oracleForward, erf } from "./oracle";
-import { flat3, flat4 } from "./calls";
+import { flat3, flat4 } from "./diagnose";
+import type { CompareNormPlacement, TransformerBlockClass } from "./types";
 import { expectPass, expectRejects, expectTodo } from "../../testing";
 
 test.before(async () => {
@@ -26,6 +35,7 @@ test("the float64 oracle reproduces PyTorch's fixture", () => {
   const f = fixture();
   const n = f.config.nHead;
   assert.ok(maxDiff(flat3(oracleForward(f.stateDict, f.x, n).out), flat3(f.out)) < 1e-12);
+  assert.ok(maxDiff(flat4(oracleForward(f.stateDict, f.x, n).attention), flat4(f.attention)) < 1e-12);
   const causal = oracleForward(f.stateDict, f.x, n, { causal: true });
   assert.ok(maxDiff(flat3(causal.out), flat3(f.causal.out)) < 1e-12);
   assert.ok(maxDiff(flat4(causal.attention), flat4(f.causal.attention)) < 1e-12);
@@ -41,46 +51,102 @@ test("every known mistake moves the fixture output well beyond the tolerance", (
   }
 });
 
-test("reference passes every case", async () => {
+test("the reference passes every part, and the checks leak nothing", async () => {
   const before = tf.memory().numTensors;
-  await expectPass(transformerDrill, makeBlock());
+  await expectPass(blockCheck, makeBlock());
+  await expectPass(masksCheck, makeBlock());
+  await expectPass(weightsCheck, makeBlock());
+  await expectPass(depthCheck, compareNormPlacement());
   assert.is(tf.memory().numTensors, before, "the checks themselves should not leak tensors");
 });
 
-test("a stub is todo, not a failure", async () => {
+test("a stub is todo, not a failure, in every part", async () => {
   const Stub = class {
     constructor() {
       throw todo();
     }
   } as unknown as TransformerBlockClass;
-  await expectTodo(transformerDrill, Stub);
+  for (const check of [blockCheck, masksCheck, weightsCheck]) await expectTodo(check, Stub);
+  await expectTodo(depthCheck, (() => {
+    throw todo();
+  }) as CompareNormPlacement);
 });
 
-const EVAL = "matches PyTorch in eval mode";
+test("a core answer without masks is todo on the masks part, not failed", async () => {
+  const Base = makeBlock();
+  const NoMasks = class extends Base {
+    override forward(x: tf.Tensor3D, training = false, mask: { causal?: boolean; keyPaddingMask?: boolean[][] } = {}) {
+      if (mask.causal || mask.keyPaddingMask) throw todo();
+      return super.forward(x, training);
+    }
+  };
+  await expectPass(blockCheck, NoMasks);
+  await expectTodo(masksCheck, NoMasks);
+});
+
+test("the core's points: cases measured inside the kernel are a minority (hygiene, 1 of 11)", () => {
+  const points = (inKernel: boolean) => blockCheck.cases.filter((c) => !!c.inKernel === inKernel).reduce((s, c) => s + (c.points ?? 1), 0);
+  assert.is(points(true), 1);
+  assert.is(points(false), 10);
+  for (const check of [masksCheck, weightsCheck, depthCheck] as Check[]) assert.ok(check.cases.every((c) => !c.inKernel), `${check.part}: judged outside`);
+});
+
+test("the kernel half (calls.js) reaches no oracle, fixture, judge or model answer", () => {
+  const calls = path.join(__dirname, "calls.js");
+  const r = spawnSync(process.execPath, ["-e", `require(${JSON.stringify(calls)}); console.log(JSON.stringify(Object.keys(require.cache)))`], { encoding: "utf8" });
+  assert.is(r.status, 0, r.stderr);
+  const loaded = (JSON.parse(r.stdout) as string[]).filter((f) => f.startsWith(__dirname)).map((f) => path.relative(__dirname, f));
+  assert.equal(loaded.sort(), ["calls.js", "state.js"], `calls.js loads ${loaded.join(", ")}`);
+});
+
+/** [flaws, case id, message]: the message must name the cause, and no hint may contradict it. */
+const EVAL = "eval-parity";
 const wrong: Record<string, [Flaws, string, RegExp]> = {
-  "post-norm": [{ norm: "post" }, "pre-norm: the residual stream keeps its scale", /this is post-norm/],
-  "post-norm (parity note)": [{ norm: "post" }, EVAL, /matches post-norm/],
-  "LayerNorm epsilon 1e-3": [{ eps: 1e-3 }, "LayerNorm epsilon is 1e-5 (low-variance input)", /epsilon 1e-3/],
-  "tanh GELU": [{ gelu: "tanh" }, EVAL, /tanh approximation of GELU/],
-  "no 1/√d scaling": [{ scale: "none" }, EVAL, /unscaled scores/],
-  "1/√dModel instead of 1/√(head dim)": [{ scale: "model" }, EVAL, /1\/√dModel/],
-  "heads split on the wrong axis": [{ heads: "strided" }, EVAL, /strided features/],
+  "post-norm": [{ norm: "post" }, "pre-norm", /this is post-norm[\s\S]*Hint: in pre-norm, LayerNorm sees the sublayer's input/],
+  "post-norm (parity note and hint)": [{ norm: "post" }, EVAL, /matches post-norm[\s\S]*Hint: in pre-norm, LayerNorm sees/],
+  "post-norm (gradients name the forward's cause, not dataSync)": [{ norm: "post" }, "gradients", /before its gradients can[\s\S]*matches post-norm[\s\S]*Hint: in pre-norm/],
+  "LayerNorm epsilon 1e-3": [{ eps: 1e-3 }, "eps", /epsilon 1e-3[\s\S]*Hint: nn.LayerNorm's epsilon is 1e-5/],
+  "tanh GELU": [{ gelu: "tanh" }, EVAL, /tanh approximation of GELU[\s\S]*Hint: nn.GELU\(\) defaults to the exact/],
+  "tanh GELU (random shapes)": [{ gelu: "tanh" }, "random-shapes", /smallest of \d+ failing[\s\S]*tanh approximation[\s\S]*Hint: nn.GELU/],
+  "no 1/√d scaling": [{ scale: "none" }, EVAL, /unscaled scores[\s\S]*Hint: PyTorch rescales/],
+  "1/√dModel instead of 1/√(head dim)": [{ scale: "model" }, EVAL, /1\/√dModel[\s\S]*Hint: each head's dot product/],
+  "heads split on the wrong axis": [{ heads: "strided" }, EVAL, /strided features[\s\S]*Hint: check which axis/],
   "in_proj split as k, q, v": [{ qkv: [1, 0, 2] }, EVAL, /split as k, q, v/],
-  "missing residual": [{ residual: false }, EVAL, /without the residual/],
-  "dropout active in eval": [{ dropoutInEval: true }, "eval mode is deterministic; dropout acts only in training", /two eval-mode calls should give identical outputs/],
-  "leaks tensors": [{ leaks: true }, "no leaked tensors, input left intact", /tensor\(s\) leaked/],
-  "no validation": [{ noValidation: true }, "rejects nHead not dividing dModel, and x whose last dimension is not dModel", /throws ValueError/],
-  "mask ignored": [{ ignoresMask: true }, "matches PyTorch with a causal mask", /the mask was ignored/],
-  "keyPaddingMask read as true = keep (Keras)": [{ paddingKeeps: true }, "matches PyTorch with a key padding mask", /NaN appears/],
-  "no dropout in training": [{ noTrainingDropout: true }, "eval mode is deterministic; dropout acts only in training", /training mode with pDrop 0.5 should change the output/],
-  "namedParameters() returns copies": [{ copiesParameters: true }, "gradients reach every parameter and match PyTorch's", /no gradient reaches any of them/],
+  "missing residual": [{ residual: false }, EVAL, /without the residual[\s\S]*Hint: each sublayer's/],
+  "dropout active in eval (parity)": [{ dropoutInEval: true }, EVAL, /dropout is active in eval mode[\s\S]*Hint: training defaults to false/],
+  "dropout active in eval": [{ dropoutInEval: true }, "dropout", /two eval-mode calls should give identical outputs[\s\S]*Hint: training defaults to false/],
+  "no dropout in training": [{ noTrainingDropout: true }, "dropout", /training mode with pDrop 0.5 should change the output[\s\S]*Hint: forward\(x, true\) should apply dropout/],
+  "leaks tensors": [{ leaks: true }, "hygiene", /tensor\(s\) leaked/],
+  "no validation": [{ noValidation: true }, "rejects-x", /throws ValueError/],
+  "namedParameters() returns copies": [{ copiesParameters: true }, "gradients", /no gradient reaches any of them[\s\S]*Hint: compute with this.linear/],
+  "mask ignored": [{ ignoresMask: true }, "causal", /the mask was ignored[\s\S]*Hint: build the blocked/],
+  "keyPaddingMask read as true = keep (Keras)": [{ paddingKeeps: true }, "padding", /NaN appears/],
+  "attention weights scaled by 1/√dModel": [{ scale: "model" }, "weights", /1\/√dModel[\s\S]*Hint: each head's dot product/],
 };
 
-for (const [name, [flaws, caseName, message]] of Object.entries(wrong)) {
+const CHECKS = { masks: ["causal", "padding"], weights: ["weights", "weights-random"] };
+const checkFor = (id: string) => (CHECKS.masks.includes(id) ? masksCheck : CHECKS.weights.includes(id) ? weightsCheck : blockCheck);
+
+for (const [name, [flaws, id, message]] of Object.entries(wrong)) {
   test(`rejects: ${name}`, async () => {
-    await expectRejects(transformerDrill, makeBlock(flaws), caseName, message);
+    await expectRejects(checkFor(id), makeBlock(flaws), id, message);
   });
 }
+
+test("a dropout on the residual stream itself fails dropout-residual, naming it", async () => {
+  const Base = makeBlock();
+  const DropsStream = class extends Base {
+    override forward(x: tf.Tensor3D, training = false) {
+      return tf.tidy(() => (training ? tf.dropout(super.forward(x, true), 0.5) : super.forward(x, false))) as tf.Tensor3D;
+    }
+  };
+  await expectRejects(blockCheck, DropsStream, "dropout-residual", /dropout is applied to the residual stream/);
+});
+
+test("one cause per failure: a post-norm answer's failing cases never show the generic dataSync hint", async () => {
+  const report = await evaluate(blockCheck, makeBlock({ norm: "post" }));
+  for (const r of report.results.filter((x) => x.status === "fail")) assert.not.match(caseText(r), /dataSync/, caseText(r));
+});
 
 /** Answers that misbehave in ways no honest slip would: each is reported as a failure, never as a crash. */
 const Base = makeBlock();
@@ -89,7 +155,7 @@ const hostile: Record<string, [TransformerBlockClass, string, RegExp]> = {
     override forward(x: tf.Tensor3D) {
       return tf.fill(x.shape, NaN) as tf.Tensor3D;
     }
-  }, EVAL, /\[0\] = NaN/],
+  }, EVAL, /\[0\] = NaN[\s\S]*NaN appears/],
   "forward drops the batch axis": [class extends Base {
     override forward(x: tf.Tensor3D, training = false) {
       return tf.tidy(() => tf.squeeze(tf.slice(super.forward(x, training), [0, 0, 0], [1, -1, -1]), [0])) as unknown as tf.Tensor3D;
@@ -109,12 +175,33 @@ const hostile: Record<string, [TransformerBlockClass, string, RegExp]> = {
     override forward(x: tf.Tensor3D, training = true, mask = {}) {
       return super.forward(x, training, mask);
     }
-  }, "eval mode is deterministic; dropout acts only in training", /two eval-mode calls should give identical outputs/],
+  }, EVAL, /dropout is active in eval mode/],
+  "forward disposes x": [class extends Base {
+    override forward(x: tf.Tensor3D, training = false) {
+      const y = super.forward(x, training);
+      x.dispose();
+      return y;
+    }
+  }, "hygiene", /x was disposed/],
 };
 
-for (const [name, [Block, caseName, message]] of Object.entries(hostile)) {
+for (const [name, [Block, id, message]] of Object.entries(hostile)) {
   test(`reports, never crashes: ${name}`, async () => {
-    await expectRejects(transformerDrill, Block, caseName, message);
+    await expectRejects(blockCheck, Block, id, message);
+  });
+}
+
+const depthWrong: Record<string, [CompareNormPlacement, string, RegExp]> = {
+  "post-norm is really pre-norm": [compareNormPlacement(makeBlock(), makeBlock()), "streams", /post-norm's stream std should be 1/],
+  "placements swapped": [compareNormPlacement(makeBlock({ norm: "post" }), makeBlock()), "streams", /post-norm's stream std should be 1/],
+  "gradients listed top-down": [(d, g) => { const rows = compareNormPlacement()(d, g); return rows.map((r) => ({ ...r, gradNorm: rows.find((q) => q.placement === r.placement && q.layer === d + 1 - r.layer)!.gradNorm })); }, "gradient-depth", /pre-norm: the gradient at block 1 should be at least/],
+  "rows missing a layer": [(d, g) => compareNormPlacement()(d, g).filter((r) => r.layer !== 3), "streams", /one "post-norm" row per layer/],
+  "returns no array": [(() => ({ rows: [] })) as unknown as CompareNormPlacement, "streams", /should return an array of rows/],
+};
+
+for (const [name, [fn, id, message]] of Object.entries(depthWrong)) {
+  test(`norm placement rejects: ${name}`, async () => {
+    await expectRejects(depthCheck, fn, id, message);
   });
 }
 
