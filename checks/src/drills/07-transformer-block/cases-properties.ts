@@ -55,14 +55,15 @@ const dropoutResidual: C = {
   judge({ outs }: { outs: RunOut[][] }, input: { jobs: { runs: { x: { values: Float32Array } }[] }[] }) {
     const x = input.jobs[0].runs[0].x.values;
     const y = outs[0][0].values;
-    // x is ~1000; each sublayer adds O(1) (or up to 2× that with inverted dropout), so y/x stays within 1 ± 0.05.
-    const worst = Array.from(y).reduce((m, v, i) => Math.max(m, Math.abs(v / x[i] - 1)), 0);
-    ok(worst < 0.05, {
-      what: "in training, out / x should stay ≈ 1 on a large x (dropout only thins the O(1) updates)",
+    // x is ~1000·N(0,1); each sublayer adds an O(1) update (at most doubled by inverted dropout), so out − x stays
+    // far below 100, while a dropout on the stream itself zeroes or doubles elements of size ~1000.
+    const worst = Array.from(y).reduce((m, v, i) => Math.max(m, Math.abs(v - x[i])), 0);
+    ok(worst < 100, {
+      what: "in training, out − x should stay O(1) on a large x (dropout only thins the sublayers' updates)",
       input: "x = 1000 · N(0,1), shape (1, 5, 8), pDrop 0.5, training",
-      expected: "max |out / x − 1| < 0.05",
+      expected: "max |out − x| < 100",
       actual: fmtNumber(worst),
-      note: worst > 0.3 ? "elements of x itself were zeroed or scaled: dropout is applied to the residual stream" : undefined,
+      note: worst > 300 ? "elements of x itself were zeroed or scaled: dropout is applied to the residual stream" : undefined,
     });
   },
 };

@@ -19,12 +19,10 @@ export interface TransformerBlockLike {
 
 export type TransformerBlockClass = new (dModel: number, nHead: number, dimFF: number, pDrop?: number) => TransformerBlockLike;
 
-/** One block of a deep stack at random init: the residual stream's std after it and ‖∂loss/∂x_l‖ at its input. */
-export interface DepthRow {
-  layer: number;
-  placement: string;
-  streamStd: number;
-  gradNorm: number;
-}
+/**
+ * One block of a deep stack at random init: the residual stream's std after it and ‖∂loss/∂x_l‖ at its input. A
+ * type, not an interface, so rows pass where plotting helpers take Record<string, unknown>[].
+ */
+export type DepthRow = { layer: number; placement: string; streamStd: number; gradNorm: number };
 
 export type CompareNormPlacement = (depth: number, gain: number) => DepthRow[];
