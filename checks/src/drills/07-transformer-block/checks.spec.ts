@@ -102,8 +102,9 @@ test("the kernel half (calls.js) reaches no oracle, fixture, judge or model answ
 /** [flaws, case id, message]: the message must name the cause, and no hint may contradict it. */
 const EVAL = "eval-parity";
 const wrong: Record<string, [Flaws, string, RegExp]> = {
-  "post-norm": [{ norm: "post" }, "pre-norm", /this is post-norm[\s\S]*Hint: in pre-norm, LayerNorm sees the sublayer's input/],
+  "post-norm": [{ norm: "post" }, "pre-norm", /matches post-norm[\s\S]*Hint: in pre-norm, LayerNorm sees the sublayer's input/],
   "post-norm (parity note and hint)": [{ norm: "post" }, EVAL, /matches post-norm[\s\S]*Hint: in pre-norm, LayerNorm sees/],
+  "post-norm (dropout-residual names post-norm, not dropout)": [{ norm: "post" }, "dropout-residual", /in eval mode, out − x should stay O\(1\)[\s\S]*post-norm[\s\S]*Hint: in pre-norm, LayerNorm sees/],
   "post-norm (gradients name the forward's cause, not dataSync)": [{ norm: "post" }, "gradients", /before its gradients can[\s\S]*matches post-norm[\s\S]*Hint: in pre-norm/],
   "LayerNorm epsilon 1e-3": [{ eps: 1e-3 }, "eps", /epsilon 1e-3[\s\S]*Hint: nn.LayerNorm's epsilon is 1e-5/],
   "tanh GELU": [{ gelu: "tanh" }, EVAL, /tanh approximation of GELU[\s\S]*Hint: nn.GELU\(\) defaults to the exact/],
@@ -113,6 +114,8 @@ const wrong: Record<string, [Flaws, string, RegExp]> = {
   "heads split on the wrong axis": [{ heads: "strided" }, EVAL, /strided features[\s\S]*Hint: check which axis/],
   "in_proj split as k, q, v": [{ qkv: [1, 0, 2] }, EVAL, /split as k, q, v/],
   "missing residual": [{ residual: false }, EVAL, /without the residual[\s\S]*Hint: each sublayer's/],
+  "missing residual (pre-norm case names it, not post-norm)": [{ residual: false }, "pre-norm", /without the residual[\s\S]*Hint: each sublayer's/],
+  "missing residual (dropout-residual names it, not dropout)": [{ residual: false }, "dropout-residual", /in eval mode[\s\S]*without the residual[\s\S]*Hint: each sublayer's/],
   "dropout active in eval (parity)": [{ dropoutInEval: true }, EVAL, /dropout is active in eval mode[\s\S]*Hint: training defaults to false/],
   "dropout active in eval": [{ dropoutInEval: true }, "dropout", /two eval-mode calls should give identical outputs[\s\S]*Hint: training defaults to false/],
   "no dropout in training": [{ noTrainingDropout: true }, "dropout", /training mode with pDrop 0.5 should change the output[\s\S]*Hint: forward\(x, true\) should apply dropout/],
@@ -143,9 +146,21 @@ test("a dropout on the residual stream itself fails dropout-residual, naming it"
   await expectRejects(blockCheck, DropsStream, "dropout-residual", /dropout is applied to the residual stream/);
 });
 
-test("one cause per failure: a post-norm answer's failing cases never show the generic dataSync hint", async () => {
+test("one cause per failure: every failing case of a post-norm answer names post-norm, none a dropout or dataSync cause", async () => {
   const report = await evaluate(blockCheck, makeBlock({ norm: "post" }));
-  for (const r of report.results.filter((x) => x.status === "fail")) assert.not.match(caseText(r), /dataSync/, caseText(r));
+  const failed = report.results.filter((x) => x.status === "fail");
+  assert.ok(failed.length >= 5, `${failed.length} failures`);
+  for (const r of failed) {
+    assert.match(caseText(r), /post-norm/, caseText(r));
+    assert.not.match(caseText(r), /dataSync|dropout is applied|dropout is active/, caseText(r));
+  }
+});
+
+test("one cause per failure: every failing case of a tanh-GELU answer names the tanh approximation", async () => {
+  const report = await evaluate(blockCheck, makeBlock({ gelu: "tanh" }));
+  const failed = report.results.filter((x) => x.status === "fail");
+  assert.ok(failed.length >= 3, `${failed.length} failures`);
+  for (const r of failed) assert.match(caseText(r), /tanh approximation of GELU[\s\S]*Hint: nn.GELU/, caseText(r));
 });
 
 /** Answers that misbehave in ways no honest slip would: each is reported as a failure, never as a crash. */
