@@ -128,11 +128,12 @@ export const calls: Calls = {
     }),
   /**
    * Gradients of sum(forward(x) · probe) for every parameter namedParameters() lists, and the eval output itself,
-   * so the judge can tell a wrong forward from a gradient that never reaches the weights.
+   * twice, so the judge can tell a wrong (or random) forward from a gradient that never reaches the weights.
    */
   grads: (Block: TransformerBlockClass, { job, x, probe }: { job: Job; x: Packed; probe: Packed }) =>
     withBlock(Block, job, (block) => {
       const out = runForward(block, { x }).values;
+      const again = runForward(block, { x }).values;
       const params = call("block.namedParameters()", () => block.namedParameters()) ?? {};
       const names = PARAMETER_NAMES.filter((k) => params[k] instanceof tf.Variable);
       const grads: Record<string, Float32Array> = {};
@@ -152,7 +153,7 @@ export const calls: Calls = {
           tf.dispose([xt, pt]);
         }
       }
-      return { out, keys: Object.keys(params), variables: names, grads, threw };
+      return { out, again, keys: Object.keys(params), variables: names, grads, threw };
     }),
   attentionWeights: (Block: TransformerBlockClass, { jobs }: { jobs: (Job & { runs: Run[] })[] }) => ({
     outs: jobs.map((job) => withBlock(Block, job, (block) => job.runs.map((r) => weightsOf(block, r, job.setup.nHead)))),

@@ -17,8 +17,8 @@ const DROPOUT_IN_EVAL = {
 };
 
 /** Two eval calls must agree before a value comparison means anything. */
-export function sameRuns(a: RunOut, b: RunOut, what: string, input: string): void {
-  const differ = a.values.some((v, i) => !Object.is(v, b.values[i]));
+export function sameRuns(a: { values: Float32Array }, b: { values: Float32Array }, what: string, input?: string): void {
+  const differ = a.values.length !== b.values.length || a.values.some((v, i) => !Object.is(v, b.values[i]));
   if (differ) fail({ what, input, expected: "the same output from two eval-mode calls", actual: "two different outputs", ...DROPOUT_IN_EVAL });
 }
 
@@ -44,6 +44,7 @@ const evalParity: Case<TransformerBlockClass> = {
 
 interface Grads {
   out: Float32Array;
+  again: Float32Array;
   keys: string[];
   variables: string[];
   grads: Record<string, Float32Array>;
@@ -59,8 +60,9 @@ const gradients: Case<TransformerBlockClass> = {
   hint: "build forward from tf ops on the block's own variables (this.linear, this.layerNorm), so autodiff sees every weight.",
   call: "grads",
   input: () => ({ job: fixtureJob(), x: pack(fixture().x), probe: pack(fixture().probe) }),
-  judge({ out, variables, grads, threw }: Grads) {
+  judge({ out, again, variables, grads, threw }: Grads) {
     const f = fixture();
+    sameRuns({ values: out }, { values: again }, "forward(x) should match PyTorch's before its gradients can", FIXTURE_INPUT);
     // A wrong forward makes every gradient wrong: name the forward's cause, not a gradient one.
     compare(out, flat3(f.out), { what: "forward(x) should match PyTorch's before its gradients can", input: FIXTURE_INPUT, sd: f.stateDict, x: f.x, nHead: f.config.nHead, ...TOL });
     const missing = PARAMETER_NAMES.filter((k) => !variables.includes(k));

@@ -110,10 +110,14 @@ const eps: C = {
   was: ["LayerNorm epsilon is 1e-5 (low-variance input)"],
   hint: "use the given this.layerNorm (epsilon 1e-5, as nn.LayerNorm); tfjs's layerNormalization defaults to 1e-3.",
   call: "forward",
-  input: () => ({ jobs: [{ ...small(7), runs: [{ x: pack(randomInput(1, 4, 8, 31, 0.01)) }] }] }),
+  input: () => {
+    const x = pack(randomInput(1, 4, 8, 31, 0.01));
+    return { jobs: [{ ...small(7), runs: [{ x }, { x }] }] };
+  },
   judge({ outs }: { outs: RunOut[][] }) {
     const sd = randomStateDict(8, 16, 7);
     const x = randomInput(1, 4, 8, 31, 0.01);
+    sameRuns(outs[0][0], outs[0][1], "output should match the float64 reference");
     compare(outs[0][0].values, flat3(oracleForward(sd, x, 2).out), { what: "output should match the float64 reference", input: "x = 0.01 · N(0,1) (variance 1e-4, so epsilon matters), shape (1, 4, 8)", sd, x, nHead: 2, ...TOL });
   },
 };
@@ -128,10 +132,11 @@ const permutationCase: C = {
   call: "forward",
   input: () => {
     const x = randomInput(1, 6, 8, 41);
-    return { jobs: [{ ...small(9), runs: [{ x: pack(x) }, ...PERMS().map((p) => ({ x: pack([p.map((i) => x[0][i])]) }))] }] };
+    return { jobs: [{ ...small(9), runs: [{ x: pack(x) }, { x: pack(x) }, ...PERMS().map((p) => ({ x: pack([p.map((i) => x[0][i])]) }))] }] };
   },
   judge({ outs }: { outs: RunOut[][] }) {
-    const [base, ...rest] = outs[0];
+    const [base, again, ...rest] = outs[0];
+    sameRuns(base, again, "forward(x[:, perm]) should equal forward(x)[:, perm]", "x: N(0,1) (1, 6, 8), seed 41");
     const perms = PERMS();
     judgeSamples(perms, rest, (perm, out) => {
       const expected = perm.flatMap((i) => Array.from(base.values.slice(i * 8, (i + 1) * 8)));
@@ -157,10 +162,11 @@ const randomShapes: C = {
   was: ["property: matches the float64 reference on random shapes and head counts"],
   hint: "try the shrunk shape by hand: split dModel into nHead contiguous blocks of dModel / nHead features.",
   call: "forward",
-  input: () => ({ shapes: SHAPES(), jobs: SHAPES().map((s) => { const { sd, x } = scene(s); return { setup: { dModel: s.nHead * s.dh, nHead: s.nHead, dimFF: s.ff, pDrop: 0.1 }, sd: packDict(sd), runs: [{ x: pack(x) }] }; }) }),
+  input: () => ({ shapes: SHAPES(), jobs: SHAPES().map((s) => { const { sd, x } = scene(s); return { setup: { dModel: s.nHead * s.dh, nHead: s.nHead, dimFF: s.ff, pDrop: 0.1 }, sd: packDict(sd), runs: [{ x: pack(x) }, { x: pack(x) }] }; }) }),
   judge({ outs }: { outs: RunOut[][] }, { shapes }: { shapes: Shape[] }) {
-    judgeSamples(shapes, outs.map((o) => o[0]), (s, out) => {
+    judgeSamples(shapes, outs, (s, [out, again]) => {
       const sc = scene(s);
+      sameRuns(out, again, "output should match the reference");
       compare(out.values, flat3(oracleForward(sc.sd, sc.x, s.nHead).out), { what: "output should match the reference", input: "", ...sc, ...TOL });
     }, { what: "new TransformerBlock(nHead·dh, nHead, ff) on x of shape (batch, seq, nHead·dh)" });
   },

@@ -146,22 +146,31 @@ test("a dropout on the residual stream itself fails dropout-residual, naming it"
   await expectRejects(blockCheck, DropsStream, "dropout-residual", /dropout is applied to the residual stream/);
 });
 
-test("one cause per failure: every failing case of a post-norm answer names post-norm, none a dropout or dataSync cause", async () => {
-  const report = await evaluate(blockCheck, makeBlock({ norm: "post" }));
-  const failed = report.results.filter((x) => x.status === "fail");
-  assert.ok(failed.length >= 5, `${failed.length} failures`);
-  for (const r of failed) {
-    assert.match(caseText(r), /post-norm/, caseText(r));
-    assert.not.match(caseText(r), /dataSync|dropout is applied|dropout is active/, caseText(r));
-  }
-});
+/** One cause per failure: every failing case, in every part, of an answer with one slip gives that slip's hint. */
+const ONE_CAUSE: [string, Flaws, RegExp][] = [
+  ["post-norm", { norm: "post" }, /post-norm[\s\S]*Hint: in pre-norm, LayerNorm sees the sublayer's input/],
+  ["tanh GELU", { gelu: "tanh" }, /tanh approximation of GELU[\s\S]*Hint: nn.GELU\(\) defaults to the exact/],
+  ["LayerNorm eps 1e-3", { eps: 1e-3 }, /epsilon 1e-3[\s\S]*Hint: nn.LayerNorm's epsilon is 1e-5/],
+  ["unscaled scores", { scale: "none" }, /unscaled scores[\s\S]*Hint: PyTorch rescales the scores/],
+  ["strided heads", { heads: "strided" }, /strided features[\s\S]*Hint: check which axis/],
+  ["no residual", { residual: false }, /without the residual[\s\S]*Hint: each sublayer's/],
+  ["dropout in eval", { dropoutInEval: true }, /dropout is active in eval mode[\s\S]*Hint: training defaults to false/],
+];
 
-test("one cause per failure: every failing case of a tanh-GELU answer names the tanh approximation", async () => {
-  const report = await evaluate(blockCheck, makeBlock({ gelu: "tanh" }));
-  const failed = report.results.filter((x) => x.status === "fail");
-  assert.ok(failed.length >= 3, `${failed.length} failures`);
-  for (const r of failed) assert.match(caseText(r), /tanh approximation of GELU[\s\S]*Hint: nn.GELU/, caseText(r));
-});
+for (const [name, flaws, cause] of ONE_CAUSE) {
+  test(`one cause per failure: ${name} is named by every failing case, never dataSync or another slip`, async () => {
+    let failed = 0;
+    for (const check of [blockCheck, masksCheck, weightsCheck]) {
+      const report = await evaluate(check, makeBlock(flaws));
+      for (const r of report.results.filter((x) => x.status === "fail")) {
+        failed++;
+        assert.match(caseText(r), cause, caseText(r));
+        assert.not.match(caseText(r), /dataSync/, caseText(r));
+      }
+    }
+    assert.ok(failed >= 3, `${name}: only ${failed} failures`);
+  });
+}
 
 /** Answers that misbehave in ways no honest slip would: each is reported as a failure, never as a crash. */
 const Base = makeBlock();

@@ -31,7 +31,7 @@ export function diagnose(actual: ArrayLike<number>, s: Scene, tol: Tolerance): P
   }
   if (Array.from(actual).some(Number.isNaN)) {
     return masked
-      ? { note: "NaN appears: a softmax row with every key masked (true means masked, as in PyTorch), or 0·∞", hint: "keyPaddingMask[b][j] = true hides key j; with −∞ added (not multiplied) no row is all −∞ here." }
+      ? { note: "NaN appears: a softmax row with every key masked, or 0·∞ (−∞ multiplied instead of added)", hint: "keyPaddingMask[b][j] = true hides key j (PyTorch's convention, the opposite of Keras's); false keys stay visible, so no row here is fully masked." }
       : { note: "NaN appears in the output", hint: "look for 0/0 or √ of a negative number: LayerNorm's variance plus eps, and the softmax over the key axis (−1)." };
   }
   return {};
