@@ -5,6 +5,7 @@
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { spawnSync } from "node:child_process";
 import * as tf from "@tensorflow/tfjs";
@@ -18,6 +19,8 @@ import { MISTAKES, oracleForward, erf } from "./oracle";
 import { flat3, flat4 } from "./diagnose";
 import type { CompareNormPlacement, TransformerBlockClass } from "./types";
 import { expectPass, expectRejects, expectTodo } from "../../testing";
+import { modelAnswer } from "../../experience/reveal";
+import { meta } from "./meta";
 
 test.before(async () => {
   await useBackend();
@@ -228,5 +231,20 @@ for (const [name, [fn, id, message]] of Object.entries(depthWrong)) {
     await expectRejects(depthCheck, fn, id, message);
   });
 }
+
+test("the solution notebook: each part reveals its own model answer, the core's answer fits one screen", () => {
+  const nb = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../../../notebooks/solutions/07-transformer-block.ipynb"), "utf8"));
+  const expect: Record<string, RegExp> = { block: /class TransformerBlock extends BlockBase/, masks: /class MaskedBlock/, "attention-weights": /attentionWeights\(x/, "norm-placement": /function compareNormPlacement/ };
+  for (const part of meta.parts) {
+    const answer = modelAnswer(nb, part.id, false);
+    assert.ok(answer && expect[part.id].test(answer), `part ${part.id}: ${answer?.slice(0, 80)}`);
+    const others = meta.parts.filter((p) => p.id !== part.id).map((p) => expect[p.id]);
+    assert.ok(others.every((re) => !re.test(answer!)), `part ${part.id} reveals only its own answer`);
+  }
+  for (const n of [1, 2, 3]) assert.ok(modelAnswer(nb, `followup-${n}`, false), `followup-${n}`);
+  const core = modelAnswer(nb, "block", false)!;
+  const answerLines = [...core.matchAll(/\/\/ BEGIN SOLUTION\n([\s\S]*?)\/\/ END SOLUTION/g)].flatMap((m) => m[1].split("\n").filter((l) => l.trim() && !l.trim().startsWith("//")));
+  assert.ok(answerLines.length <= 40, `the core answer is ${answerLines.length} lines`);
+});
 
 test.run();
