@@ -13,6 +13,7 @@
 import type { Check } from "../../drill";
 import { calls } from "./calls";
 import { parityCases } from "./cases-parity";
+import { contractCases } from "./cases-contract";
 import { propertyCases as p } from "./cases-properties";
 import { depthCases, maskCases, weightCases } from "./cases-stretch";
 import { hidden } from "./hidden";
@@ -27,7 +28,7 @@ export const blockCheck: Check<TransformerBlockClass> = {
   part: "block",
   title: "Transformer block (pre-norm)",
   calls,
-  cases: [parityCases[0], p.dropout, p.dropoutResidual, p.preNorm, p.eps, p.permutation, p.randomShapes, parityCases[1], p.rejectsX, p.hygiene],
+  cases: [parityCases[0], p.dropout, p.dropoutResidual, p.preNorm, p.eps, p.permutation, p.randomShapes, parityCases[1], contractCases.rejectsX, contractCases.hygiene],
 };
 
 export const masksCheck: Check<TransformerBlockClass> = { id: ID, part: "masks", title: "Causal and key-padding masks", calls, cases: maskCases };
