@@ -118,6 +118,11 @@ const hostile: Record<string, [TransformerBlockClass, string, RegExp]> = {
       return super.forward(x, training, mask);
     }
   }, EVAL, /dropout is active in eval mode/],
+  "forward returns x itself (no weights used)": [class extends Base {
+    override forward(x: tf.Tensor3D) {
+      return x;
+    }
+  }, EVAL, /output should match PyTorch's[\s\S]*Hint: compare each stage/],
   "forward disposes x": [class extends Base {
     override forward(x: tf.Tensor3D, training = false) {
       const y = super.forward(x, training);
