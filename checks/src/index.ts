@@ -6,7 +6,6 @@
 import { evaluate, type Drill } from "./drill";
 import { present } from "./present";
 import { attach } from "./experience";
-import { transformerDrill, type TransformerBlockClass } from "./drills/transformer";
 import { logregDrill, type Logreg } from "./drills/logreg";
 import { imputeDanfoDrill, type ImputeDanfo } from "./drills/impute-danfo";
 import { imputePolarsDrill, groupImputeDrill, type ImputePolars, type GroupImpute } from "./drills/impute-polars";
@@ -49,9 +48,9 @@ export { logregDrill };
 export type { Logreg, FitOptions as LogregFitOptions } from "./drills/logreg";
 export const checkLogreg = (logreg: Logreg) => checkDrill(logregDrill, logreg);
 
-export { transformerDrill };
-export type { TransformerBlockClass, TransformerBlockLike, AttentionMask, StateDict } from "./drills/transformer";
-export const checkTransformerBlock = (Block: TransformerBlockClass) => checkDrill(transformerDrill, Block);
+export { transformerDrill } from "./drills/07-transformer-block/checks";
+export type { TransformerBlockClass, TransformerBlockLike, AttentionMask, StateDict } from "./drills/07-transformer-block/types";
+export { checkTransformerBlock, checkTransformerMasks, checkAttentionWeights, checkNormPlacement } from "./drills/07-transformer-block/check";
 
 export { mlpDrill } from "./drills/06-mlp/checks";
 export type { Mlp, MlpLoops, MlpModel, MlpConstructor, Batch as MlpBatch, Criterion as MlpCriterion, Evaluation as MlpEvaluation, LoaderOptions as MlpLoaderOptions, StateDict as MlpStateDict } from "./drills/06-mlp/checks";

@@ -3,7 +3,6 @@ import "./hidden-ranking";
 import "./hidden-drift";
 import "./hidden-impute";
 import "./hidden-logreg";
-import "./hidden-transformer";
 import "./hidden-experiment";
 import "./hidden-featurestore";
 

@@ -7,7 +7,7 @@
 import * as path from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import type { BackendName } from "@drills/lib";
-import { makeBlock } from "@drills/checks/dist/drills/transformer-reference";
+import { makeBlock } from "../../../checks/dist/drills/07-transformer-block/test/answers";
 import { PROJECT_ROOT } from "../kernelspec/kernelspec";
 import { median, registerSection } from "./sections";
 import { runTorch, sweep, torchVerdicts, tryBackend } from "./backends";

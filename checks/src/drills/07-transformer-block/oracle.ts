@@ -3,8 +3,8 @@
  * against PyTorch's fixture in the spec. `Variant` reproduces the classic mistakes so a failed parity check can say
  * which one the candidate's output matches.
  */
-import { erf } from "@drills/lib";
-import { flatten, type AttentionMask, type StateDict } from "./transformer-state";
+import { erf } from "@drills/lib/dist/stats";
+import { flatten, type AttentionMask, type StateDict } from "./state";
 
 export interface Variant {
   /** "post": x = norm(x + sublayer(x)), the original 2017 layout. */

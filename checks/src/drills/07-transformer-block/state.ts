@@ -73,3 +73,22 @@ export function randomInput(batch: number, seq: number, d: number, seed: number,
   const flat = Array.from(normal(batch * seq * d, seed), (v) => Math.fround(v * scale));
   return Array.from({ length: batch }, (_, b) => Array.from({ length: seq }, (_, t) => flat.slice((b * seq + t) * d, (b * seq + t + 1) * d)));
 }
+
+/** A tensor as plain data — float32 values and a shape — which is what crosses the kernel boundary. */
+export interface Packed {
+  values: Float32Array;
+  shape: number[];
+}
+export type PackedDict = Record<string, Packed>;
+
+/** Nested arrays (any depth) → float32 values and their shape. */
+export function pack(v: unknown[]): Packed {
+  const shape: number[] = [];
+  for (let a: unknown = v; Array.isArray(a); a = a[0]) shape.push(a.length);
+  return { values: Float32Array.from((v as unknown[]).flat(Infinity) as number[]), shape };
+}
+
+export const packDict = (sd: StateDict): PackedDict => Object.fromEntries(Object.entries(sd).map(([k, v]) => [k, pack(v)]));
+
+/** Back to PyTorch's `state_dict()` as nested number arrays, the form `loadStateDict` takes (a fresh copy). */
+export const unpackDict = (p: PackedDict): StateDict => Object.fromEntries(Object.entries(p).map(([k, { values, shape }]) => [k, nest(Array.from(values), shape)]));

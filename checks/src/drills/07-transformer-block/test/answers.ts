@@ -1,12 +1,12 @@
 /**
  * A tfjs reference TransformerBlock for the spec (and the benchmark), with switches that reproduce the known-wrong
- * answers. Not exported from the package index: candidates see only the contract in transformer.ts.
+ * answers. Never shipped (test/ is outside the package): candidates see only the contract in types.ts.
  */
 import * as tf from "@tensorflow/tfjs";
 import { ValueError } from "@drills/lib";
-import { CORRECT, type Variant } from "./transformer-oracle";
-import { parameterShapes, type AttentionMask, type StateDict } from "./transformer-state";
-import type { TransformerBlockClass, TransformerBlockLike } from "./transformer";
+import { CORRECT, type Variant } from "../oracle";
+import { parameterShapes, type AttentionMask, type StateDict } from "../state";
+import type { CompareNormPlacement, DepthRow, TransformerBlockClass, TransformerBlockLike } from "../types";
 
 export interface Flaws extends Partial<Variant> {
   dropoutInEval?: boolean;
@@ -116,4 +116,41 @@ export function makeBlock(flaws: Flaws = {}): TransformerBlockClass {
 function tanhGelu(x: tf.Tensor): tf.Tensor {
   const inner = tf.mul(Math.sqrt(2 / Math.PI), tf.add(x, tf.mul(0.044715, tf.pow(x, 3))));
   return tf.mul(tf.mul(x, 0.5), tf.add(1, tf.tanh(inner)));
+}
+
+/**
+ * The stretch experiment: `depth` blocks of each placement (32 features, 4 heads, pDrop 0) with each sublayer's
+ * output projection scaled by `gain`; per block, the stream's std after it and ‖∂loss/∂x_l‖ at its input, all from
+ * one backward pass through zero taps added before each block.
+ */
+export function compareNormPlacement(Pre: TransformerBlockClass = makeBlock(), Post: TransformerBlockClass = makeBlock({ norm: "post" }), labels = ["pre-norm", "post-norm"]): CompareNormPlacement {
+  return (depth, gain) => {
+    const rows: DepthRow[] = [];
+    [Pre, Post].forEach((Block, which) => {
+      const blocks = Array.from({ length: depth }, () => new Block(32, 4, 128, 0));
+      for (const b of blocks) {
+        for (const k of ["attn.out_proj.weight", "ffn.3.weight"]) {
+          const p = b.namedParameters()[k];
+          tf.tidy(() => p.assign(tf.mul(p, gain)));
+        }
+      }
+      const x = tf.randomNormal([2, 8, 32], 0, 1, "float32", 3) as tf.Tensor3D;
+      const probe = tf.randomNormal([2, 8, 32], 0, 1, "float32", 5);
+      const taps = blocks.map(() => tf.zerosLike(x));
+      const stds: number[] = [];
+      const loss = (...t: tf.Tensor[]) => {
+        let h = x;
+        blocks.forEach((b, l) => {
+          h = b.forward(tf.add(h, t[l]) as tf.Tensor3D);
+          stds.push(tf.tidy(() => tf.sqrt(tf.moments(h).variance).dataSync()[0]));
+        });
+        return tf.sum(tf.mul(h, probe)) as tf.Scalar;
+      };
+      const grads = tf.grads(loss)(taps);
+      grads.forEach((g, l) => rows.push({ layer: l + 1, placement: labels[which], streamStd: stds[l], gradNorm: tf.tidy(() => tf.norm(g).dataSync()[0]) }));
+      tf.dispose([x, probe, ...taps, ...grads]);
+      blocks.forEach((b) => b.dispose?.());
+    });
+    return rows;
+  };
 }
