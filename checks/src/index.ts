@@ -59,5 +59,7 @@ export const checkTransformerBlock = (Block: TransformerBlockClass) => checkDril
 export { mlpDrill };
 export type { Mlp, MlpModel, MlpConstructor, Batch as MlpBatch, Criterion as MlpCriterion, Evaluation as MlpEvaluation, LoaderOptions as MlpLoaderOptions, StateDict as MlpStateDict } from "./drills/mlp";
 export const checkMlp = (mlp: Mlp) => checkDrill(mlpDrill, mlp);
-export * from "./drills/metrics"; // drill 08: checkMetricsAnswer, checkRankingMetrics, checkExperimentStats
-export * from "./drills/featurestore"; // drill 09: checkFeatureStoreAnswer, checkPointInTimeJoin, checkDriftStats, checkValidateSchema
+export { checkMetricsAnswer, checkCanaryDecision, checkRankingMetrics, checkExperimentStats } from "./drills/08-metrics-design/check"; // drill 08
+export type { RankingMetrics, AtK, ExperimentStats, TwoProportionZTest, SampleSizePerArm, Guardrail, CanaryVerdict, CanaryDecision, WrittenAnswer } from "./drills/08-metrics-design/check";
+export { checkFeatureStoreAnswer, checkPointInTimeJoin, checkDriftStats, checkValidateSchema } from "./drills/09-feature-store/check"; // drill 09
+export type { PointInTimeJoin, AsOfOptions, DriftStats, Psi, KsStatistic, ValidateSchema, SchemaContract, ColumnContract, Violation, ViolationKind } from "./drills/09-feature-store/check";

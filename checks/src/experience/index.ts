@@ -1,14 +1,10 @@
 /** The candidate's experience around the checks: hints, the time box and progress log, and hidden cases for grading. */
 import "./hidden-windows";
 import "./hidden-auc";
-import "./hidden-ranking";
-import "./hidden-drift";
 import "./hidden-impute";
 import "./hidden-logreg";
 import "./hidden-mlp";
 import "./hidden-transformer";
-import "./hidden-experiment";
-import "./hidden-featurestore";
 
 export { hint, hintMessage, HintBook } from "./hints";
 export { solution, modelAnswer } from "./reveal";

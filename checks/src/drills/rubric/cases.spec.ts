@@ -2,14 +2,16 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { todo } from "@drills/lib";
-import type { Drill } from "../drill";
-import { evaluate } from "../drill";
-import { expectRejects, expectTodo } from "../testing";
-import { rubricCases, type WrittenAnswer } from "./rubric";
+import type { Check } from "../../drill";
+import { evaluate, isSplit } from "../../drill";
+import { expectRejects, expectTodo } from "../../testing";
+import { rubricCases, type WrittenAnswer } from "./cases";
+import { answerCalls } from "./calls";
 
-const drill: Drill<WrittenAnswer> = {
+const drill: Check<WrittenAnswer> = {
   id: "test-rubric",
   title: "rubric",
+  calls: answerCalls,
   cases: rubricCases([
     { label: "calibration", anyOf: [/calibrat/, /brier/], why: "scores are used as probabilities." },
     { label: "a latency guardrail", anyOf: [/latency/], why: "slower can lose." },
@@ -36,6 +38,11 @@ test("empty, whitespace and placeholder answers are todo, never a pass", async (
   await expectTodo(drill, () => {
     throw todo();
   });
+});
+
+test("every case is split and has a stable id", () => {
+  assert.ok(drill.cases.every(isSplit));
+  assert.equal(drill.cases.map((c) => c.id), ["rubric-shape", "rubric-calibration", "rubric-a-latency-guardrail"]);
 });
 
 test("a non-string answer or a throwing answer fails, not crashes", async () => {

@@ -4,7 +4,7 @@
  * candidates; these exist so the checks can be tested without Jupyter.
  */
 import { ValueError } from "@drills/lib";
-import type { ExperimentStats, RankingMetrics } from "./metrics";
+import type { CanaryDecision, ExperimentStats, RankingMetrics } from "../calls";
 
 function validate(relevance: number[], scores: number[], k?: number): void {
   if (relevance.length === 0) throw new ValueError("relevance: expected a non-empty array");
@@ -95,7 +95,7 @@ export function normalQuantile(p: number): number {
 const isCount = (v: number) => Number.isInteger(v) && v >= 0;
 const inUnit = (v: number) => Number.isFinite(v) && v > 0 && v < 1;
 
-export const referenceStats: ExperimentStats = {
+export const referenceStats: ExperimentStats & { canaryDecision: CanaryDecision } = {
   twoProportionZTest({ conversionsA, visitorsA, conversionsB, visitorsB }) {
     for (const [name, v] of Object.entries({ visitorsA, visitorsB })) if (!isCount(v) || v === 0) throw new ValueError(`${name}: expected a positive integer, got ${v}`);
     if (!isCount(conversionsA) || conversionsA > visitorsA) throw new ValueError(`conversionsA: expected an integer in [0, visitorsA], got ${conversionsA}`);
@@ -130,3 +130,4 @@ export const referenceStats: ExperimentStats = {
     return verdict;
   },
 };
+export const referenceCanary: CanaryDecision = (gs) => referenceStats.canaryDecision(gs);

@@ -3,7 +3,7 @@
  * Keyword alternatives are deliberately broad (synonyms, abbreviations): the check should miss a point only when
  * the answer never touches it. It is a self-assessment aid (rubric.ts), not a grade.
  */
-import type { RubricPoint } from "./rubric";
+import type { RubricPoint } from "../rubric/cases";
 
 export const metricsRubric: RubricPoint[] = [
   { label: "a ranking metric with a position discount (NDCG, MAP, MRR)", anyOf: [/ndcg/, /\bmap@?\b/, /mean average precision/, /\bmrr\b/, /reciprocal rank/, /position[- ]discount/], why: "users see the top of the list: the offline metric must weigh position." },

@@ -2,7 +2,7 @@
  * Drill 09's rubric: what a staff ML engineer expects in "minimise training/serving skew". Keyword alternatives are
  * broad on purpose; it is a self-assessment aid (rubric.ts), not a grade.
  */
-import type { RubricPoint } from "./rubric";
+import type { RubricPoint } from "../rubric/cases";
 
 export const featureStoreRubric: RubricPoint[] = [
   { label: "point-in-time correct (as-of) joins for training data", anyOf: [/point[- ]in[- ]time/, /as[- ]?of join/, /merge_asof/], why: "a training row may only see feature values that existed at its label time." },

@@ -4,7 +4,7 @@
  */
 import pl from "nodejs-polars";
 import { ValueError } from "@drills/lib";
-import type { DriftStats, PointInTimeJoin, ValidateSchema, Violation } from "./featurestore";
+import type { DriftStats, PointInTimeJoin, ValidateSchema, Violation } from "../calls";
 
 export const referenceJoin: PointInTimeJoin = (labels, features, o) => {
   const need: [pl.DataFrame, string, string][] = [[labels, "labels", o.labelTime], [features, "features", o.featureTime], [labels, "labels", o.by], [features, "features", o.by]];
