@@ -21,7 +21,7 @@ test("the solution notebook's model answer covers every rubric point", async () 
 });
 
 test("a bare keyword list passes the self-check, which is why the part is never graded", async () => {
-  const keywords = "- NDCG calibration coverage time-based proxy\n- primary metric latency error rate SRM power\n- ramp rollback sequential novelty effect\n- a\n- b\n- c";
+  const keywords = "- NDCG calibration coverage time-based proxy\n- primary metric latency error rate SRM power\n- ramp rollback sequential novelty effect\n- +5 ms bake automated rollback operational\n- segment interference\n- c";
   await expectPass(metricsAnswerCheck, () => keywords);
   assert.is(meta.parts.find((p) => p.id === "answer")?.graded, false);
 });

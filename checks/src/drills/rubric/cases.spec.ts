@@ -30,7 +30,7 @@ test("a missed point fails and the hint names it", async () => {
 });
 
 test("a wall of text fails the shape point", async () => {
-  await expectRejects(drill, () => "calibration latency ".repeat(300), "rubric: concise bullets", /600 words, 0 bullet lines/);
+  await expectRejects(drill, () => "calibration latency ".repeat(400), "rubric: concise bullets", /800 words, 0 bullet lines/);
 });
 
 test("empty, whitespace and placeholder answers are todo, never a pass", async () => {

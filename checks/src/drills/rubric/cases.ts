@@ -24,8 +24,11 @@ export interface RubricPoint {
 
 export const SELF_ASSESSMENT = "keyword self-check: a self-assessment aid, not a grade";
 
-/** Limits for "concise bullets": the prompts ask for a short structured answer, not an essay. */
-export const MAX_WORDS = 450;
+/**
+ * Limits for "concise bullets": the prompts ask for a short structured answer, not an essay — but one with the
+ * numbers and the operational detail a senior answer carries, which does not fit in much less than ~600 words.
+ */
+export const MAX_WORDS = 600;
 export const MIN_BULLETS = 6;
 
 const PLACEHOLDERS = [/^_?your answer here\.?_?$/i, /^todo\.?$/i, /^tbd\.?$/i, /^\.\.\.$/];
