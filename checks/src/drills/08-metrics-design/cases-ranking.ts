@@ -199,7 +199,8 @@ export const rankingCases: Case<RankingMetrics>[] = [
     input: () => ({ runs: METRICS.map((m) => (m === "averagePrecision" ? run(m, [0, 2, 1, 3], [0.4, 0.1, 0.9, 0.3]) : run(m, [0, 2, 1, 3], [0.4, 0.1, 0.9, 0.3], 2))) }),
     judge(rs: Ran[]) {
       METRICS.forEach((m, i) => {
-        ok(!rs[i]?.mutated, { what: `${m} should not modify its inputs`, input: show([0, 2, 1, 3], [0.4, 0.1, 0.9, 0.3]), expected: "relevance and scores unchanged", actual: "an argument was changed in place" });
+        valueOf(rs[i], m, { input: show([0, 2, 1, 3], [0.4, 0.1, 0.9, 0.3]) });
+        ok(!rs[i].mutated, { what: `${m} should not modify its inputs`, input: show([0, 2, 1, 3], [0.4, 0.1, 0.9, 0.3]), expected: "relevance and scores unchanged", actual: "an argument was changed in place" });
       });
     },
   },

@@ -8,6 +8,7 @@
 import type { Check } from "../../drill";
 import type { Calls } from "../../outcome";
 import { rubricCases, SELF_ASSESSMENT } from "../rubric/cases";
+import { judgingRuns } from "../ran";
 import type { WrittenAnswer } from "../rubric/calls";
 import { calls as kernelCalls, type CanaryDecision, type ExperimentStats, type RankingMetrics } from "./calls";
 import { canaryCases } from "./cases-canary";
@@ -24,9 +25,9 @@ const ID = "08-metrics-design";
 const calls = kernelCalls as Calls;
 
 export const metricsAnswerCheck: Check<WrittenAnswer> = { id: ID, part: "answer", title: `Metrics design: written answer (${SELF_ASSESSMENT})`, calls, cases: rubricCases(metricsRubric) };
-export const canaryCheck: Check<CanaryDecision> = { id: ID, part: "canary", title: "Metrics design: the canary rule", calls, cases: canaryCases };
-export const rankingCheck: Check<RankingMetrics> = { id: ID, part: "ranking", title: "Metrics design: ranking metrics (stretch ★★)", calls, cases: rankingCases };
-export const experimentCheck: Check<ExperimentStats> = { id: ID, part: "experiment", title: "Metrics design: the A/B test (stretch ★★)", calls, cases: experimentCases };
+export const canaryCheck: Check<CanaryDecision> = { id: ID, part: "canary", title: "Metrics design: the canary rule", calls, cases: judgingRuns(canaryCases) };
+export const rankingCheck: Check<RankingMetrics> = { id: ID, part: "ranking", title: "Metrics design: ranking metrics (stretch ★★)", calls, cases: judgingRuns(rankingCases) };
+export const experimentCheck: Check<ExperimentStats> = { id: ID, part: "experiment", title: "Metrics design: the A/B test (stretch ★★)", calls, cases: judgingRuns(experimentCases) };
 
 export const checks = { answer: metricsAnswerCheck, canary: canaryCheck, ranking: rankingCheck, experiment: experimentCheck };
 export { hidden };

@@ -7,7 +7,7 @@ import { ok } from "../../assert";
 import { fmt, fmtNumber } from "../../format";
 import type { HiddenProperty } from "../../hidden-property";
 import { numbers, type HiddenSpec } from "../../experience/hidden";
-import { run, valueOf } from "../ran";
+import { judgingRuns, run, valueOf } from "../ran";
 import type { Ran } from "../runs";
 import type { Guardrail, Proportions, SampleSizeInput } from "./calls";
 import { oracleAveragePrecision, oracleCanary, oracleNdcgAtK, oraclePrecisionAtK, oracleRecallAtK, oracleSampleSize, oracleZTest } from "./oracle";
@@ -53,7 +53,7 @@ function metric(name: Metric, hint: string): HiddenProperty {
   };
 }
 
-export const hidden: Record<string, HiddenProperty> = {
+const properties: Record<string, HiddenProperty> = {
   precisionAtK: metric("precisionAtK", "relevant items in the top k, divided by k; a tie across the cut counts its expected share."),
   recallAtK: metric("recallAtK", "relevant items in the top k, divided by all relevant items."),
   ndcgAtK: metric("ndcgAtK", "DCG over the ideal ordering's DCG, with tied groups sharing their positions' average discount."),
@@ -109,3 +109,6 @@ export const hidden: Record<string, HiddenProperty> = {
     },
   },
 };
+
+/** Each property judges runs whose shape was checked first: the kernel's reply is untrusted. */
+export const hidden: Record<string, HiddenProperty> = Object.fromEntries(Object.entries(properties).map(([k, p]) => [k, judgingRuns([p])[0]]));

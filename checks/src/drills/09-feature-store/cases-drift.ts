@@ -166,7 +166,8 @@ export const driftCases: Case<DriftStats>[] = [
     input: () => ({ runs: [run("psi", [3, 1, 2, 5, 4], [2, 9, 1]), run("ksStatistic", [3, 1, 2], [5, 4])] }),
     judge(rs: Ran[]) {
       ["psi([3, 1, 2, 5, 4], [2, 9, 1])", "ksStatistic([3, 1, 2], [5, 4])"].forEach((label, i) => {
-        ok(!rs[i]?.mutated, { what: `${label} should not modify its inputs`, input: label, expected: "the caller's arrays unchanged", actual: "an argument was sorted or changed in place" });
+        valueOf(rs[i], label, { input: label });
+        ok(!rs[i].mutated, { what: `${label} should not modify its inputs`, input: label, expected: "the caller's arrays unchanged", actual: "an argument was sorted or changed in place" });
       });
     },
   },

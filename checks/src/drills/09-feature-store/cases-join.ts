@@ -12,7 +12,7 @@ import { judgeSamples, samples } from "../../samples";
 import { valueOf } from "../ran";
 import type { Ran } from "../runs";
 import type { AsOfOptions, JoinRun, PointInTimeJoin } from "./calls";
-import { frameSpec, rowsOfSpec, type Cell, type FrameOut, type Row } from "./frames";
+import { frameSpec, rowsOfSpec, type Cell, asFrameOut, type Row } from "./frames";
 import { oracleJoin } from "./oracle";
 
 /** A row for messages: times as readable UTC instants rather than epoch ms. */
@@ -26,7 +26,7 @@ const sortRows = (rows: Row[], cols: string[]) => [...rows].sort((a, b) => (key(
 
 /** Judges one join's output against the oracle's rows (or the fixture's): shape, left join, no leak, same rows. */
 export function judgeJoin(r: Ran | undefined, run: JoinRun, input: string, expectedRows?: Row[]): void {
-  const out = valueOf(r, "pointInTimeJoin(labels, features, opts)", { input }) as FrameOut;
+  const out = asFrameOut(valueOf(r, "pointInTimeJoin(labels, features, opts)", { input }));
   if (!out.frame) return fail({ what: "pointInTimeJoin should return a pl.DataFrame", input, expected: "a DataFrame", actual: out.what });
   const o = run.opts;
   const labelCols = Object.keys(run.labels.columns);

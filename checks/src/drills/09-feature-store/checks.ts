@@ -9,6 +9,7 @@
 import type { Check } from "../../drill";
 import type { Calls } from "../../outcome";
 import { rubricCases, SELF_ASSESSMENT } from "../rubric/cases";
+import { judgingRuns } from "../ran";
 import type { WrittenAnswer } from "../rubric/calls";
 import { calls as kernelCalls, type DriftStats, type PointInTimeJoin, type ValidateSchema } from "./calls";
 import { driftCases } from "./cases-drift";
@@ -25,9 +26,9 @@ const ID = "09-feature-store";
 const calls = kernelCalls as Calls;
 
 export const featureStoreAnswerCheck: Check<WrittenAnswer> = { id: ID, part: "answer", title: `Feature store: written proposal (${SELF_ASSESSMENT})`, calls, cases: rubricCases(featureStoreRubric) };
-export const joinCheck: Check<PointInTimeJoin> = { id: ID, part: "join", title: "Feature store: point-in-time join", calls, cases: joinCases };
-export const driftCheck: Check<DriftStats> = { id: ID, part: "drift", title: "Feature store: drift statistics (stretch ★★)", calls, cases: driftCases };
-export const schemaCheck: Check<ValidateSchema> = { id: ID, part: "schema", title: "Feature store: schema validation (stretch ★★)", calls, cases: schemaCases };
+export const joinCheck: Check<PointInTimeJoin> = { id: ID, part: "join", title: "Feature store: point-in-time join", calls, cases: judgingRuns(joinCases) };
+export const driftCheck: Check<DriftStats> = { id: ID, part: "drift", title: "Feature store: drift statistics (stretch ★★)", calls, cases: judgingRuns(driftCases) };
+export const schemaCheck: Check<ValidateSchema> = { id: ID, part: "schema", title: "Feature store: schema validation (stretch ★★)", calls, cases: judgingRuns(schemaCases) };
 
 export const checks = { answer: featureStoreAnswerCheck, join: joinCheck, drift: driftCheck, schema: schemaCheck };
 export { hidden };

@@ -62,3 +62,12 @@ export function rowsOfSpec(spec: FrameSpec): Row[] {
   const n = names.length ? spec.columns[names[0]].length : 0;
   return Array.from({ length: n }, (_, i) => Object.fromEntries(names.map((c) => [c, spec.columns[c][i]])));
 }
+
+/** A FrameOut as the judge may trust it: anything else from the kernel reads as "not a frame". */
+export function asFrameOut(v: unknown): FrameOut {
+  const o = v as { frame?: unknown; columns?: unknown; rows?: unknown; what?: unknown } | null;
+  if (o && o.frame === true && Array.isArray(o.columns) && o.columns.every((c) => typeof c === "string") && Array.isArray(o.rows) && o.rows.every((r) => typeof r === "object" && r !== null && !Array.isArray(r))) {
+    return { frame: true, columns: o.columns as string[], rows: o.rows as Row[] };
+  }
+  return { frame: false, what: o && o.frame === false && typeof o.what === "string" ? o.what : "something that is not a readable DataFrame" };
+}

@@ -34,7 +34,8 @@ export const MIN_BULLETS = 6;
 const PLACEHOLDERS = [/^_?your answer here\.?_?$/i, /^todo\.?$/i, /^tbd\.?$/i, /^\.\.\.$/];
 
 /** The answer's text; an empty or placeholder text is todo (nothing to assess yet), a non-string a failure. */
-export function readAnswer({ text }: { text: unknown }): string {
+export function readAnswer(value: unknown): string {
+  const text = typeof value === "object" && value !== null ? (value as { text?: unknown }).text : undefined;
   ok(typeof text === "string", { what: "answer() should return your written answer as a string", expected: "a string", actual: `${fmt(text)} (${typeof text})` });
   const trimmed = text.trim();
   if (trimmed.length === 0 || PLACEHOLDERS.some((p) => p.test(trimmed))) throw todo("the written answer");
@@ -51,7 +52,7 @@ function shapeCase(): Case<unknown> {
     hint: `the prompt asks for concise bullets: one idea per line, at most ${MAX_WORDS} words in all.`,
     call: "answer",
     input: () => ({}),
-    judge(value: { text: unknown }) {
+    judge(value: unknown) {
       const text = readAnswer(value);
       const n = words(text);
       const b = bullets(text);
@@ -75,7 +76,7 @@ function pointCase(p: RubricPoint): Case<unknown> {
     hint: `not covered: ${p.label}. ${p.why}`,
     call: "answer",
     input: () => ({}),
-    judge(value: { text: unknown }) {
+    judge(value: unknown) {
       const text = readAnswer(value);
       ok(p.anyOf.some((re) => new RegExp(re.source, re.flags.includes("i") ? re.flags : re.flags + "i").test(text)), {
         what: `the answer should cover ${p.label}`,
