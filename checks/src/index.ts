@@ -60,6 +60,9 @@ export { mlpDrill };
 export type { Mlp, MlpModel, MlpConstructor, Batch as MlpBatch, Criterion as MlpCriterion, Evaluation as MlpEvaluation, LoaderOptions as MlpLoaderOptions, StateDict as MlpStateDict } from "./drills/mlp";
 export const checkMlp = (mlp: Mlp) => checkDrill(mlpDrill, mlp);
 export { checkMetricsAnswer, checkCanaryDecision, checkRankingMetrics, checkExperimentStats } from "./drills/08-metrics-design/check"; // drill 08
+// The graded checks under the names the grade totals scan for; the written answer's self-check is never scored.
+export { canaryCheck as canaryDecisionDrill, rankingCheck as rankingMetricsDrill, experimentCheck as experimentStatsDrill } from "./drills/08-metrics-design/checks";
 export type { RankingMetrics, AtK, ExperimentStats, TwoProportionZTest, SampleSizePerArm, Guardrail, CanaryVerdict, CanaryDecision, WrittenAnswer } from "./drills/08-metrics-design/check";
 export { checkFeatureStoreAnswer, checkPointInTimeJoin, checkDriftStats, checkValidateSchema } from "./drills/09-feature-store/check"; // drill 09
+export { joinCheck as pointInTimeJoinDrill, driftCheck as driftStatsDrill, schemaCheck as validateSchemaDrill } from "./drills/09-feature-store/checks";
 export type { PointInTimeJoin, AsOfOptions, DriftStats, Psi, KsStatistic, ValidateSchema, SchemaContract, ColumnContract, Violation, ViolationKind } from "./drills/09-feature-store/check";
