@@ -6,7 +6,7 @@
  */
 import { equal, ok, rejected } from "../../assert";
 import type { Case } from "../../drill";
-import { fmt } from "../../format";
+import { fmtExact } from "../../format";
 import { judgeSamples, samples } from "../../samples";
 import { valueOf, run } from "../ran";
 import type { Ran } from "../runs";
@@ -37,7 +37,7 @@ export const SCENARIOS: [string, Guardrail[]][] = [
 ];
 
 export const showG = (gs: Guardrail[]) =>
-  gs.map((x) => `${x.name}: Δ ${fmt(x.delta)} [${fmt(x.lower)}, ${fmt(x.upper)}], max regression ${fmt(x.maxRegression)}, ${x.higherIsBetter ? "higher" : "lower"} is better`).join("; ");
+  gs.map((x) => `${x.name}: Δ ${fmtExact(x.delta)} [${fmtExact(x.lower)}, ${fmtExact(x.upper)}], max regression ${fmtExact(x.maxRegression)}, ${x.higherIsBetter ? "higher" : "lower"} is better`).join("; ");
 
 const harm = (x: Guardrail) => (x.higherIsBetter ? [-x.upper, -x.lower] : [x.lower, x.upper]);
 

@@ -5,7 +5,7 @@
  */
 import { allClose, close, ok, rejected } from "../../assert";
 import type { Case } from "../../drill";
-import { fmt } from "../../format";
+import { fmt, fmtExact } from "../../format";
 import { loadFixture } from "../../fixtures";
 import { judgeSamples, samples } from "../../samples";
 import { run, valueOf } from "../ran";
@@ -18,7 +18,7 @@ interface RankingFixture {
 }
 const fixture = () => loadFixture<RankingFixture>("08-metrics-design").ranking;
 
-const show = (relevance: number[], scores: number[], k?: number) => `relevance = ${fmt(relevance)}, scores = ${fmt(scores)}${k === undefined ? "" : `, k = ${k}`}`;
+const show = (relevance: number[], scores: number[], k?: number) => `relevance = ${fmtExact(relevance)}, scores = ${fmtExact(scores)}${k === undefined ? "" : `, k = ${k}`}`;
 const num = (r: Ran | undefined, label: string, input: string) => valueOf(r, label, { input });
 
 const NO_TIES = { relevance: [1, 0, 1, 1, 0, 0], scores: [0.9, 0.8, 0.7, 0.2, 0.1, 0.05] };

@@ -18,7 +18,7 @@ import { oracleJoin } from "./oracle";
 /** A row for messages: times as readable UTC instants rather than epoch ms. */
 function showRow(r: Row, times: string[]): string {
   const iso = (v: unknown) => (typeof v === "number" ? new Date(v).toISOString().replace(/:00\.000Z$/, "Z").replace("T00:00Z", "") : v);
-  return fmt(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, times.includes(k) ? iso(v) : v])));
+  return JSON.stringify(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, times.includes(k) ? iso(v) : v])));
 }
 
 const key = (r: Row, cols: string[]) => JSON.stringify(cols.map((c) => r[c] ?? null));

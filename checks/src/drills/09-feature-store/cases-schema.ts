@@ -4,7 +4,7 @@
  */
 import { equal, ok } from "../../assert";
 import type { Case } from "../../drill";
-import { fmt } from "../../format";
+import { fmt, fmtExact } from "../../format";
 import { judgeSamples, samples } from "../../samples";
 import { valueOf } from "../ran";
 import type { Ran } from "../runs";
@@ -13,7 +13,7 @@ import type { Columns } from "./frames";
 import { oracleSchema } from "./oracle";
 
 const describe = (cols: Columns, contract: PlainContract) =>
-  `df = {${Object.entries(cols).map(([n, c]) => `${n}: ${c.dtype} ${fmt(c.values)}`).join(", ")}}; contract = {${Object.entries(contract)
+  `df = {${Object.entries(cols).map(([n, c]) => `${n}: ${c.dtype} ${fmtExact(c.values)}`).join(", ")}}; contract = {${Object.entries(contract)
     .map(([n, c]) => `${n}: ${c.dtype}${c.maxNullRate !== undefined ? ` nulls ≤ ${c.maxNullRate}` : ""}${c.min !== undefined || c.max !== undefined ? ` in [${c.min ?? "−∞"}, ${c.max ?? "∞"}]` : ""}`)
     .join(", ")}}`;
 
