@@ -55,5 +55,10 @@ export { checkTransformerBlock, checkTransformerMasks, checkAttentionWeights, ch
 export { mlpDrill } from "./drills/06-mlp/checks";
 export type { Mlp, MlpLoops, MlpModel, MlpConstructor, Batch as MlpBatch, Criterion as MlpCriterion, Evaluation as MlpEvaluation, LoaderOptions as MlpLoaderOptions, StateDict as MlpStateDict } from "./drills/06-mlp/checks";
 export { checkMlp, checkMakeLoader, checkBceWithLogits } from "./drills/06-mlp/check";
-export * from "./drills/metrics"; // drill 08: checkMetricsAnswer, checkRankingMetrics, checkExperimentStats
-export * from "./drills/featurestore"; // drill 09: checkFeatureStoreAnswer, checkPointInTimeJoin, checkDriftStats, checkValidateSchema
+export { checkMetricsAnswer, checkCanaryDecision, checkRankingMetrics, checkExperimentStats } from "./drills/08-metrics-design/check"; // drill 08
+// The graded checks under the names the grade totals scan for; the written answer's self-check is never scored.
+export { canaryCheck as canaryDecisionDrill, rankingCheck as rankingMetricsDrill, experimentCheck as experimentStatsDrill } from "./drills/08-metrics-design/checks";
+export type { RankingMetrics, AtK, ExperimentStats, TwoProportionZTest, SampleSizePerArm, Guardrail, CanaryVerdict, CanaryDecision, WrittenAnswer } from "./drills/08-metrics-design/check";
+export { checkFeatureStoreAnswer, checkPointInTimeJoin, checkDriftStats, checkValidateSchema } from "./drills/09-feature-store/check"; // drill 09
+export { joinCheck as pointInTimeJoinDrill, driftCheck as driftStatsDrill, schemaCheck as validateSchemaDrill } from "./drills/09-feature-store/checks";
+export type { PointInTimeJoin, AsOfOptions, DriftStats, Psi, KsStatistic, ValidateSchema, SchemaContract, ColumnContract, Violation, ViolationKind } from "./drills/09-feature-store/check";

@@ -1,10 +1,6 @@
 /** The candidate's experience around the checks: hints, the time box and progress log, and hidden cases for grading. */
-import "./hidden-ranking";
-import "./hidden-drift";
 import "./hidden-impute";
 import "./hidden-logreg";
-import "./hidden-experiment";
-import "./hidden-featurestore";
 
 export { hint, hintMessage, HintBook } from "./hints";
 export { solution, modelAnswer } from "./reveal";

@@ -3,10 +3,11 @@
  * calling the checks' oracle. The solution notebook holds its own copy: the notebook is the single source for
  * candidates; these exist so the checks can be tested without Jupyter.
  */
-import { ValueError, normalCdf } from "@drills/lib";
+import { ValueError } from "@drills/lib";
+import { normalCdf } from "@drills/lib/dist/stats";
 
 export { normalCdf };
-import type { ExperimentStats, RankingMetrics } from "./metrics";
+import type { CanaryDecision, ExperimentStats, RankingMetrics } from "../calls";
 
 function validate(relevance: number[], scores: number[], k?: number): void {
   if (relevance.length === 0) throw new ValueError("relevance: expected a non-empty array");
@@ -72,6 +73,7 @@ export const referenceRanking: RankingMetrics = {
   },
 };
 
+
 /** Φ⁻¹(p) by Acklam's rational approximation (relative error < 1.15e-9). */
 export function normalQuantile(p: number): number {
   const a = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
@@ -89,7 +91,7 @@ export function normalQuantile(p: number): number {
 const isCount = (v: number) => Number.isInteger(v) && v >= 0;
 const inUnit = (v: number) => Number.isFinite(v) && v > 0 && v < 1;
 
-export const referenceStats: ExperimentStats = {
+export const referenceStats: ExperimentStats & { canaryDecision: CanaryDecision } = {
   twoProportionZTest({ conversionsA, visitorsA, conversionsB, visitorsB }) {
     for (const [name, v] of Object.entries({ visitorsA, visitorsB })) if (!isCount(v) || v === 0) throw new ValueError(`${name}: expected a positive integer, got ${v}`);
     if (!isCount(conversionsA) || conversionsA > visitorsA) throw new ValueError(`conversionsA: expected an integer in [0, visitorsA], got ${conversionsA}`);
@@ -124,3 +126,4 @@ export const referenceStats: ExperimentStats = {
     return verdict;
   },
 };
+export const referenceCanary: CanaryDecision = (gs) => referenceStats.canaryDecision(gs);

@@ -2,14 +2,16 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { todo } from "@drills/lib";
-import type { Drill } from "../drill";
-import { evaluate } from "../drill";
-import { expectRejects, expectTodo } from "../testing";
-import { rubricCases, type WrittenAnswer } from "./rubric";
+import type { Check } from "../../drill";
+import { evaluate, isSplit } from "../../drill";
+import { expectRejects, expectTodo } from "../../testing";
+import { rubricCases, type WrittenAnswer } from "./cases";
+import { answerCalls } from "./calls";
 
-const drill: Drill<WrittenAnswer> = {
+const drill: Check<WrittenAnswer> = {
   id: "test-rubric",
   title: "rubric",
+  calls: answerCalls,
   cases: rubricCases([
     { label: "calibration", anyOf: [/calibrat/, /brier/], why: "scores are used as probabilities." },
     { label: "a latency guardrail", anyOf: [/latency/], why: "slower can lose." },
@@ -28,7 +30,7 @@ test("a missed point fails and the hint names it", async () => {
 });
 
 test("a wall of text fails the shape point", async () => {
-  await expectRejects(drill, () => "calibration latency ".repeat(300), "rubric: concise bullets", /600 words, 0 bullet lines/);
+  await expectRejects(drill, () => "calibration latency ".repeat(400), "rubric: concise bullets", /800 words, 0 bullet lines/);
 });
 
 test("empty, whitespace and placeholder answers are todo, never a pass", async () => {
@@ -36,6 +38,11 @@ test("empty, whitespace and placeholder answers are todo, never a pass", async (
   await expectTodo(drill, () => {
     throw todo();
   });
+});
+
+test("every case is split and has a stable id", () => {
+  assert.ok(drill.cases.every(isSplit));
+  assert.equal(drill.cases.map((c) => c.id), ["rubric-shape", "rubric-calibration", "rubric-a-latency-guardrail"]);
 });
 
 test("a non-string answer or a throwing answer fails, not crashes", async () => {

@@ -6,7 +6,10 @@
  * orderings of the tie, so precision@k and recall@k use the same rule (with a discount of 1) and no metric depends
  * on the input order. Average precision is scikit-learn's: one precision/recall step per distinct score.
  */
-import { erfc, normalCdf } from "@drills/lib";
+import { erfc, normalCdf } from "@drills/lib/dist/stats";
+import type { CanaryVerdict, Guardrail, Proportions, SampleSizeInput } from "./calls";
+
+export type { Proportions, SampleSizeInput } from "./calls";
 
 /** Indices grouped by equal score, best score first. */
 export function tieGroups(scores: ArrayLike<number>): number[][] {
@@ -72,6 +75,9 @@ export function oracleAveragePrecision(relevance: ArrayLike<number>, scores: Arr
   return ap;
 }
 
+// One erfc and one Φ for the whole pack: lib/src/stats.ts (~1e-15 relative in float64).
+export { erfc, normalCdf };
+
 /** Φ⁻¹ by bisection on the accurate cdf: slow (60 steps) but obviously right, which is what an oracle needs. */
 export function normalQuantile(p: number): number {
   let lo = -40;
@@ -84,12 +90,6 @@ export function normalQuantile(p: number): number {
   return (lo + hi) / 2;
 }
 
-export interface Proportions {
-  conversionsA: number;
-  visitorsA: number;
-  conversionsB: number;
-  visitorsB: number;
-}
 
 /** Pooled two-proportion z-test: z = (p̂B − p̂A) / √(p(1 − p)(1/nA + 1/nB)), p = pooled rate; p-value two-sided. */
 export function oracleZTest(t: Proportions): { z: number; pValue: number } {
@@ -99,12 +99,6 @@ export function oracleZTest(t: Proportions): { z: number; pValue: number } {
   return { z, pValue: erfc(Math.abs(z) / Math.SQRT2) };
 }
 
-export interface SampleSizeInput {
-  baseline: number;
-  mde: number;
-  alpha: number;
-  power: number;
-}
 
 /** n = ⌈((z_{1−α/2}·√(2p̄(1−p̄)) + z_{power}·√(p₁(1−p₁) + p₂(1−p₂))) / mde)²⌉, p₂ = p₁ + mde, p̄ = (p₁ + p₂)/2. */
 export function oracleSampleSize({ baseline, mde, alpha, power }: SampleSizeInput): number {
@@ -114,4 +108,23 @@ export function oracleSampleSize({ baseline, mde, alpha, power }: SampleSizeInpu
   const za = normalQuantile(1 - alpha / 2);
   const zb = normalQuantile(power);
   return Math.ceil(((za * Math.sqrt(2 * pbar * (1 - pbar)) + zb * Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2))) / mde) ** 2);
+}
+
+/**
+ * The canary rule. Harm is the change in the bad direction (−delta when higher is better, +delta otherwise), so its
+ * interval is [hLo, hHi]: rollback when some guardrail's harm lies entirely beyond its maxRegression (strictly),
+ * promote when every one lies within it (boundary included), hold otherwise — the data cannot tell yet.
+ */
+export function oracleCanary(guardrails: Guardrail[]): CanaryVerdict {
+  const harm = guardrails.map((g) => (g.higherIsBetter ? [-g.upper, -g.lower] : [g.lower, g.upper]));
+  if (harm.some(([lo], i) => lo > guardrails[i].maxRegression)) return "rollback";
+  if (harm.every(([, hi], i) => hi <= guardrails[i].maxRegression)) return "promote";
+  return "hold";
+}
+
+/** The z of the unpooled (Wald) test: each arm's own variance. Right for a confidence interval, not for H0: pA = pB. */
+export function unpooledZ(t: Proportions): number {
+  const pa = t.conversionsA / t.visitorsA;
+  const pb = t.conversionsB / t.visitorsB;
+  return (pb - pa) / Math.sqrt((pa * (1 - pa)) / t.visitorsA + (pb * (1 - pb)) / t.visitorsB);
 }

@@ -2,9 +2,11 @@
  * Reference answers for drill 09's spec, written the way a candidate would. The solution notebook holds its own
  * copy; these exist so the checks can be tested without Jupyter.
  */
+// numpy's default quantile (linear interpolation, type 7): one copy for the pack, in lib.
+import { quantile } from "@drills/lib/dist/stats";
 import pl from "nodejs-polars";
-import { ValueError, quantile } from "@drills/lib";
-import type { DriftStats, PointInTimeJoin, ValidateSchema, Violation } from "./featurestore";
+import { ValueError } from "@drills/lib";
+import type { DriftStats, PointInTimeJoin, ValidateSchema, Violation } from "../calls";
 
 export const referenceJoin: PointInTimeJoin = (labels, features, o) => {
   const need: [pl.DataFrame, string, string][] = [[labels, "labels", o.labelTime], [features, "features", o.featureTime], [labels, "labels", o.by], [features, "features", o.by]];
@@ -26,6 +28,7 @@ export const referenceJoin: PointInTimeJoin = (labels, features, o) => {
 function finite(name: string, x: number[]): void {
   if (!Array.isArray(x) || x.length === 0 || !x.every(Number.isFinite)) throw new ValueError(`${name}: expected a non-empty array of finite numbers`);
 }
+
 
 /** Number of sorted entries < v (bisect left), i.e. the index of v's right-closed bin. */
 function countBelow(sorted: number[], v: number): number {
