@@ -18,6 +18,12 @@ test("the spec runs this project's tslab with this node, connection file as its 
   assert.ok(fs.existsSync(buildSpec().argv[1]), "tslab's bin should exist in this checkout");
 });
 
+test("with the preload built, node requires it before tslab; Jupyter still fills in {connection_file}", () => {
+  const spec = buildSpec("/proj", true);
+  assert.equal(spec.argv, [process.execPath, "--require", "/proj/scripts/dist/kernelspec/preload.js", "/proj/node_modules/tslab/bin/tslab", "kernel", "--config-path", "{connection_file}"]);
+  assert.ok(fs.existsSync(buildSpec().argv[2]), "this checkout's spec preloads the built preload.js");
+});
+
 test("user data dir follows jupyter_core on each platform", () => {
   assert.is(userDataDir({}, "linux", "/home/a"), "/home/a/.local/share/jupyter");
   assert.is(userDataDir({ XDG_DATA_HOME: "/x" }, "linux", "/home/a"), "/x/jupyter");
