@@ -1,9 +1,8 @@
 /**
  * Loading danfojs without breaking tfjs (see loadDanfo).
  */
-import type * as D from "danfojs/dist/danfojs-browser/src/index";
+import type { Danfo } from "./danfo-types";
 
-export type Danfo = typeof D;
 let danfo: Danfo | undefined;
 
 /**
@@ -11,9 +10,12 @@ let danfo: Danfo | undefined;
  * in the registry both copies share (tfjs keeps it on globalThis), printing 335 "already registered" warnings
  * and leaving tfjs 4 running tfjs 3's kernels (gradients are replaced silently). So: load danfo once, lazily,
  * with warnings muted, then put tfjs 4's kernels and gradients back. Notebooks use this instead of require.
+ *
+ * The type comes from the caller (`const dfd: typeof D = loadDanfo()`, or `Danfo` from
+ * "@drills/lib/dist/danfo-types"): naming danfojs's types here would make tslab check them in every notebook.
  */
-export function loadDanfo(): Danfo {
-  if (danfo) return danfo;
+export function loadDanfo<T = unknown>(): T {
+  if (danfo) return danfo as T;
   const tf = require("@tensorflow/tfjs") as typeof import("@tensorflow/tfjs");
   const kernels = Object.keys(tf.engine().registryFactory).flatMap((b) => tf.getKernelsForBackend(b));
   const grads = [...new Set(kernels.map((k) => k.kernelName))].map((n) => tf.getGradient(n)).filter((g) => g !== undefined);
@@ -27,5 +29,5 @@ export function loadDanfo(): Danfo {
   } finally {
     console.warn = warn;
   }
-  return danfo;
+  return danfo as T;
 }
