@@ -17,6 +17,8 @@ export const PROJECT_ROOT = path.resolve(__dirname, "..", "..", "..");
 
 export interface NotebookGrade {
   file: string;
+  /** The candidate's folder, when grading a cohort (npm run grade -- --cohort LIST). */
+  candidate?: string;
   drill?: string;
   title?: string;
   status: "graded" | "missing" | "error";
@@ -38,6 +40,8 @@ export interface GradeReport {
   notebooks: NotebookGrade[];
   earned: number;
   total: number;
+  /** Per-candidate totals, when grading a cohort. */
+  candidates?: { candidate: string; earned: number; total: number }[];
 }
 
 export interface GradeOptions {

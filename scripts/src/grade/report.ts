@@ -7,6 +7,8 @@ import * as path from "node:path";
 import type { GradeReport, NotebookGrade } from "./grade";
 
 const pct = (e: number, t: number) => (t > 0 ? `${Math.round((100 * e) / t)}%` : "—");
+/** A notebook's name in every form: its drill, prefixed by the candidate when grading a cohort. */
+const label = (g: NotebookGrade, fallback = g.file) => `${g.candidate !== undefined ? `${g.candidate} › ` : ""}${g.drill ?? fallback}`;
 
 export function gradeTable(r: GradeReport): string {
   const head = ["Drill", "Score", "", "Pass", "Fail", "Todo", "Hidden", "Tamper"];
@@ -14,7 +16,7 @@ export function gradeTable(r: GradeReport): string {
     const n = (s: string) => String(g.cases.filter((c) => c.status === s).length);
     const hid = g.cases.filter((c) => c.hidden);
     return [
-      g.drill ?? path.basename(g.file),
+      label(g, path.basename(g.file)),
       g.status === "graded" ? `${g.earned}/${g.total}` : g.status,
       pct(g.earned, g.total),
       n("pass"),
@@ -28,10 +30,11 @@ export function gradeTable(r: GradeReport): string {
   const w = head.map((_, i) => Math.max(...all.map((c) => c[i].length)));
   const line = (c: string[]) => c.map((s, i) => (i === 1 || (i >= 3 && i <= 5) ? s.padStart(w[i]) : s.padEnd(w[i]))).join("  ").trimEnd();
   const out = [line(head), ...rows.map(line), "", `Total: ${r.earned}/${r.total} (${pct(r.earned, r.total)})${r.hiddenFile ? `, hidden cases from ${r.hiddenFile}` : ", no hidden cases"}`];
+  for (const c of r.candidates ?? []) out.push(`  ${c.candidate}: ${c.earned}/${c.total} (${pct(c.earned, c.total)})`);
   for (const g of r.notebooks) {
     const notes = [...g.tamper.map((t) => `tamper: ${t.detail}`), ...(g.status === "missing" ? [] : g.problems.map((p) => `problem: ${p}`))];
     const lost = g.cases.filter((c) => c.status !== "pass").map((c) => `${c.status}: ${c.name}${c.hidden ? " (hidden)" : ""}`);
-    if (notes.length || lost.length) out.push("", `${g.drill ?? g.file}:`, ...[...notes, ...lost].map((s) => `  ${s}`));
+    if (notes.length || lost.length) out.push("", `${label(g)}:`, ...[...notes, ...lost].map((s) => `  ${s}`));
   }
   return out.join("\n");
 }
@@ -40,7 +43,7 @@ const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replac
 
 function suite(g: NotebookGrade): string {
   const cases: string[] = [];
-  const name = g.drill ?? g.file;
+  const name = label(g);
   cases.push(
     g.tamper.length
       ? `<testcase classname="${xml(name)}" name="tamper guard"><failure message="${xml(g.tamper.map((t) => t.kind).join(", "))}">${xml(g.tamper.map((t) => t.detail).join("\n"))}</failure></testcase>`
@@ -67,7 +70,7 @@ const COLOR: Record<string, string> = { pass: "#1a7f37", fail: "#cf222e", todo: 
 
 export function gradeHtml(r: GradeReport): string {
   const summary = r.notebooks
-    .map((g) => `<tr><td>${esc(g.drill ?? g.file)}</td><td>${esc(g.title ?? "")}</td><td>${g.status === "graded" ? `${g.earned}/${g.total}` : esc(g.status)}</td><td>${pct(g.earned, g.total)}</td><td>${g.tamper.length ? `<b style="color:#cf222e">${esc(g.tamper.map((t) => t.kind).join(", "))}</b>` : "ok"}</td></tr>`)
+    .map((g) => `<tr><td>${esc(label(g))}</td><td>${esc(g.title ?? "")}</td><td>${g.status === "graded" ? `${g.earned}/${g.total}` : esc(g.status)}</td><td>${pct(g.earned, g.total)}</td><td>${g.tamper.length ? `<b style="color:#cf222e">${esc(g.tamper.map((t) => t.kind).join(", "))}</b>` : "ok"}</td></tr>`)
     .join("");
   const details = r.notebooks
     .map((g) => {
@@ -75,7 +78,7 @@ export function gradeHtml(r: GradeReport): string {
         .map((c) => `<li><span style="color:${COLOR[c.status]}">${esc(c.status)}</span> ${esc(c.name)} <small>(${c.earned}/${c.points}${c.hidden ? ", hidden" : ""})</small>${c.message && c.status !== "pass" ? `<pre>${esc(c.message)}</pre>` : ""}</li>`)
         .join("");
       const notes = [...g.tamper.map((t) => `tamper: ${t.detail}`), ...g.problems].map((p) => `<li>${esc(p)}</li>`).join("");
-      return `<section><h2>${esc(g.drill ?? g.file)} — ${g.earned}/${g.total}</h2>${g.file ? `<p><code>${esc(g.file)}</code></p>` : ""}${notes ? `<ul class="notes">${notes}</ul>` : ""}<ul>${items}</ul></section>`;
+      return `<section><h2>${esc(label(g))} — ${g.earned}/${g.total}</h2>${g.file ? `<p><code>${esc(g.file)}</code></p>` : ""}${notes ? `<ul class="notes">${notes}</ul>` : ""}<ul>${items}</ul></section>`;
     })
     .join("\n");
   return `<!doctype html>
@@ -83,7 +86,7 @@ export function gradeHtml(r: GradeReport): string {
 <style>body{font-family:system-ui,sans-serif;margin:2em;color:#24292f}table{border-collapse:collapse}td,th{padding:.25em .8em;border-bottom:1px solid #d0d7de;text-align:left}pre{background:#f6f8fa;padding:.5em;white-space:pre-wrap}.notes{color:#9a6700}</style></head>
 <body><h1>Drills grade: ${r.earned}/${r.total} (${pct(r.earned, r.total)})</h1>
 <p>Generated ${esc(r.generatedAt)}. ${r.hiddenFile ? `Hidden cases: <code>${esc(r.hiddenFile)}</code>.` : "No hidden cases."} Hidden cases are reported by property; their inputs are never shown.</p>
-<table><thead><tr><th>Drill</th><th>Title</th><th>Score</th><th></th><th>Tamper guard</th></tr></thead><tbody>${summary}</tbody></table>
+${r.candidates ? `<table><thead><tr><th>Candidate</th><th>Score</th><th></th></tr></thead><tbody>${r.candidates.map((c) => `<tr><td>${esc(c.candidate)}</td><td>${c.earned}/${c.total}</td><td>${pct(c.earned, c.total)}</td></tr>`).join("")}</tbody></table>\n` : ""}<table><thead><tr><th>Drill</th><th>Title</th><th>Score</th><th></th><th>Tamper guard</th></tr></thead><tbody>${summary}</tbody></table>
 ${details}
 </body></html>
 `;

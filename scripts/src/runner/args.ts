@@ -17,6 +17,10 @@ export interface CliOptions {
   summary: boolean;
   allowErrors: boolean;
   help: boolean;
+  /** "I/N": run only part I of N (scripts/src/shard). */
+  shard?: string;
+  /** A previous run's JUnit or grade.json, to balance the shards by duration. */
+  durations?: string;
 }
 
 export const DEFAULT_OUT_DIR = "build/executed";
@@ -37,6 +41,8 @@ Options:
   --strict           run kernels with DRILLS_STRICT=1
   --summary          after the run, print one line per drill with its check counts
   --allow-errors     keep running a notebook's cells after one fails (the notebook still fails)
+  --shard I/N        run only part I of N (split by notebook; deterministic; see README "Sharding")
+  --durations FILE   a previous run's --junit file (or grade.json): balance the shards by recorded time
   --help             show this text
 
 Cells tagged "skip-execution" are not run; a cell tagged "raises-exception" is expected to fail.`;
@@ -89,6 +95,12 @@ export function parseArgs(argv: string[]): CliOptions {
         break;
       case "--allow-errors":
         options.allowErrors = true;
+        break;
+      case "--shard":
+        options.shard = value();
+        break;
+      case "--durations":
+        options.durations = value();
         break;
       case "--help":
       case "-h":

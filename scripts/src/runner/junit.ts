@@ -7,7 +7,7 @@ import * as path from "node:path";
 import { NotebookResult } from "./execute";
 import { formatFailure, stripAnsi } from "./report";
 
-interface TestCase {
+export interface TestCase {
   classname: string;
   name: string;
   seconds: number;
@@ -16,6 +16,10 @@ interface TestCase {
 }
 
 export function toJunit(results: NotebookResult[], wallMs: number): string {
+  return renderJunit(junitCases(results), wallMs);
+}
+
+export function junitCases(results: NotebookResult[]): TestCase[] {
   const cases: TestCase[] = [];
   for (const result of results) {
     cases.push({
@@ -43,6 +47,11 @@ export function toJunit(results: NotebookResult[], wallMs: number): string {
       }
     }
   }
+  return cases;
+}
+
+/** The XML for testcases (also used by `npm run merge` on cases read back from shards' files). */
+export function renderJunit(cases: TestCase[], wallMs: number): string {
   const failures = cases.filter((c) => c.failure).length;
   const skipped = cases.filter((c) => c.skipped !== undefined).length;
   const body = cases.map(formatCase).join("\n");

@@ -11,6 +11,7 @@ import { executeNotebooks } from "./pool";
 import { Progress } from "./progress";
 import { killAllNow } from "./reaper";
 import { formatFailures, formatSummary, formatTally } from "./report";
+import { shardOf } from "../shard/select";
 
 export interface MainIo {
   stdout: NodeJS.WriteStream;
@@ -28,7 +29,7 @@ export async function main(argv: string[], io: MainIo = { stdout: process.stdout
       io.stdout.write(USAGE + "\n");
       return EXIT.passed;
     }
-    jobs = planJobs(collectNotebooks(options.inputs), options);
+    jobs = planJobs(shardOf(collectNotebooks(options.inputs), options), options);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.stderr.write(`execute: ${text.usage(error.message)}\n`);
