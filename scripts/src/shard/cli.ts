@@ -15,14 +15,30 @@ Combines the reports of a sharded run (npm run execute/grade -- --shard I/N) int
   runner JUnit (*.xml from --junit)   → DIR/junit.xml
   grade.json (from npm run grade)     → DIR/grade.json, grade.junit.xml, grade.html`;
 
+/**
+ * Executed notebooks that a shard wrote inside its own folder are copied into DIR at the same relative path, and
+ * the report points at the copies: the merged folder is then what one run with --report DIR would have written.
+ */
+function relocateExecuted(report: GradeReport, shardDir: string, outDir: string): void {
+  for (const g of report.notebooks ?? []) {
+    if (!g.executed) continue;
+    const rel = path.relative(path.resolve(shardDir), path.resolve(g.executed));
+    if (rel.startsWith("..") || path.isAbsolute(rel) || !fs.existsSync(g.executed)) continue;
+    const target = path.join(outDir, rel);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.copyFileSync(g.executed, target);
+    g.executed = path.isAbsolute(g.executed) ? path.resolve(target) : path.relative(process.cwd(), path.resolve(target));
+  }
+}
+
 interface Found {
   junit: { source: string; xml: string }[];
-  grades: { source: string; report: GradeReport }[];
+  grades: { source: string; report: GradeReport; dir?: string }[];
 }
 
 function collect(inputs: string[]): Found {
   const found: Found = { junit: [], grades: [] };
-  const take = (file: string, explicit: boolean) => {
+  const take = (file: string, explicit: boolean, dir?: string) => {
     const base = path.basename(file);
     if (base.endsWith(".json")) {
       if (!explicit && base !== "grade.json") return;
@@ -32,7 +48,7 @@ function collect(inputs: string[]): Found {
       } catch (e) {
         throw new MergeError(`${file}: not valid JSON (${(e as Error).message})`);
       }
-      found.grades.push({ source: file, report });
+      found.grades.push({ source: file, report, dir });
     } else if (base.endsWith(".xml")) {
       const xml = fs.readFileSync(file, "utf8");
       if (isRunnerJunit(xml)) found.junit.push({ source: file, xml });
@@ -41,7 +57,7 @@ function collect(inputs: string[]): Found {
   };
   for (const input of inputs) {
     if (!fs.existsSync(input)) throw new MergeError(`no such file or folder: ${input}`);
-    if (fs.statSync(input).isDirectory()) for (const f of fs.readdirSync(input).sort()) take(path.join(input, f), false);
+    if (fs.statSync(input).isDirectory()) for (const f of fs.readdirSync(input).sort()) take(path.join(input, f), false, input);
     else take(input, true);
   }
   return found;
@@ -71,7 +87,11 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
       fs.writeFileSync(file, mergeRunnerJunit(found.junit));
       written.push(file);
     }
-    if (found.grades.length) written.push(...writeReports(mergeGrades(found.grades), outDir));
+    if (found.grades.length) {
+      const merged = mergeGrades(found.grades);
+      for (const g of found.grades) if (g.dir) relocateExecuted(g.report, g.dir, outDir);
+      written.push(...writeReports(merged, outDir));
+    }
     out(`merged ${found.junit.length + found.grades.length} reports: ${written.join(", ")}`);
     return 0;
   } catch (e) {

@@ -122,7 +122,11 @@ test("npm run merge: folders in, one junit.xml and grade.json/.junit.xml/.html o
   const dirs = cohort.map((c, i) => {
     const d = path.join(tmp, `shard${i}`);
     fs.mkdirSync(d, { recursive: true });
-    fs.writeFileSync(path.join(d, "grade.json"), JSON.stringify(cohortReport([c], 10, "t")));
+    const report = cohortReport([c], 10, "t");
+    fs.mkdirSync(path.join(d, "notebooks", c), { recursive: true });
+    fs.writeFileSync(path.join(d, "notebooks", c, "01.ipynb"), `executed ${c}`);
+    report.notebooks[0].executed = path.join(d, "notebooks", c, "01.ipynb");
+    fs.writeFileSync(path.join(d, "grade.json"), JSON.stringify(report));
     fs.writeFileSync(path.join(d, "grade.junit.xml"), '<testsuites name="drills grade"></testsuites>');
     fs.writeFileSync(path.join(d, "run.xml"), toJunit([result(`nb/${i}.ipynb`, 5)], 5));
     return d;
@@ -130,8 +134,10 @@ test("npm run merge: folders in, one junit.xml and grade.json/.junit.xml/.html o
   const out = path.join(tmp, "merged");
   const said: string[] = [];
   assert.is(main(["--out", out, ...dirs], (s) => said.push(s)), 0, said.join("\n"));
-  assert.equal(fs.readdirSync(out).sort(), ["grade.html", "grade.json", "grade.junit.xml", "junit.xml"]);
+  assert.equal(fs.readdirSync(out).sort(), ["grade.html", "grade.json", "grade.junit.xml", "junit.xml", "notebooks"]);
   const merged = JSON.parse(fs.readFileSync(path.join(out, "grade.json"), "utf8")) as GradeReport;
+  assert.is(merged.notebooks[0].executed, path.join(out, "notebooks", "cohort/ann", "01.ipynb"), "executed copies live in the merged folder");
+  assert.is(fs.readFileSync(merged.notebooks[0].executed!, "utf8"), "executed cohort/ann");
   assert.equal(merged.candidates!.map((c) => c.candidate), cohort);
   assert.is(parseRunnerJunit(fs.readFileSync(path.join(out, "junit.xml"), "utf8")).cases.filter((c) => c.classname === "notebooks").length, 2);
   assert.is(main(["--out", out, dirs[0], dirs[0]], (s) => said.push(s)), 1);
