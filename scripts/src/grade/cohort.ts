@@ -59,8 +59,13 @@ export function candidateDir(candidate: string): string {
 export async function gradeCohort(candidates: string[], o: GradeOptions): Promise<GradeReport> {
   const notebooks: NotebookGrade[] = [];
   let hiddenFile: string | undefined;
+  const used = new Set<string>();
   for (const candidate of candidates) {
-    const executedDir = o.executedDir ? path.join(o.executedDir, candidateDir(candidate)) : undefined;
+    // `../x` and `x` would share a folder: suffix the later one so no executed notebook overwrites another's.
+    let dir = candidateDir(candidate);
+    for (let n = 2; used.has(dir); n++) dir = `${candidateDir(candidate)}-${n}`;
+    used.add(dir);
+    const executedDir = o.executedDir ? path.join(o.executedDir, dir) : undefined;
     const r = await gradeNotebooks([candidate], { ...o, executedDir });
     hiddenFile = r.hiddenFile;
     notebooks.push(...r.notebooks.map((g) => ({ ...g, candidate })));

@@ -21,7 +21,8 @@ export function isFresh(dir = CODE_CACHE_DIR): boolean {
   if (m.node !== process.version || Object.keys(m.files ?? {}).length === 0) return false;
   return Object.entries(m.files).every(([file, e]) => {
     try {
-      return crypto.createHash("sha256").update(fs.readFileSync(file, "utf8")).digest("hex") === e.source && fs.existsSync(path.join(dir, e.data));
+      // An entry from an older manifest format (no dataSha256) would be refused by every kernel: rebuild.
+      return typeof e.dataSha256 === "string" && crypto.createHash("sha256").update(fs.readFileSync(file, "utf8")).digest("hex") === e.source && fs.existsSync(path.join(dir, e.data));
     } catch {
       return false;
     }

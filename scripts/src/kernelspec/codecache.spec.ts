@@ -49,13 +49,33 @@ test("a changed source of the same length is compiled afresh, not run from the o
   assert.is(r.out.hits, 0);
 });
 
-test("corrupt cached data is rejected by V8 and the module still loads", () => {
+test("a data file swapped for another module's (valid V8 data, wrong hash) is not run", () => {
+  fs.writeFileSync(mod, SOURCE_A);
+  const dir = path.join(tmp, "swapped");
+  record(dir);
+  const other = path.join(tmp, "other");
+  fs.writeFileSync(mod, SOURCE_B);
+  record(other);
+  fs.chmodSync(path.join(dir, "0.bin"), 0o644);
+  fs.copyFileSync(path.join(other, "0.bin"), path.join(dir, "0.bin"));
+  fs.writeFileSync(mod, SOURCE_A);
+  const r = use(dir);
+  assert.is(r.out.answer, "AAAA");
+  assert.equal([r.out.hits, r.out.rejected], [0, 1]);
+});
+
+test("corrupt cached data is rejected and the module still loads", () => {
   fs.writeFileSync(mod, SOURCE_A);
   const dir = path.join(tmp, "corrupt");
   record(dir);
   const bin = path.join(dir, "0.bin");
   fs.chmodSync(bin, 0o644);
   fs.writeFileSync(bin, Buffer.alloc(fs.statSync(bin).size, 7));
+  const manifestFile = path.join(dir, "manifest.json");
+  const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8"));
+  manifest.files[mod].dataSha256 = require("node:crypto").createHash("sha256").update(fs.readFileSync(bin)).digest("hex");
+  fs.chmodSync(manifestFile, 0o644);
+  fs.writeFileSync(manifestFile, JSON.stringify(manifest)); // hash matches: V8's own check must reject it
   const r = use(dir);
   assert.is(r.out.answer, "AAAA");
   assert.equal([r.out.hits, r.out.rejected], [0, 1]);

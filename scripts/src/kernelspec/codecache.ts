@@ -8,7 +8,9 @@
  * manifest's SHA-256 of the module source matches the source being loaded and the node version matches; V8 itself
  * rejects data built by another V8 or with other flags (`cachedDataRejected`). Anything missing, stale or corrupt
  * falls back to an ordinary compile. The cache sits beside kernel.json under the project's data dir, written by the
- * same user that owns node_modules: a process that could rewrite it could as well rewrite typescript.js itself.
+ * same user that owns node_modules: a process that could rewrite it could as well rewrite typescript.js itself, so
+ * the cache must sit inside whatever the kernel sandbox mounts read-only, like node_modules. The data's own SHA-256
+ * is checked too, so a data file swapped on its own is never run.
  */
 import * as crypto from "node:crypto";
 import * as fs from "node:fs";
@@ -21,6 +23,8 @@ export interface CacheEntry {
   source: string;
   /** File name of the cached data, inside the cache dir. */
   data: string;
+  /** SHA-256 (hex) of the cached data: a swapped data file alone is not run (bytecode is not verified by V8). */
+  dataSha256: string;
 }
 
 export interface Manifest {
@@ -88,6 +92,10 @@ export function useCodeCache(dir: string): HookStats {
     } catch {
       return original.call(this, content, filename);
     }
+    if (crypto.createHash("sha256").update(cachedData).digest("hex") !== entry.dataSha256) {
+      stats.rejected++;
+      return original.call(this, content, filename);
+    }
     const script = new vm.Script(M.wrap(content), { filename, cachedData });
     if (script.cachedDataRejected) stats.rejected++;
     else stats.hits++;
@@ -115,8 +123,9 @@ export function recordCodeCache(include: (filename: string) => boolean): { write
       fs.mkdirSync(dir, { recursive: true });
       scripts.forEach(({ filename, source, script }, i) => {
         const data = `${i}.bin`;
-        fs.writeFileSync(path.join(dir, data), script.createCachedData(), { mode: 0o444 });
-        manifest.files[filename] = { source, data };
+        const bytes = script.createCachedData();
+        fs.writeFileSync(path.join(dir, data), bytes, { mode: 0o444 });
+        manifest.files[filename] = { source, data, dataSha256: crypto.createHash("sha256").update(bytes).digest("hex") };
       });
       fs.writeFileSync(path.join(dir, MANIFEST), JSON.stringify(manifest, null, 1) + "\n", { mode: 0o444 });
       return manifest;
