@@ -9,6 +9,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { isFresh } from "./cachebuild";
+import { hasDynamicImport } from "./warmup";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "drills-codecache-"));
 test.after(() => {
@@ -36,6 +37,29 @@ test("a recorded module loads from the cache with its own require, __filename an
   assert.is(r.status, 0, r.stderr);
   assert.equal(r.out, { hits: 1, rejected: 0, stale: 0, answer: "AAAA", file: mod, dir: tmp, dep: path.sep, resolved: "node:fs" });
   for (const f of fs.readdirSync(dir)) assert.is(fs.statSync(path.join(dir, f)).mode & 0o777, 0o444, `${f} is read-only`);
+});
+
+test("import() in a module: Node 20 loses it under cachedData, so the build leaves such modules out", () => {
+  const dyn = path.join(tmp, "dyn.js");
+  fs.writeFileSync(dyn, 'module.exports = () => import("node:path").then((m) => m.sep);\n');
+  const run = (dir: string, keep: string) => {
+    const rec = child(`const c = require(${JSON.stringify(hook)}); const r = c.recordCodeCache((f) => f === ${JSON.stringify(dyn)}); require(${JSON.stringify(dyn)}); r.write(${JSON.stringify(dir)}, ${keep}); console.log("{}")`);
+    assert.is(rec.status, 0, rec.stderr);
+    return child(`const c = require(${JSON.stringify(hook)}); const s = c.useCodeCache(${JSON.stringify(dir)}); require(${JSON.stringify(dyn)})().then((sep) => console.log(JSON.stringify({ ...s, sep })), (e) => console.log(JSON.stringify({ ...s, error: e.code })))`).out;
+  };
+  assert.equal(run(path.join(tmp, "dyn-all"), "undefined"), { hits: 1, rejected: 0, stale: 0, error: "ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING" }, "the limitation this guards against");
+  const ts = require("@tslab/typescript-for-tslab");
+  const keep = `(s) => !require(${JSON.stringify(path.join(__dirname, "warmup.js"))}).hasDynamicImport(require("@tslab/typescript-for-tslab"), s)`;
+  assert.equal(run(path.join(tmp, "dyn-kept"), keep), { hits: 0, rejected: 0, stale: 0, sep: path.sep });
+  assert.ok(hasDynamicImport(ts, fs.readFileSync(dyn, "utf8")));
+});
+
+test("hasDynamicImport: only a real import() call, not the word in strings, comments, templates or regexes", () => {
+  const ts = require("@tslab/typescript-for-tslab");
+  const no = ['const s = "import(x)";', "// import(x)\n/* import(y) */ f();", "const t = `a ${b} import(c)`;", "const r = /import(x)/.test(s);", "x.import(1); import.meta;", "const t = `${ { a: 1 }.a }` + f(`${g}`);"];
+  for (const src of no) assert.not.ok(hasDynamicImport(ts, src), src);
+  const yes = ["const m = await import('x');", "f(() => import(`./${n}`));", "const t = `${a}`; if (x) { import('y'); }", "const d = a / b; import('z');"];
+  for (const src of yes) assert.ok(hasDynamicImport(ts, src), src);
 });
 
 test("a changed source of the same length is compiled afresh, not run from the old cache", () => {

@@ -51,6 +51,13 @@ interface Internals {
 }
 const M = Module as unknown as Internals;
 
+/**
+ * No `importModuleDynamically`: on Node 20 a script compiled from cachedData loses it anyway (import() then rejects
+ * with ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING), so modules that call import() are left out of the cache at build
+ * time (see hasDynamicImport).
+ */
+const scriptOptions = (filename: string, cachedData?: Buffer): vm.ScriptOptions => ({ filename, cachedData });
+
 const sha256 = (text: string) => crypto.createHash("sha256").update(text).digest("hex");
 
 /** Node's own module wrapper call, with a `require` built the way Node builds it for a module. */
@@ -96,7 +103,7 @@ export function useCodeCache(dir: string): HookStats {
       stats.rejected++;
       return original.call(this, content, filename);
     }
-    const script = new vm.Script(M.wrap(content), { filename, cachedData });
+    const script = new vm.Script(M.wrap(content), scriptOptions(filename, cachedData));
     if (script.cachedDataRejected) stats.rejected++;
     else stats.hits++;
     return runWrapped(this, script, filename);
@@ -108,20 +115,22 @@ export function useCodeCache(dir: string): HookStats {
  * Compiles every module whose path `include` accepts through vm.Script and, when `write` is called (after the
  * warm-up ran), serialises each one with the functions compiled so far. Build-time only.
  */
-export function recordCodeCache(include: (filename: string) => boolean): { write(dir: string): Manifest } {
-  const scripts: { filename: string; source: string; script: vm.Script }[] = [];
+export function recordCodeCache(include: (filename: string) => boolean): { write(dir: string, keep?: (source: string) => boolean): Manifest } {
+  const scripts: { filename: string; source: string; text: string; script: vm.Script }[] = [];
   const original = M.prototype._compile;
   M.prototype._compile = function (this: Module, content: string, filename: string) {
     if (!include(filename)) return original.call(this, content, filename);
-    const script = new vm.Script(M.wrap(content), { filename });
-    scripts.push({ filename, source: sha256(content), script });
+    const script = new vm.Script(M.wrap(content), scriptOptions(filename));
+    scripts.push({ filename, source: sha256(content), text: content, script });
     return runWrapped(this, script, filename);
   };
   return {
-    write(dir: string): Manifest {
+    /** `keep` sees each module's source; modules it refuses are not cached (they compile as usual). */
+    write(dir: string, keep: (source: string) => boolean = () => true): Manifest {
       const manifest: Manifest = { generated_by: "scripts/src/kernelspec/codecache.ts (npm run kernelspec); do not edit", node: process.version, files: {} };
       fs.mkdirSync(dir, { recursive: true });
-      scripts.forEach(({ filename, source, script }, i) => {
+      scripts.forEach(({ filename, source, text, script }, i) => {
+        if (!keep(text)) return;
         const data = `${i}.bin`;
         const bytes = script.createCachedData();
         fs.writeFileSync(path.join(dir, data), bytes, { mode: 0o444 });

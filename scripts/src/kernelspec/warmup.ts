@@ -15,6 +15,40 @@ export const WARMUP_CELLS = [
   "const warm: tf.Tensor1D = tf.tensor1d([1, 2]);\nconst twice = tfc.mul(warm, 2);",
 ];
 
+type Ts = typeof import("typescript");
+
+/**
+ * True when the source calls import() — by TypeScript's scanner, so the word in a string or comment (typescript.js
+ * has several) does not count. A cached module would lose import() on Node 20 (see codecache.ts).
+ */
+export function hasDynamicImport(ts: Ts, source: string): boolean {
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, source);
+  let previous = ts.SyntaxKind.Unknown;
+  let beforePrevious = ts.SyntaxKind.Unknown;
+  const templates: number[] = [];
+  let depth = 0;
+  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+    if (token === ts.SyntaxKind.OpenParenToken && previous === ts.SyntaxKind.ImportKeyword && beforePrevious !== ts.SyntaxKind.DotToken) return true;
+    // A `/` after an operand is division; elsewhere it may open a regex, which the scanner must re-read as one.
+    if (token === ts.SyntaxKind.SlashToken || token === ts.SyntaxKind.SlashEqualsToken) {
+      const operand = [ts.SyntaxKind.Identifier, ts.SyntaxKind.CloseParenToken, ts.SyntaxKind.CloseBracketToken, ts.SyntaxKind.NumericLiteral, ts.SyntaxKind.StringLiteral].includes(previous);
+      if (!operand) token = scanner.reScanSlashToken();
+    }
+    // `}` ends a template substitution only at the brace depth where its `${` opened; then the template goes on.
+    if (token === ts.SyntaxKind.TemplateHead) templates.push(depth);
+    else if (token === ts.SyntaxKind.OpenBraceToken) depth++;
+    else if (token === ts.SyntaxKind.CloseBraceToken) {
+      if (templates.length && templates[templates.length - 1] === depth) {
+        token = scanner.reScanTemplateToken(false);
+        if (token === ts.SyntaxKind.TemplateTail) templates.pop();
+      } else depth--;
+    }
+    beforePrevious = previous;
+    previous = token;
+  }
+  return false;
+}
+
 function main(dir: string): void {
   const recorder = recordCodeCache((f) => f.startsWith(NODE_MODULES) && !f.endsWith(".json"));
   process.chdir(PROJECT_ROOT);
@@ -27,7 +61,8 @@ function main(dir: string): void {
   // Runtime modules a setup cell loads (tfjs's kernels register at require time).
   require("@tensorflow/tfjs");
   require("@drills/checks");
-  const manifest = recorder.write(dir);
+  const ts = require("@tslab/typescript-for-tslab") as Ts;
+  const manifest = recorder.write(dir, (source) => !hasDynamicImport(ts, source));
   console.log(`${Object.keys(manifest.files).length} files`);
 }
 
