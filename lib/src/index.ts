@@ -6,8 +6,7 @@ export { rng, normal, uniform, permutation } from "./random";
 export { tryIt, tryItAsync } from "./tryit";
 export { renderSvg, showPlot, plotBundle, lineSpec, heatmapSpec, VEGALITE_MIME } from "./plot";
 export type { PlotSpec, LineOptions, HeatmapOptions } from "./plot";
-export { loadDanfo } from "./danfo";
-export type { Danfo } from "./danfo";
+export { loadDanfo } from "./danfo"; // its type: Danfo from "@drills/lib/dist/danfo-types" (kept out of this index)
 export { displayBundle } from "./display";
 export { escapeHtml } from "./html";
 export { erf, erfc, normalCdf, quantile } from "./stats";

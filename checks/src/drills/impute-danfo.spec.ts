@@ -2,11 +2,12 @@
 import { test } from "uvu";
 import type * as D from "danfojs/dist/danfojs-browser/src/index";
 import { ValueError, todo } from "@drills/lib";
+import type { Danfo } from "@drills/lib/dist/danfo-types";
 import { loadDanfo } from "@drills/lib";
 import { imputeDanfoDrill, type ImputeDanfo } from "./impute-danfo";
 import { expectPass, expectRejects, expectTodo } from "../testing";
 
-const dfd = loadDanfo();
+const dfd: Danfo = loadDanfo();
 
 const gap = (v: unknown) => v === null || v === undefined || Number.isNaN(v);
 const halfEven = (x: number) => (x - Math.floor(x) === 0.5 ? 2 * Math.round(x / 2) : Math.round(x));

@@ -30,7 +30,7 @@ function build(t: Table, missing: MissingForm = "native"): D.DataFrame {
       return t.dtypes[c] === "float" ? (missing === "mixed" ? FORMS[k++ % 2] : NaN) : null;
     }),
   );
-  return new (loadDanfo().DataFrame)(rows, { columns: names, dtypes: names.map((c) => LABEL[t.dtypes[c]]) });
+  return new (loadDanfo<typeof D>().DataFrame)(rows, { columns: names, dtypes: names.map((c) => LABEL[t.dtypes[c]]) });
 }
 
 interface FrameLike {

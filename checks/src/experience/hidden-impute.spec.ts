@@ -7,6 +7,7 @@ import * as assert from "uvu/assert";
 import pl, { type DataType } from "nodejs-polars";
 import type * as D from "danfojs/dist/danfojs-browser/src/index";
 import { ValueError, loadDanfo } from "@drills/lib";
+import type { Danfo } from "@drills/lib/dist/danfo-types";
 import { type Drill } from "../drill";
 import { imputeDanfoDrill, type ImputeDanfo } from "../drills/impute-danfo";
 import { groupImputeDrill, imputePolarsDrill, type GroupImpute, type ImputePolars } from "../drills/impute-polars";
@@ -16,7 +17,7 @@ import { failingHidden } from "./hidden-testing";
 // Cells of the sample's explicit frames ("10, 1.5", "[1, 4"), column dumps and row numbers never appear.
 const failing = <I>(drill: Drill<I>, impl: I) => failingHidden(drill, impl, /1\.5|\[1, 4|\[3, |column: |row \d/);
 
-const dfd = loadDanfo();
+const dfd: Danfo = loadDanfo();
 const gap = (v: unknown) => v === null || v === undefined || Number.isNaN(v);
 const halfEven = (x: number) => (x - Math.floor(x) === 0.5 ? 2 * Math.round(x / 2) : Math.round(x));
 type Stat = (xs: number[]) => number;

@@ -10,6 +10,9 @@ import * as path from "node:path";
 import { type Command, type Io, PROCESS_IO, SHARED, UsageError, type Values, exitWith, nonNegativeNumber, parseCommand, positiveInteger, runCommand } from "../cli/options";
 import { checkTimeout } from "../runner/timeouts";
 import { gradeNotebooks, PROJECT_ROOT } from "./grade";
+import { cohortCandidates, readCohortList } from "./cohort";
+import { parseShard, selectShard } from "../shard/shard";
+import { readDurations } from "../shard/durations";
 import { gradeTable, writeReports } from "./report";
 
 export const GRADE: Command = {
@@ -23,6 +26,9 @@ export const GRADE: Command = {
     jobs: { ...SHARED.jobs, help: "notebooks graded in parallel (default: number of cores)" },
     timeout: { ...SHARED.timeout, help: "per-cell and per-request timeout in seconds, for every notebook whatever its metadata says (default: 120; 0 = none)" },
     "no-sandbox": { type: "boolean", help: "run kernels without bubblewrap (only where it cannot run; the report says so)" },
+    cohort: { type: "string", value: "LIST", help: "grade a cohort: every line of LIST (and every argument) is one candidate's folder" },
+    shard: { type: "string", value: "I/N", help: "grade only part I of N of the candidates (split by candidate, never inside one)" },
+    durations: { type: "string", value: "FILE", help: "a previous grade.json: balance the shards by recorded time (npm run merge combines shards)" },
   },
   footer: "Exit status: 0 every notebook could be graded (whatever the score), 1 one could not, 2 bad invocation, 130 interrupted (Ctrl-C).",
 };
@@ -34,6 +40,8 @@ export interface GradeArgs {
   jobs?: number;
   timeout?: number;
   noSandbox?: boolean;
+  /** Candidate folders, when grading a cohort (--cohort or --shard). */
+  cohort?: string[];
 }
 
 function toGradeArgs(v: Values, inputs: string[]): GradeArgs {
@@ -42,6 +50,21 @@ function toGradeArgs(v: Values, inputs: string[]): GradeArgs {
   if (typeof v.jobs === "string") a.jobs = positiveInteger("jobs", v.jobs);
   if (typeof v.timeout === "string") a.timeout = gradeTimeout(v.timeout);
   if (v["no-sandbox"] === true) a.noSandbox = true;
+  const cohortFile = typeof v.cohort === "string" ? v.cohort : undefined;
+  const shard = typeof v.shard === "string" ? v.shard : undefined;
+  if (typeof v.durations === "string" && !shard) throw new UsageError("--durations: only meaningful with --shard I/N");
+  if (cohortFile || shard) {
+    // A cohort: candidate folders, split by candidate (never inside one) when sharded.
+    try {
+      const all = cohortCandidates([...a.inputs, ...(cohortFile ? readCohortList(cohortFile) : [])]);
+      if (all.length === 0) throw new UsageError("no candidate folders given");
+      a.inputs = a.cohort = shard ? selectShard(all, parseShard(shard), typeof v.durations === "string" ? readDurations(v.durations) : undefined) : all;
+    } catch (e) {
+      throw e instanceof UsageError ? e : new UsageError((e as Error).message);
+    }
+    if (a.hidden && !fs.existsSync(a.hidden)) throw new UsageError(`no such hidden-cases file: ${a.hidden}`);
+    return a;
+  }
   if (a.inputs.length === 0) throw new UsageError("no candidate notebooks given");
   for (const f of a.inputs) if (!fs.existsSync(f)) throw new UsageError(`no such file or folder: ${f}`);
   if (a.hidden && !fs.existsSync(a.hidden)) throw new UsageError(`no such hidden-cases file: ${a.hidden}`);

@@ -81,7 +81,7 @@ test.before(async () => {
 
 test("the model answer earns every point; totals come from the registry and the hidden file", () => {
   const g = zscoreOf("solution");
-  const total = possiblePoints("01-zscore", readHiddenFile(HIDDEN));
+  const total = possiblePoints("01-zscore", readHiddenFile(HIDDEN)).core;
   assert.is(g.status, "graded", g.problems.join("\n"));
   assert.equal([g.earned, g.total], [total, total], gradeTable(report));
   assert.is(g.cases.filter((c) => c.hidden).length, 5);

@@ -27,6 +27,7 @@ export const PROJECT_ROOT = path.resolve(__dirname, "..", "..", "..");
 export const DEFAULT_GRADE_TIMEOUT_SECONDS = 120;
 
 export interface NotebookGrade {
+  /** The candidate: their folder as given (loose files together are "(files)"). */
   candidate: string;
   file: string;
   drill?: string;
@@ -162,7 +163,7 @@ async function gradeOne(job: Job, hidden: HiddenFile | undefined, o: GradeOption
     try {
       for (const f of session.run.failures) g.problems.push(`${f.kind}${f.cell ? ` in cell ${f.cell.index + 1} (${f.cell.id})` : ""}: ${f.message.split("\n")[0]}`);
       if (o.executedDir && session.run.notebook) {
-        g.executed = path.join(o.executedDir, job.candidate.name, path.basename(job.file));
+        g.executed = path.join(o.executedDir, job.candidate.dir, path.basename(job.file));
         writeNotebook(g.executed, session.run.notebook);
       }
       g.cases = await judgeDrill(session, job.drill, hidden, timeoutSeconds > 0 ? timeoutSeconds * 1000 : 0, o.signal);

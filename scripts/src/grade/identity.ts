@@ -8,11 +8,14 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { REGISTRY, findDrill } from "@drills/checks/meta";
 import type { Notebook } from "../runner/notebook";
+import { candidateDir } from "./cohort";
 
 export interface Candidate {
-  /** The folder's name, or "(files)" for loose notebooks. */
+  /** The folder as given (relative to the working directory), or "(files)" for loose notebooks. */
   name: string;
   folder?: string;
+  /** Where the candidate's executed notebooks go inside the report folder: unique per candidate, never outside it. */
+  dir: string;
   files: string[];
 }
 
@@ -20,6 +23,14 @@ export interface Candidate {
 export function collectCandidates(inputs: string[]): Candidate[] {
   const out: Candidate[] = [];
   const loose: string[] = [];
+  const used = new Set<string>();
+  const dirFor = (name: string) => {
+    // `../x` and `x` would share a folder: the later one gets a suffix, so no executed notebook overwrites another's.
+    let dir = candidateDir(name);
+    for (let n = 2; used.has(dir); n++) dir = `${candidateDir(name)}-${n}`;
+    used.add(dir);
+    return dir;
+  };
   for (const input of inputs) {
     const stat = fs.statSync(input);
     if (stat.isDirectory()) {
@@ -28,10 +39,11 @@ export function collectCandidates(inputs: string[]): Candidate[] {
         .filter((f) => f.endsWith(".ipynb"))
         .sort()
         .map((f) => path.join(input, f));
-      out.push({ name: path.basename(path.resolve(input)), folder: input, files });
+      const name = path.relative(process.cwd(), path.resolve(input)) || ".";
+      out.push({ name, folder: input, dir: dirFor(name), files });
     } else loose.push(input);
   }
-  if (loose.length) out.push({ name: "(files)", files: loose });
+  if (loose.length) out.push({ name: "(files)", dir: dirFor("files"), files: loose });
   return out;
 }
 

@@ -5,6 +5,7 @@
  */
 import * as path from "node:path";
 import { type Command, SHARED, exitWith, runCommand } from "../cli/options";
+import { buildCodeCache } from "./cachebuild";
 import { KERNEL_NAME, PROJECT_DATA_DIR, userDataDir, writeSpec, specDir } from "./kernelspec";
 
 export const KERNELSPEC: Command = {
@@ -17,6 +18,7 @@ export const KERNELSPEC: Command = {
   options: {
     user: { type: "boolean", help: "also where Jupyter looks for your kernels, so JupyterLab started anywhere offers it" },
     quiet: SHARED.quiet,
+    "no-code-cache": { type: "boolean", help: "do not (re)build the kernels' V8 code cache (built when missing or stale)" },
   },
 };
 
@@ -29,6 +31,11 @@ export function main(argv: string[]): Promise<number> {
       if (backup) console.log(`kernelspec: ${file} was not written by this project; kept a copy at ${backup}`);
       console.log(`kernelspec ${outcome}: ${file}`);
       console.log(`  remove with: rm -r ${JSON.stringify(path.dirname(file))}`);
+    }
+    if (values["no-code-cache"] !== true) {
+      const cache = buildCodeCache();
+      if (cache.outcome === "failed") console.error(`kernelspec: code cache not built (kernels still work, they compile from source):\n  ${cache.detail}`);
+      else if (!values.quiet || cache.outcome !== "unchanged") console.log(`code cache ${cache.outcome}: ${cache.detail}`);
     }
     return 0;
   });

@@ -15,7 +15,14 @@ test("the spec runs this project's tslab with this node, connection file as its 
   assert.equal(spec.argv, [process.execPath, "/proj/node_modules/tslab/bin/tslab", "kernel", "--config-path", "{connection_file}"]);
   assert.is(spec.display_name, "TypeScript");
   assert.is(spec.language, "typescript");
-  assert.ok(fs.existsSync(buildSpec().argv[1]), "tslab's bin should exist in this checkout");
+  const bin = buildSpec().argv.find((a) => a.endsWith(path.join("tslab", "bin", "tslab")));
+  assert.ok(bin && fs.existsSync(bin), "tslab's bin should exist in this checkout");
+});
+
+test("with the preload built, node requires it before tslab; Jupyter still fills in {connection_file}", () => {
+  const spec = buildSpec("/proj", true);
+  assert.equal(spec.argv, [process.execPath, "--require", "/proj/scripts/dist/kernelspec/preload.js", "/proj/node_modules/tslab/bin/tslab", "kernel", "--config-path", "{connection_file}"]);
+  assert.ok(fs.existsSync(buildSpec().argv[2]), "this checkout's spec preloads the built preload.js");
 });
 
 test("user data dir follows jupyter_core on each platform", () => {

@@ -28,11 +28,27 @@ export const PROJECT_DATA_DIR = path.join(PROJECT_ROOT, "share", "jupyter");
 /** Marks a kernel.json as ours: only a spec without it (e.g. one `tslab install` wrote) is backed up before a write. */
 export const GENERATED_BY = "scripts/src/kernelspec (npm run kernelspec)";
 
-export function buildSpec(root = PROJECT_ROOT): KernelSpec {
+/** The V8 code cache kernels read (built by `npm run kernelspec`, see codecache.ts). */
+export const CODE_CACHE_DIR = path.join(PROJECT_DATA_DIR, "kernels", KERNEL_NAME, "v8-cache");
+
+/** The preload that reads the code cache, as compiled into scripts/dist. */
+export function preloadPath(root = PROJECT_ROOT): string {
+  return path.join(root, "scripts", "dist", "kernelspec", "preload.js");
+}
+
+export function buildSpec(root = PROJECT_ROOT, preload = fs.existsSync(preloadPath(root))): KernelSpec {
   return {
     // Absolute node and tslab paths: the kernel must be this project's tslab (the checks render through its
-    // display channel), whatever node or tslab is first on the PATH of the Jupyter that starts it.
-    argv: [process.execPath, path.join(root, "node_modules", "tslab", "bin", "tslab"), "kernel", "--config-path", "{connection_file}"],
+    // display channel), whatever node or tslab is first on the PATH of the Jupyter that starts it. The preload
+    // (when built) only reads the code cache; without a cache it changes nothing.
+    argv: [
+      process.execPath,
+      ...(preload ? ["--require", preloadPath(root)] : []),
+      path.join(root, "node_modules", "tslab", "bin", "tslab"),
+      "kernel",
+      "--config-path",
+      "{connection_file}",
+    ],
     display_name: DISPLAY_NAME,
     language: "typescript",
     metadata: { generated_by: GENERATED_BY },

@@ -18,6 +18,10 @@ export interface CliOptions {
   allowErrors: boolean;
   /** --help or --version was given: print this text and exit 0. */
   print?: string;
+  /** "I/N": run only part I of N (scripts/src/shard). */
+  shard?: string;
+  /** A previous run's JUnit or grade.json, to balance the shards by duration. */
+  durations?: string;
 }
 
 export const DEFAULT_OUT_DIR = "build/executed";
@@ -41,6 +45,8 @@ export const EXECUTE: Command = {
     strict: SHARED.strict,
     summary: { type: "boolean", help: "after the run, print one line per drill with its check counts" },
     "allow-errors": { type: "boolean", help: "keep running a notebook's cells after one fails (the notebook still fails)" },
+    shard: { type: "string", value: "I/N", help: "run only part I of N (split by notebook; deterministic; see README \"Sharding\")" },
+    durations: { type: "string", value: "FILE", help: "a previous run's --junit file (or grade.json): balance the shards by recorded time" },
   },
   footer:
     "Exit status: 0 all notebooks passed, 1 some failed, 2 bad invocation, 130 interrupted.\n" +
@@ -72,6 +78,8 @@ export function parseArgs(argv: string[]): CliOptions {
   options.strict = v.strict === true;
   options.summary = v.summary === true;
   options.allowErrors = v["allow-errors"] === true;
+  if (typeof v.shard === "string") options.shard = v.shard;
+  if (typeof v.durations === "string") options.durations = v.durations;
   if (options.inplace && v.out !== undefined) throw new UsageError(text.inplaceWithOut());
   if (options.inputs.length === 0) throw new UsageError(text.noInputs());
   return options;

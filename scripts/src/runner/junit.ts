@@ -27,7 +27,12 @@ function notebookCases(result: NotebookResult): JunitCase[] {
 }
 
 export function toJunit(results: NotebookResult[], wallMs: number): string {
-  return junitXml("drills notebooks", [{ name: "drills notebooks", ms: wallMs, cases: results.flatMap(notebookCases) }], wallMs);
+  return renderJunit(results.flatMap(notebookCases), wallMs);
+}
+
+/** The runner's report from its cases (merge re-renders shards' cases with it). */
+export function renderJunit(cases: JunitCase[], wallMs: number): string {
+  return junitXml("drills notebooks", [{ name: "drills notebooks", ms: wallMs, cases }], wallMs);
 }
 
 export function writeJunit(file: string, results: NotebookResult[], wallMs: number): void {

@@ -12,6 +12,7 @@ import { Progress } from "./progress";
 import { killAllNow } from "./reaper";
 import { TimeoutError, checkTimeout } from "./timeouts";
 import { formatFailures, formatSummary, formatTally } from "./report";
+import { shardOf } from "../shard/select";
 
 export interface MainIo {
   stdout: NodeJS.WriteStream;
@@ -30,7 +31,7 @@ export async function main(argv: string[], io: MainIo = { stdout: process.stdout
       return EXIT.passed;
     }
     checkTimeout(options.timeoutSeconds, "--timeout");
-    jobs = planJobs(collectNotebooks(options.inputs), options);
+    jobs = planJobs(shardOf(collectNotebooks(options.inputs), options), options);
     checkOutputs(jobs, options.inplace);
   } catch (error) {
     if (error instanceof TimeoutError) {

@@ -92,6 +92,11 @@ export function readOnlyBinds(root: string): Bind[] {
       if (fs.existsSync(path.join(target, part))) binds.push({ src: path.join(target, part) });
     }
   }
+  // The kernelspec's argv preloads the V8 code cache (scripts/src/kernelspec): its compiled folder and the cache,
+  // both read-only — a kernel that could write the cache could poison the next candidate's.
+  for (const part of [path.join(root, "scripts", "dist", "kernelspec"), path.join(root, "share", "jupyter", "kernels", "tslab", "v8-cache")]) {
+    if (fs.existsSync(part)) binds.push({ src: part });
+  }
   return binds;
 }
 
