@@ -10,8 +10,6 @@ import { transformerDrill, type TransformerBlockClass } from "./drills/transform
 import { aucDrill, type Auc } from "./drills/auc";
 import { logregDrill, type Logreg } from "./drills/logreg";
 import { windowsDrill, type SlidingWindows } from "./drills/windows";
-import { imputeDanfoDrill, type ImputeDanfo } from "./drills/impute-danfo";
-import { imputePolarsDrill, groupImputeDrill, type ImputePolars, type GroupImpute } from "./drills/impute-polars";
 import { mlpDrill, type Mlp } from "./drills/mlp";
 
 export { evaluate, overall } from "./drill";
@@ -40,10 +38,8 @@ export { checkZscore } from "./drills/01-zscore/check";
 export { windowsDrill };
 export const checkSlidingWindows = (slidingWindows: SlidingWindows) => checkDrill(windowsDrill, slidingWindows);
 
-export { imputeDanfoDrill, imputePolarsDrill, groupImputeDrill };
-export const checkImputeDanfo = (imputeWithMedian: ImputeDanfo) => checkDrill(imputeDanfoDrill, imputeWithMedian);
-export const checkImputePolars = (imputeWithMedianPl: ImputePolars) => checkDrill(imputePolarsDrill, imputeWithMedianPl);
-export const checkGroupImpute = (imputeWithGroupMedian: GroupImpute) => checkDrill(groupImputeDrill, imputeWithGroupMedian);
+export { danfoCheck as imputeDanfoDrill, polarsCheck as imputePolarsDrill, groupCheck as groupImputeDrill } from "./drills/02-impute-median/checks";
+export { checkImputeDanfo, checkImputePolars, checkGroupImpute } from "./drills/02-impute-median/check";
 
 export { aucDrill };
 export const checkBinaryAuc = (auc: Auc) => checkDrill(aucDrill, auc);
