@@ -8,7 +8,6 @@ import { present } from "./present";
 import { attach } from "./experience";
 import { transformerDrill, type TransformerBlockClass } from "./drills/transformer";
 import { aucDrill, type Auc } from "./drills/auc";
-import { logregDrill, type Logreg } from "./drills/logreg";
 import { windowsDrill, type SlidingWindows } from "./drills/windows";
 import { mlpDrill, type Mlp } from "./drills/mlp";
 
@@ -44,9 +43,9 @@ export { checkImputeDanfo, checkImputePolars, checkGroupImpute } from "./drills/
 export { aucDrill };
 export const checkBinaryAuc = (auc: Auc) => checkDrill(aucDrill, auc);
 
-export { logregDrill };
-export type { Logreg, FitOptions as LogregFitOptions } from "./drills/logreg";
-export const checkLogreg = (logreg: Logreg) => checkDrill(logregDrill, logreg);
+export { logregCheck as logregDrill, earlyStopCheck } from "./drills/05-logreg/checks";
+export type { Logreg, FitOptions as LogregFitOptions } from "./drills/05-logreg/checks";
+export { checkLogreg, checkEarlyStopping } from "./drills/05-logreg/check";
 
 export { transformerDrill };
 export type { TransformerBlockClass, TransformerBlockLike, AttentionMask, StateDict } from "./drills/transformer";

@@ -3,7 +3,6 @@ import "./hidden-windows";
 import "./hidden-auc";
 import "./hidden-ranking";
 import "./hidden-drift";
-import "./hidden-logreg";
 import "./hidden-mlp";
 import "./hidden-transformer";
 import "./hidden-experiment";
