@@ -14,7 +14,7 @@ export const meta: DrillMeta = {
       entry: "imputeWithMedian",
       hints: [
         "Go column by column over cols: check the column exists, is numeric and has at least one present value before computing anything; otherwise throw ValueError naming that column. Missing means null, undefined or NaN.",
-        "Never touch the input: danfojs's copy() shares rows and its non-inplace fillNa writes into them. Copy the rows yourself (df.values.map(r => [...r])), fill the copies, and build a new DataFrame from them.",
+        "Never touch the input: danfojs's copy() shares rows and its non-inplace fillNa writes into them. Copy every row array of df.values yourself ([...row]), fill the copies, and build a new DataFrame from them.",
         "Integer columns stay integer: a fractional median such as 34.5 is rounded half to even (34), never truncated. Build the output with the input's columns, index and dtypes, so danfo does not re-infer the labels from the filled values.",
       ],
       why: "The median is taken over present values only, so a gap never drags it; filling fresh row arrays leaves the caller's frame alone (danfo's copy() and fillNa share rows); and rebuilding with the input's dtypes stops danfo from re-labelling a float column int32.",
