@@ -10,16 +10,18 @@ import type { Check } from "../../drill";
 import { calls, type GroupImpute, type ImputeDanfo, type ImputePolars } from "./calls";
 import { groupCases } from "./cases-group";
 import { plainCases } from "./cases-plain";
-import { hidden } from "./hidden";
+import { hidden as properties } from "./hidden";
+import { guardCase, guardProperty } from "./results";
 import { DANFO_DTYPE, POLARS_DTYPE } from "./table";
 
 export type { GroupImpute, ImputeDanfo, ImputePolars } from "./calls";
 
 const ID = "02-impute-median";
 
-export const danfoCheck: Check<ImputeDanfo> = { id: ID, part: "danfo", title: "Median imputer (danfojs)", calls, cases: plainCases("danfo", DANFO_DTYPE) };
-export const polarsCheck: Check<ImputePolars> = { id: ID, part: "polars", title: "Median imputer (nodejs-polars)", calls, cases: plainCases("polars", POLARS_DTYPE) };
-export const groupCheck: Check<GroupImpute> = { id: ID, part: "group", title: "Group median imputer (nodejs-polars) ★★", calls, cases: groupCases };
+export const danfoCheck: Check<ImputeDanfo> = { id: ID, part: "danfo", title: "Median imputer (danfojs)", calls, cases: plainCases("danfo", DANFO_DTYPE).map(guardCase) };
+export const polarsCheck: Check<ImputePolars> = { id: ID, part: "polars", title: "Median imputer (nodejs-polars)", calls, cases: plainCases("polars", POLARS_DTYPE).map(guardCase) };
+export const groupCheck: Check<GroupImpute> = { id: ID, part: "group", title: "Group median imputer (nodejs-polars) ★★", calls, cases: groupCases.map(guardCase) };
 
 export const checks = { danfo: danfoCheck, polars: polarsCheck, group: groupCheck };
-export { hidden };
+/** The hidden properties, each judging only data of the right shape. */
+export const hidden = Object.fromEntries(Object.entries(properties).map(([k, p]) => [k, guardProperty(p)]));

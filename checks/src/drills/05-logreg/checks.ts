@@ -12,12 +12,14 @@ import { calls, type Logreg } from "./calls";
 import { fitCases } from "./cases-fit";
 import { modelCases, rejectCases } from "./cases-model";
 import { stopCases } from "./cases-stop";
-import { hidden } from "./hidden";
+import { hidden as properties } from "./hidden";
+import { guardCase, guardProperty } from "./results";
 
 export type { FitOptions, Logreg } from "./calls";
 
-export const logregCheck: Check<Logreg> = { id: "05-logreg", part: "logreg", title: "Logistic regression from scratch", calls, cases: [...modelCases, ...fitCases, ...rejectCases] };
-export const earlyStopCheck: Check<Pick<Logreg, "fitLogreg">> = { id: "05-logreg", part: "early-stop", title: "Early stopping ★★", calls: calls as Check<Pick<Logreg, "fitLogreg">>["calls"], cases: stopCases };
+export const logregCheck: Check<Logreg> = { id: "05-logreg", part: "logreg", title: "Logistic regression from scratch", calls, cases: [...modelCases, ...fitCases, ...rejectCases].map(guardCase) };
+export const earlyStopCheck: Check<Pick<Logreg, "fitLogreg">> = { id: "05-logreg", part: "early-stop", title: "Early stopping ★★", calls: calls as Check<Pick<Logreg, "fitLogreg">>["calls"], cases: stopCases.map(guardCase) };
 
 export const checks = { logreg: logregCheck, "early-stop": earlyStopCheck };
-export { hidden };
+/** The hidden properties, each judging only data of the right shape. */
+export const hidden = Object.fromEntries(Object.entries(properties).map(([k, p]) => [k, guardProperty(p)]));
