@@ -9,7 +9,7 @@ import { useBackend } from "@drills/lib";
 import { evaluate } from "../../drill";
 import { caseText } from "../../render";
 import { hiddenCasesOf, readHiddenFile } from "../../experience/hidden";
-import { logregCheck } from "./checks";
+import { earlyStopCheck, logregCheck } from "./checks";
 import { answer, type Slips } from "./test/answers";
 
 const SAMPLE = readHiddenFile(path.resolve(__dirname, "../../../../grading/hidden.sample.json"), "05-logreg");
@@ -52,5 +52,18 @@ for (const [name, [slips, want]] of Object.entries(wrong)) {
     assert.equal(await failing(slips), want);
   });
 }
+
+test("★★ early stop: the reference passes the hidden case; no early stop and a missing λ·w fail it, showing no weights", async () => {
+  const cases = hiddenCasesOf("05-logreg", "early-stop", SAMPLE);
+  assert.is(cases.length, 1);
+  const run = async (slips: Slips) => (await evaluate({ ...earlyStopCheck, cases: [] }, answer(slips), cases)).results[0];
+  assert.is((await run({})).status, "pass", caseText(await run({})));
+  for (const slips of [{ earlyStop: false }, { l2Grad: 0 }]) {
+    const r = await run(slips);
+    assert.is(r.status, "fail", caseText(r));
+    assert.match(caseText(r), /\(hidden case\)/);
+    assert.not.match(caseText(r), /\[-?\d+\.\d+, /, "no weight vector is shown");
+  }
+});
 
 test.run();

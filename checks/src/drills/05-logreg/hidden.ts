@@ -9,7 +9,10 @@ import { fmtNumber } from "../../format";
 import type { HiddenProperty } from "../../hidden-property";
 import { numbers, type HiddenSpec } from "../../experience/hidden";
 import { makeProblem, newtonOptimum, objective, sigmoid64, type Matrix, type Problem } from "./oracle";
+
 import type { FitOptions } from "./calls";
+import { judgeStop } from "./cases-stop";
+import { descend } from "./oracle";
 
 function matrix(v: unknown): Matrix {
   const good = Array.isArray(v) && v.length > 0 && v.every((r) => Array.isArray(r) && r.length === (v[0] as unknown[]).length && r.every((e) => typeof e === "number"));
@@ -88,5 +91,25 @@ export const hidden: Record<string, HiddenProperty> = {
     // The public fit cases' tolerance: float32 slack around an optimum reached to ~1e-6 (cases-fit.ts).
     judge: ({ w }: { w: Float32Array }, { X, y, options }: { X: Matrix; y: number[]; options: FitOptions }, spec) =>
       expectNear(w, newtonOptimum(X, y, options.lambda!), "learned weights should match Newton's optimum", spec.tol ?? 1e-4, spec.tol ?? 1e-4),
+  },
+  earlyStop: {
+    part: "early-stop",
+    what: "fitLogreg stops after the first epoch whose loss improved by less than tol",
+    hint: "compare the loss before and after each step; stop at the first gain below tol, and never stop on a negative tol.",
+    call: "fit",
+    input(spec) {
+      const options = { lr: 1, ...(spec.input.options as FitOptions | undefined) };
+      const lambda = options.lambda ?? Number(spec.input.lambda ?? 0.1);
+      if ((options.epochs ?? 1000) > 1000) throw new Error("input.options.epochs: expected at most 1000");
+      if (!(lambda >= 0.05)) throw new Error("input.lambda: expected ≥ 0.05, so that gradient descent converges and the stop is well defined");
+      const p = problemOf(spec, lambda);
+      return { X: p.X, y: p.y, options: { ...options, lambda } };
+    },
+    judge({ w }: { w: Float32Array }, { X, y, options }: { X: Matrix; y: number[]; options: Required<Pick<FitOptions, "lr" | "lambda">> & FitOptions }) {
+      const budget = options.epochs ?? 1000;
+      const expected = descend(X, y, { lr: options.lr, lambda: options.lambda }, budget, options.tol ?? 1e-6).stop;
+      const exact = (options.tol ?? 1e-6) < 0 || expected === budget;
+      judgeStop({ name: "hidden", X, y, lambda: options.lambda }, options.lr, budget, w, exact ? { lo: expected - 1, hi: expected, expected } : { lo: Math.floor(expected / 2), hi: 2 * expected + 5, expected }, "(hidden case)", true);
+    },
   },
 };
