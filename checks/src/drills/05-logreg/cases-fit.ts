@@ -22,7 +22,8 @@ const W_TOL = { tol: 1e-4, rtol: 1e-4 };
 let newtonProblem: Problem | undefined;
 export const problem = () => (newtonProblem ??= makeProblem(200, [1.5, -2, 0.5], 0.1, 11));
 
-export const GRADIENT_HINT = "the gradient of the loss is Xᵀ(σ(Xw) − y)/n + λ·w: the λ·w term comes from the (λ/2)·‖w‖² in the loss.";
+export const MISSING_L2_HINT = "add λ·w to the gradient: Xᵀ(σ(Xw) − y)/n + λ·w, where λ·w is the derivative of the (λ/2)·‖w‖² in the loss.";
+const GRADIENT_HINT = "the gradient of the loss is Xᵀ(σ(Xw) − y)/n + λ·w; at the optimum it is 0.";
 
 /** The slip the fitted weights show, with the hint for it; undefined when they show none. */
 export function weightCause(p: Problem, actual: number[], expected: number[]): { note: string; hint: string } | undefined {
@@ -35,7 +36,7 @@ export function weightCause(p: Problem, actual: number[], expected: number[]): {
   const g = gradient(p.X, p.y, actual, p.lambda);
   const lw = actual.map((v) => p.lambda * v);
   const off = (sign: number) => Math.hypot(...g.map((v, j) => v - sign * lw[j])) < 0.1 * Math.hypot(...lw);
-  if (off(1)) return { note: "the cross-entropy part of the gradient is ≈ 0 here: these are unregularised weights, the λ·w term is missing from the gradient", hint: `add λ·w to the gradient: ${GRADIENT_HINT}` };
+  if (off(1)) return { note: "the cross-entropy part of the gradient is ≈ 0 here: these are unregularised weights, the λ·w term is missing from the gradient", hint: MISSING_L2_HINT };
   if (off(-1)) return { note: "this optimum has 2λ: the gradient of (λ/2)·‖w‖² is λ·w", hint: "the penalty (λ/2)·‖w‖² has gradient λ·w, not 2λ·w." };
   return { note: `at your weights ∇loss = ${fmt(g)}, of which λ·w = ${fmt(lw)}; at the optimum ∇loss = 0`, hint: GRADIENT_HINT };
 }

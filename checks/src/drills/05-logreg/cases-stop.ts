@@ -8,7 +8,7 @@ import { ok } from "../../assert";
 import type { Case } from "../../drill";
 import { fail } from "../../failure";
 import { fmtExact } from "../../format";
-import { GRADIENT_HINT, problem } from "./cases-fit";
+import { MISSING_L2_HINT, problem } from "./cases-fit";
 import { descend, nearestEpoch, type Descent, type Problem } from "./oracle";
 import type { FitOptions } from "./calls";
 
@@ -18,7 +18,7 @@ const ON_PATH = 1e-3;
 const STOP_HINT = "keep the previous epoch's loss; after each step compute the new loss and break as soon as previous − current < tol.";
 
 const SLIPS: [Partial<Descent>, string, string][] = [
-  [{ l2Grad: 0 }, "these weights follow gradient descent without the λ·w term: the gradient misses the penalty's part", `add λ·w to the gradient: ${GRADIENT_HINT}`],
+  [{ l2Grad: 0 }, "these weights follow gradient descent without the λ·w term: the gradient misses the penalty's part", MISSING_L2_HINT],
   [{ l2Grad: 2 }, "these weights follow gradient descent with 2λ·w in the gradient", "the penalty (λ/2)·‖w‖² has gradient λ·w, not 2λ·w."],
   [{ divideByN: false }, "these weights follow gradient descent on the summed, not the mean, cross-entropy gradient", "average the gradient over the n samples: Xᵀ(σ(Xw) − y) / n."],
 ];
@@ -49,7 +49,7 @@ export function judgeStop(p: Problem, lr: number, budget: number, w: Float32Arra
       how: `max |w − w_e| ≤ ${ON_PATH} for some epoch e of float64 gradient descent`,
       // A hidden case shows distances only: the weights would tell the candidate about the hidden data.
       expected: hidden ? `within ${ON_PATH} of some epoch's weights` : `w after about ${e.expected} epochs = ${fmtExact(path[e.expected].map((v) => Number(v.toPrecision(7))))}`,
-      actual: `${hidden ? "weights" : fmtExact(Array.from(w))} (${at.distance === Infinity ? "not finite" : `${Number(at.distance.toPrecision(3))} from the nearest epoch, ${at.epoch}`})`,
+      actual: `${hidden ? "weights" : fmtExact(Array.from(w, (v) => Number(v.toPrecision(7))))} (${at.distance === Infinity ? "not finite" : `${Number(at.distance.toPrecision(3))} from the nearest epoch, ${at.epoch}`})`,
       note: slip?.[1],
       hint: slip?.[2] ?? "start from w = 0 and take plain steps w ← w − lr·(Xᵀ(σ(Xw) − y)/n + λ·w): no momentum, no other update.",
     });
@@ -65,7 +65,7 @@ export function judgeStop(p: Problem, lr: number, budget: number, w: Float32Arra
     input,
     how: `the epoch read off the float64 path of gradient descent; accepted ${e.lo}–${hi}`,
     expected: `about ${e.expected} epochs (float64 gradient descent with the same rule)`,
-    actual: converged ? `ran on to convergence (at least ${settle} epochs)` : `${ran} epochs`,
+    actual: converged ? `ran on to convergence (at least ${settle} epochs)` : `${ran} epoch${ran === 1 ? "" : "s"}`,
     note: converged && budget > settle ? `ran on until the weights converged: no early stop (up to ${budget} epochs)` : ran < e.lo ? "stopped while the loss was still falling fast: the comparison is the wrong way round, or it tests the loss before the step" : "stopped late",
     hint: STOP_HINT,
   });

@@ -66,7 +66,7 @@ for (const [name, [slips, caseId, message]] of Object.entries(wrong)) {
 
 const wrongStop: Record<string, [Slips, string, RegExp]> = {
   "no early stop": [{ earlyStop: false }, "stops-early", /Actual: +ran on to convergence[\s\S]*no early stop \(up to 1000 epochs\)/],
-  "comparison the wrong way round": [{ stopCompare: "reversed" }, "stops-early", /Actual: +1 epochs[\s\S]*wrong way round/],
+  "comparison the wrong way round": [{ stopCompare: "reversed" }, "stops-early", /Actual: +1 epoch +\([\s\S]*wrong way round/],
   "epochs ignored once tol is given": [{ ignoreEpochs: true }, "epochs-cap", /Expected: +about 5 epochs/],
   // Issue 13: a missing λ·w term used to get "check the comparison"; it gets its own cause and hint.
   "missing λ·w term in the gradient": [{ l2Grad: 0 }, "stops-early", /without the λ·w term[\s\S]*Hint: add λ·w to the gradient/],
