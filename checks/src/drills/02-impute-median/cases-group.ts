@@ -102,7 +102,7 @@ export const groupCases: Case[] = [
   {
     id: "no-mutation",
     name: "the input frame is not mutated",
-    hint: `work on new frames only (${MUTATION_NOTE.polars}).`,
+    hint: "build the result with expressions (df.withColumns(...) returns a new frame); never call the in-place methods on df.",
     inKernel: true,
     call: "group",
     input: (): Run => ({ ...DTYPES, cols: ["units", "w"], by: "g" }),

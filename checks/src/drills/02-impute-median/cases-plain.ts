@@ -20,6 +20,11 @@ export const MUTATION_NOTE: Record<Lib, string> = {
   polars: "expressions return new frames, but methods like insertAtIdx and replaceAtIdx change the frame in place",
 };
 
+const MUTATION_HINT: Record<Lib, string> = {
+  danfo: "copy each row array of df.values yourself, fill the copies, and build a new DataFrame from them.",
+  polars: "build the result with expressions (df.withColumns(...) returns a new frame); never call the in-place methods on df.",
+};
+
 const label = (lib: Lib, r: Run) => `${FN[lib]}(df, ${names(r.cols)})`;
 
 /** Every column of the run's result equals the expected table (computed by the oracle unless given). */
@@ -118,7 +123,7 @@ export function plainCases(lib: Lib, want: Record<Kind, string>): Case[] {
       id: "no-mutation",
       name: "the input frame is not mutated",
       was: [`${p}the input frame is not mutated`],
-      hint: `work on a deep copy of the data, not on the frame you were given (${MUTATION_NOTE[lib]}).`,
+      hint: MUTATION_HINT[lib],
       inKernel: true,
       call: lib,
       input: () => frame(0),
