@@ -51,9 +51,10 @@ export function plainCases(lib: Lib, want: Record<Kind, string>): Case[] {
   const p = `${lib}: `;
   const fx = () => fixture();
   const frame = (i: number): Run => ({ ...fx().frames[i], missing: "native" });
-  const fixtureCase = (i: number, id: string, was?: string[]): Case => ({
+  // The fixture is read when a case runs, not when the module loads.
+  const fixtureCase = (i: number, id: string, label: string, was?: string[]): Case => ({
     id,
-    name: `matches pandas's median fill, int columns rounded half to even (fixture "${fx().frames[i].name.split(":")[0]}")`,
+    name: `matches pandas's median fill, int columns rounded half to even (fixture "${label}")`,
     was,
     hint: "take each column's median over its present values only, then fill; leave other columns alone.",
     call: lib,
@@ -74,8 +75,8 @@ export function plainCases(lib: Lib, want: Record<Kind, string>): Case[] {
     },
   });
   return [
-    fixtureCase(0, "fixture-basic", [`${p}matches pandas fillna(median) on the fixture frames`]),
-    fixtureCase(1, "fixture-odd"),
+    fixtureCase(0, "fixture-basic", "basic", [`${p}matches pandas fillna(median) on the fixture frames`]),
+    fixtureCase(1, "fixture-odd", "odd count"),
     {
       id: "dtypes-int",
       name: "an int column stays int (its median rounded half to even)",
