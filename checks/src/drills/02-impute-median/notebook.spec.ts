@@ -8,6 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { danfoCheck, polarsCheck } from "./checks";
 import { fixture } from "./oracle";
+import { modelAnswer } from "../../experience/reveal";
 
 const NOTEBOOKS = path.resolve(__dirname, "../../../../notebooks");
 
@@ -32,5 +33,14 @@ for (const kind of ["solutions", "exercises"]) {
     for (const id of ["danfo-solution", "polars-solution", "group-solution"]) assert.match(text(id), /✏️ your answer/);
   });
 }
+
+test("solution() reveals each part's own model answer, the stretch's included", () => {
+  const nb = JSON.parse(fs.readFileSync(path.join(NOTEBOOKS, "solutions", "02-impute-median.ipynb"), "utf8"));
+  assert.match(modelAnswer(nb, "danfo", false)!, /function imputeWithMedian\(/);
+  assert.not.match(modelAnswer(nb, "danfo", false)!, /imputeWithMedianPl|imputeWithGroupMedian/);
+  assert.match(modelAnswer(nb, "polars", false)!, /function imputeWithMedianPl\(/);
+  assert.match(modelAnswer(nb, "group", false)!, /function imputeWithGroupMedian\([\s\S]*over\(by\)/);
+  assert.match(modelAnswer(nb, "followup-6", false)!, /34\.5/);
+});
 
 test.run();
