@@ -6,9 +6,6 @@
 import { evaluate, type Drill } from "./drill";
 import { present } from "./present";
 import { attach } from "./experience";
-import { logregDrill, type Logreg } from "./drills/logreg";
-import { imputeDanfoDrill, type ImputeDanfo } from "./drills/impute-danfo";
-import { imputePolarsDrill, groupImputeDrill, type ImputePolars, type GroupImpute } from "./drills/impute-polars";
 
 export { evaluate, overall } from "./drill";
 export type { Drill, Case, CaseResult, DrillReport, Status } from "./drill";
@@ -36,17 +33,15 @@ export { checkZscore } from "./drills/01-zscore/check";
 export { matrixCheck as windowMatrixDrill, viewsCheck as windowsDrill } from "./drills/03-sliding-windows/checks";
 export { checkWindowMatrix, checkSlidingWindows } from "./drills/03-sliding-windows/check";
 
-export { imputeDanfoDrill, imputePolarsDrill, groupImputeDrill };
-export const checkImputeDanfo = (imputeWithMedian: ImputeDanfo) => checkDrill(imputeDanfoDrill, imputeWithMedian);
-export const checkImputePolars = (imputeWithMedianPl: ImputePolars) => checkDrill(imputePolarsDrill, imputeWithMedianPl);
-export const checkGroupImpute = (imputeWithGroupMedian: GroupImpute) => checkDrill(groupImputeDrill, imputeWithGroupMedian);
+export { danfoCheck as imputeDanfoDrill, polarsCheck as imputePolarsDrill, groupCheck as groupImputeDrill } from "./drills/02-impute-median/checks";
+export { checkImputeDanfo, checkImputePolars, checkGroupImpute } from "./drills/02-impute-median/check";
 
 export { aucCheck as aucDrill } from "./drills/04-binary-auc/checks";
 export { checkBinaryAuc } from "./drills/04-binary-auc/check";
 
-export { logregDrill };
-export type { Logreg, FitOptions as LogregFitOptions } from "./drills/logreg";
-export const checkLogreg = (logreg: Logreg) => checkDrill(logregDrill, logreg);
+export { logregCheck as logregDrill, earlyStopCheck } from "./drills/05-logreg/checks";
+export type { Logreg, FitOptions as LogregFitOptions } from "./drills/05-logreg/checks";
+export { checkLogreg, checkEarlyStopping } from "./drills/05-logreg/check";
 
 export { transformerDrill } from "./drills/07-transformer-block/checks";
 export type { TransformerBlockClass, TransformerBlockLike, AttentionMask, StateDict } from "./drills/07-transformer-block/types";

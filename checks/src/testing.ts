@@ -3,7 +3,7 @@
  * answer fails the named case with a message matching the expected pattern.
  */
 import * as assert from "uvu/assert";
-import { evaluate, type Drill, type DrillReport } from "./drill";
+import { evaluate, judgeOutcome, type Check, type Drill, type DrillReport } from "./drill";
 import { caseText, reportText } from "./render";
 
 export async function expectPass<I>(drill: Drill<I>, impl: I): Promise<DrillReport> {
@@ -31,4 +31,24 @@ export async function expectRejects<I>(drill: Drill<I>, impl: I, caseName: strin
   assert.ok(message.test(text), `message of ${JSON.stringify(caseName)} should match ${message}:\n${text}`);
   assert.is(report.status, "fail");
   return report;
+}
+
+/**
+ * Attack: in grading, what a call returns comes from the candidate's kernel and may be anything. A judge given forged
+ * or malformed data must fail the case (an in-kernel case may pass), never crash as a "bug in the pack".
+ */
+export const JUNK: unknown[] = [undefined, null, 0, "x", [], {}, { columns: 5, dtypes: "x" }, { columns: { v: "abc" }, dtypes: {} }, { results: 3 }, { results: [null, 5] }, { threw: { name: 5 } }, { mutated: { part: 1 } }];
+
+export async function expectJudgesHold(all: Record<string, Check>): Promise<void> {
+  for (const [part, check] of Object.entries(all)) {
+    for (const c of check.cases) {
+      if (!("judge" in c)) continue;
+      const input = await c.input();
+      for (const value of JUNK) {
+        const r = await judgeOutcome(c, input, { kind: "value", value, ms: 0 });
+        assert.ok(r.status !== "error", `${part}/${c.id} crashed on ${JSON.stringify(value)}:\n${caseText(r)}`);
+        assert.ok(r.status !== "pass" || c.inKernel, `${part}/${c.id} passed on ${JSON.stringify(value)}`);
+      }
+    }
+  }
 }

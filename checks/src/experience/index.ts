@@ -1,6 +1,4 @@
 /** The candidate's experience around the checks: hints, the time box and progress log, and hidden cases for grading. */
-import "./hidden-impute";
-import "./hidden-logreg";
 
 export { hint, hintMessage, HintBook } from "./hints";
 export { solution, modelAnswer } from "./reveal";

@@ -1,21 +1,36 @@
 /**
- * Hidden cases of drill 02 from the sample file: compact reference imputers (as in impute-*.spec.ts) pass, and
- * known-wrong ones fail the named case without showing a cell of the input.
+ * Hidden cases of drill 02 from the sample file, split (built and judged here, only the call runs the imputer):
+ * compact reference imputers pass, and known-wrong ones fail the named case without showing a cell of the input.
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import * as path from "node:path";
 import pl, { type DataType } from "nodejs-polars";
 import type * as D from "danfojs/dist/danfojs-browser/src/index";
 import { ValueError, loadDanfo } from "@drills/lib";
 import type { Danfo } from "@drills/lib/dist/danfo-types";
-import { type Drill } from "../drill";
-import { imputeDanfoDrill, type ImputeDanfo } from "../drills/impute-danfo";
-import { groupImputeDrill, imputePolarsDrill, type GroupImpute, type ImputePolars } from "../drills/impute-polars";
-import "./hidden-impute";
-import { failingHidden } from "./hidden-testing";
+import { evaluate, type Check } from "../../drill";
+import { caseText } from "../../render";
+import { hiddenCasesOf, readHiddenFile } from "../../experience/hidden";
+import { danfoCheck, groupCheck, polarsCheck, type GroupImpute, type ImputeDanfo, type ImputePolars } from "./checks";
 
+const SAMPLE = readHiddenFile(path.resolve(__dirname, "../../../../grading/hidden.sample.json"), "02-impute-median");
 // Cells of the sample's explicit frames ("10, 1.5", "[1, 4"), column dumps and row numbers never appear.
-const failing = <I>(drill: Drill<I>, impl: I) => failingHidden(drill, impl, /1\.5|\[1, 4|\[3, |column: |row \d/);
+const SECRETS = /1\.5|\[1, 4|\[3, |column: |row \d/;
+
+/** The labels ("hidden 3") of the part's hidden cases that do not pass; each a plain failure that leaks nothing. */
+async function failing<I>(check: Check<I>, impl: I): Promise<string[]> {
+  const cases = hiddenCasesOf("02-impute-median", check.part!, SAMPLE);
+  assert.ok(cases.length > 0, `the sample has hidden cases for ${check.part}`);
+  const report = await evaluate({ ...check, cases: [] }, impl, cases);
+  const bad = report.results.filter((r) => r.status !== "pass");
+  for (const r of bad) {
+    assert.is(r.status, "fail", caseText(r));
+    assert.match(caseText(r), /\(hidden case\)/);
+    assert.not.match(caseText(r), SECRETS, "inputs are never shown");
+  }
+  return bad.map((r) => r.name.split(":")[0]);
+}
 
 const dfd: Danfo = loadDanfo();
 const gap = (v: unknown) => v === null || v === undefined || Number.isNaN(v);
@@ -43,16 +58,17 @@ const danfoWrong: Record<string, [ImputeDanfo, string[]]> = {
   "mean instead of median": [danfoImputer(mean), ["hidden 1", "hidden 2"]],
   "fractional median truncated into an int column": [danfoImputer(median, Math.trunc), ["hidden 1"]],
   "no validation": [danfoImputer(median, halfEven, false), ["hidden 3"]],
-  "writes into the input's rows": [danfoImputer(median, halfEven, true, true), ["hidden 1", "hidden 2"]],
+  // A mutated input is measured in the kernel: only the public in-kernel case judges it, never a hidden one.
+  "writes into the input's rows": [danfoImputer(median, halfEven, true, true), []],
 };
 
 test("02 danfo: the reference passes every hidden case", async () => {
-  assert.equal(await failing(imputeDanfoDrill, danfoImputer(median)), []);
+  assert.equal(await failing(danfoCheck, danfoImputer(median)), []);
 });
 
 for (const [name, [impl, want]] of Object.entries(danfoWrong)) {
   test(`02 danfo rejects: ${name}`, async () => {
-    assert.equal(await failing(imputeDanfoDrill, impl), want);
+    assert.equal(await failing(danfoCheck, impl), want);
   });
 }
 
@@ -80,12 +96,12 @@ const polarsWrong: Record<string, [ImputePolars, string[]]> = {
 };
 
 test("02 polars: the reference passes every hidden case", async () => {
-  assert.equal(await failing(imputePolarsDrill, polarsImputer()), []);
+  assert.equal(await failing(polarsCheck, polarsImputer()), []);
 });
 
 for (const [name, [impl, want]] of Object.entries(polarsWrong)) {
   test(`02 polars rejects: ${name}`, async () => {
-    assert.equal(await failing(imputePolarsDrill, impl), want);
+    assert.equal(await failing(polarsCheck, impl), want);
   });
 }
 
@@ -96,12 +112,12 @@ const groupWrong: Record<string, [GroupImpute, string[]]> = {
 };
 
 test("02 group: the reference passes every hidden case", async () => {
-  assert.equal(await failing(groupImputeDrill, grouped(true)), []);
+  assert.equal(await failing(groupCheck, grouped(true)), []);
 });
 
 for (const [name, [impl, want]] of Object.entries(groupWrong)) {
   test(`02 group rejects: ${name}`, async () => {
-    assert.equal(await failing(groupImputeDrill, impl), want);
+    assert.equal(await failing(groupCheck, impl), want);
   });
 }
 

@@ -1,10 +1,10 @@
 /**
- * For logreg.spec.ts: the reference answer and its known-wrong variants, built from one parameterised
+ * For the drill's specs: the reference answer and its known-wrong variants, built from one parameterised
  * implementation so each variant differs from the reference in exactly the one slip it names.
  */
 import * as tf from "@tensorflow/tfjs";
 import { ValueError } from "@drills/lib";
-import type { FitOptions, Logreg } from "./logreg-call";
+import type { FitOptions, Logreg } from "../calls";
 
 export interface Slips {
   sigmoid?: "stable" | "exp-ratio" | "tf";
@@ -17,6 +17,9 @@ export interface Slips {
   stepSign?: 1 | -1;
   divideByN?: boolean;
   earlyStop?: boolean;
+  /** "reversed": stops when current − previous < tol (true at once while the loss falls). */
+  stopCompare?: "right" | "reversed";
+  ignoreEpochs?: boolean;
   tidyEpoch?: boolean;
   validate?: boolean;
   disposesW?: boolean;
@@ -86,12 +89,13 @@ export function answer(s: Slips = {}): Logreg {
       };
       let w: tf.Tensor1D = tf.zeros([X.shape[1]]);
       let prev = impl.loss(X, y, w, lambda);
-      for (let e = 0; e < epochs; e++) {
+      for (let e = 0; o.ignoreEpochs || e < epochs; e++) {
         const next = o.tidyEpoch ? tf.tidy(() => step(w)) : step(w);
         if (o.tidyEpoch) w.dispose();
         w = next;
         const cur = impl.loss(X, y, w, lambda);
-        if (o.earlyStop && prev - cur < tol) break;
+        if (o.earlyStop && (o.stopCompare === "reversed" ? cur - prev : prev - cur) < tol) break;
+        if (o.ignoreEpochs && e > 10000) break;
         prev = cur;
       }
       if (o.disposesX) X.dispose();

@@ -5,6 +5,8 @@
  * finite for any z. ∇f = Xᵀ(σ(z) − y)/n + λw; ∇²f = XᵀSX/n + λI with S = diag(σ(1 − σ)), positive definite for
  * λ > 0, so Newton's method converges quadratically to the unique optimum — independent of gradient descent.
  */
+import { normal, rng } from "@drills/lib";
+
 export type Matrix = number[][];
 
 /** σ(z) without overflow: exp of a non-positive number only. */
@@ -89,4 +91,63 @@ export function epochsToStop(X: Matrix, y: number[], o: { lr: number; lambda: nu
     prev = cur;
   }
   return o.epochs;
+}
+
+export interface Problem {
+  name: string;
+  X: Matrix;
+  y: number[];
+  lambda: number;
+}
+
+/** n rows of d standard-normal features (float32-exact), labels drawn from σ(x·wTrue): not separable. */
+export function makeProblem(n: number, wTrue: number[], lambda: number, seed: number): Problem {
+  const d = wTrue.length;
+  const flat = normal(n * d, seed).map(Math.fround);
+  const X = Array.from({ length: n }, (_, i) => Array.from(flat.subarray(i * d, (i + 1) * d)));
+  const u = rng(seed + 1);
+  const y = X.map((row) => (u() < sigmoid64(row.reduce((s, x, j) => s + x * wTrue[j], 0)) ? 1 : 0));
+  return { name: `n = ${n}, d = ${d}, lambda = ${lambda} (seed ${seed})`, X, y, lambda };
+}
+
+/** A gradient-descent variant: the drill's rule, or one classic slip in the gradient. */
+export interface Descent {
+  lr: number;
+  lambda: number;
+  /** Coefficient of λ·w in the gradient: 1 (right), 0 (the term forgotten), 2 (the gradient of λ‖w‖²). */
+  l2Grad?: number;
+  /** Divide Xᵀ(σ − y) by n (right) or not. */
+  divideByN?: boolean;
+}
+
+/**
+ * Every iterate of gradient descent from w = 0, in float64: path[e] is w after e epochs. With `tol`, it also
+ * returns the epoch at which the drill's rule stops (the first epoch whose loss improved by less than tol).
+ */
+export function descend(X: Matrix, y: number[], d: Descent, epochs: number, tol = -Infinity): { path: number[][]; stop: number } {
+  const n = X.length;
+  let w = new Array<number>(X[0].length).fill(0);
+  const path = [w];
+  let prev = objective(X, y, w, d.lambda);
+  let stop = epochs;
+  for (let e = 1; e <= epochs; e++) {
+    const r = logits(X, w).map((z, i) => sigmoid64(z) - y[i]);
+    const g = w.map((wj, j) => X.reduce((s, row, i) => s + row[j] * r[i], 0) / (d.divideByN === false ? 1 : n) + (d.l2Grad ?? 1) * d.lambda * wj);
+    w = w.map((v, j) => v - d.lr * g[j]);
+    path.push(w);
+    const cur = objective(X, y, w, d.lambda);
+    if (stop === epochs && prev - cur < tol) stop = e;
+    prev = cur;
+  }
+  return { path, stop };
+}
+
+/** The iterate nearest to w (max-norm distance): which epoch a returned weight vector looks like. */
+export function nearestEpoch(path: number[][], w: ArrayLike<number>): { epoch: number; distance: number } {
+  let best = { epoch: -1, distance: Infinity };
+  path.forEach((p, e) => {
+    const dist = Math.max(...p.map((v, j) => Math.abs(v - w[j])));
+    if (dist < best.distance) best = { epoch: e, distance: dist };
+  });
+  return best;
 }

@@ -1,0 +1,15 @@
+/**
+ * `@drills/checks/02-impute-median`: what drill 02's notebook imports — its checks, hints and solution reveal — and
+ * nothing of the other drills.
+ */
+import { attachOnce, runCheck } from "../../run-check";
+import { danfoCheck, groupCheck, polarsCheck, type GroupImpute, type ImputeDanfo, type ImputePolars } from "./checks";
+
+export type { GroupImpute, ImputeDanfo, ImputePolars } from "./checks";
+export { hint, solution } from "../../experience/reveal";
+
+attachOnce();
+
+export const checkImputeDanfo = (imputeWithMedian: ImputeDanfo): Promise<void> => runCheck(danfoCheck, imputeWithMedian);
+export const checkImputePolars = (imputeWithMedianPl: ImputePolars): Promise<void> => runCheck(polarsCheck, imputeWithMedianPl);
+export const checkGroupImpute = (imputeWithGroupMedian: GroupImpute): Promise<void> => runCheck(groupCheck, imputeWithGroupMedian);

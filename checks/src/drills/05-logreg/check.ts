@@ -1,0 +1,15 @@
+/**
+ * `@drills/checks/05-logreg`: what drill 05's notebook imports — its checks, hints and solution reveal — and nothing
+ * of the other drills.
+ */
+import { attachOnce, runCheck } from "../../run-check";
+import { earlyStopCheck, logregCheck, type Logreg } from "./checks";
+
+export type { FitOptions, Logreg } from "./checks";
+export { hint, solution } from "../../experience/reveal";
+
+attachOnce();
+
+export const checkLogreg = (logreg: Logreg): Promise<void> => runCheck(logregCheck, logreg);
+/** ★★ stretch: your fitLogreg with early stopping (`tol`). */
+export const checkEarlyStopping = (logreg: Pick<Logreg, "fitLogreg">): Promise<void> => runCheck(earlyStopCheck, logreg);
