@@ -36,14 +36,14 @@ export function outcomeLine(nonce: string, i: number, outcome: Outcome): string 
   return `${nonce} ${i} ${json}`;
 }
 
-const write = process.stdout.write.bind(process.stdout);
-
 export async function serve(drill: string, impl: unknown, payload: string): Promise<void> {
   const p = decodePayload(payload);
   const calls = loadCalls(drill);
   for (const c of p.cases) {
     const outcome = await callCase(calls[c.call], impl, c.input, c.call);
-    write(`\n${outcomeLine(p.nonce, c.i, outcome)}\n`);
+    // Looked up on every line, never kept: tslab rebinds stdout per request, so a writer kept from an earlier
+    // request would send these lines to that request's (finished) output.
+    process.stdout.write(`\n${outcomeLine(p.nonce, c.i, outcome)}\n`);
   }
 }
 

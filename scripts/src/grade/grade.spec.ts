@@ -36,12 +36,12 @@ const SAMPLE_STD = `function zscore(x: tf.Tensor1D): tf.Tensor1D {
 
 const read = (f: string): Notebook => JSON.parse(fs.readFileSync(f, "utf8"));
 
-function candidate(name: string, from: string, edit: (nb: Notebook) => void = () => {}): string {
+function candidate(name: string, from: string, edit: (nb: Notebook) => void = () => {}, file = "01-zscore.ipynb"): string {
   const nb = read(from);
   edit(nb);
   const dir = path.join(tmp, "candidates", name);
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, "01-zscore.ipynb"), JSON.stringify(nb));
+  fs.writeFileSync(path.join(dir, file), JSON.stringify(nb));
   return dir;
 }
 const setAnswer = (source: string) => (nb: Notebook) => {
@@ -64,6 +64,8 @@ test.before(async () => {
   before = { hidden: sha(HIDDEN), oracle: sha(ORACLE) };
   const dirs = [
     candidate("solution", SOLUTION),
+    // A drill of several parts, core and stretch: each part is its own request to the same kernel.
+    candidate("solution-08", path.join(PROJECT_ROOT, "notebooks", "solutions", "08-metrics-design.ipynb"), () => {}, "08-metrics-design.ipynb"),
     candidate("exercise", EXERCISE),
     candidate("sample-std", EXERCISE, setAnswer(SAMPLE_STD)),
     candidate("hardcoded", EXERCISE, setAnswer(HARDCODED)),
@@ -86,6 +88,14 @@ test("the model answer earns every point; totals come from the registry and the 
   assert.equal([g.earned, g.total], [total, total], gradeTable(report));
   assert.is(g.cases.filter((c) => c.hidden).length, 5);
   assert.ok(g.cases.some((c) => c.inKernel) && g.cases.filter((c) => c.inKernel).length * 2 < g.cases.length, "in-kernel cases are a minority");
+});
+
+test("every part of a multi-part drill is judged, core in the grade and stretch beside it; the self-check never counts", () => {
+  const g = report.notebooks.find((x) => x.candidate.endsWith("solution-08") && x.drill === "08-metrics-design")!;
+  const possible = possiblePoints("08-metrics-design", readHiddenFile(HIDDEN));
+  assert.equal([g.earned, g.total, g.stretch.earned, g.stretch.total], [possible.core, possible.core, possible.stretch, possible.stretch], gradeTable(report));
+  assert.ok(g.stretch.total > 0 && new Set(g.cases.map((c) => c.part)).size >= 3);
+  assert.not.ok(g.cases.some((c) => c.part === "answer"), "the written answer's keyword rubric is a self-check, never scored");
 });
 
 test("the untouched exercise earns nothing, every case todo", () => {
