@@ -55,7 +55,7 @@ const lingering = () =>
 
 let report: GradeReport;
 let before: { hidden: string; oracle: string };
-const zscoreOf = (name: string): NotebookGrade => report.notebooks.find((g) => g.candidate === name && g.drill === "01-zscore")!;
+const zscoreOf = (name: string): NotebookGrade => report.notebooks.find((g) => path.basename(g.candidate) === name && g.drill === "01-zscore")!;
 
 test.before(async () => {
   process.env.DRILLS_PROGRESS_FILE = log;
