@@ -43,7 +43,9 @@ if (!probe.available) {
   test("the kernel sees only the allowlist: no solutions, scripts, hidden file, home or other folders", async () => {
     fs.mkdirSync(path.dirname(secret), { recursive: true });
     fs.writeFileSync(secret, '{"cases": "the interviewer\'s"}');
-    const targets = [secret, path.join(PROJECT_ROOT, "notebooks", "solutions"), path.join(PROJECT_ROOT, "scripts"), path.join(PROJECT_ROOT, "package.json"), "/root", "/etc/shadow", "/work", path.join(base, "other-candidate")];
+    // scripts/ exists only as the path down to the code cache's preload (scripts/dist/kernelspec): its sources and the
+    // grader are not there.
+    const targets = [secret, path.join(PROJECT_ROOT, "notebooks", "solutions"), path.join(PROJECT_ROOT, "scripts", "src"), path.join(PROJECT_ROOT, "package.json"), "/root", "/etc/shadow", "/work", path.join(base, "other-candidate"), path.join(PROJECT_ROOT, "scripts", "dist", "grade")];
     fs.mkdirSync(path.join(base, "other-candidate"), { recursive: true });
     const { lines, result } = await inSandbox("read", [
       `console.log(JSON.stringify(${JSON.stringify(targets)}.map((p) => attempt(() => fs.readdirSync(p).length + fs.readFileSync(p, "utf8").length))))`,
@@ -54,7 +56,7 @@ if (!probe.available) {
     assert.equal(result.failures, []);
     assert.equal(lines[0], targets.map((p) => (p === "/work" ? lines[0][targets.indexOf("/work")] : { err: "ENOENT" })), JSON.stringify(lines[0]));
     assert.ok(lines[0][targets.indexOf("/work")].err, "/work exists only as the path down to the binds, and is not readable as a file");
-    assert.equal(lines[1].ok, ["build", "checks", "lib", "node_modules"].filter((d) => fs.existsSync(path.join(PROJECT_ROOT, d))), "only the bound parts of the project");
+    assert.equal(lines[1].ok, ["build", "checks", "lib", "node_modules", "scripts", "share"].filter((d) => fs.existsSync(path.join(PROJECT_ROOT, d))), "only the bound parts of the project");
     const inside = lines[2];
     assert.is(inside.env.DRILLS_HIDDEN_FILE, undefined);
     assert.is(inside.env.GRADER_TOKEN, undefined);

@@ -27,7 +27,7 @@ test("hint, check, time box and plot in a kernel; the log feeds the scoreboard",
     cells: [
       code("setup", 'import * as tf from "@tensorflow/tfjs";\nimport { useBackend, lineSpec, showPlot } from "@drills/lib";\nimport { checkZscore, hint } from "@drills/checks";\nawait useBackend();'),
       code("hint", 'hint("zscore");'),
-      code("answer", "const zscore = (x: tf.Tensor1D) => tf.tidy(() => { if (x.rank !== 1 || x.size === 0) { const e = new Error(\"x: expected a non-empty 1-D tensor\"); e.name = \"ValueError\"; throw e; } const { mean, variance } = tf.moments(x); const s = tf.sqrt(variance); return tf.where(tf.equal(s, 0), tf.zerosLike(x), tf.div(tf.sub(x, mean), s)) as tf.Tensor1D; });"),
+      code("answer", "const zscore = (x: tf.Tensor1D) => tf.tidy(() => { if (x.rank !== 1 || x.size === 0) { const e = new Error(\"x: expected a non-empty 1-D tensor\"); e.name = \"ValueError\"; throw e; } const { mean, variance } = tf.moments(x); const s = tf.sqrt(variance); return tf.where(tf.equal(tf.max(x), tf.min(x)), tf.zerosLike(x), tf.div(tf.sub(x, mean), s)) as tf.Tensor1D; });"),
       code("check", "await checkZscore(zscore);"),
       code("plot", 'await showPlot(lineSpec([{ e: 0, l: 1 }, { e: 1, l: 0.5 }], { x: "e", y: "l", title: "loss" }));'),
     ],
@@ -42,7 +42,7 @@ test("hint, check, time box and plot in a kernel; the log feeds the scoreboard",
   const outputs = (id: string) => nb.cells.find((c) => c.id === id)!.outputs!;
   const texts = (id: string) => outputs(id).map((o) => sourceOf({ cell_type: "code", metadata: {}, source: o.data?.["text/plain"] ?? o.text ?? "" })).join("\n");
 
-  assert.match(texts("hint"), /^💡 Hint 1 of 3 — 01 · Z-score\n[\s\S]*2 more hints: run hint\("01-zscore"\) again\.$/);
+  assert.match(texts("hint"), /^💡 Hint 1 of 3 — 01 · Z-score\n[\s\S]*2 more hints: run hint\("01-zscore"\) again\.\nRe-read one with hint\("01-zscore", 1\)\.$/);
   assert.ok(outputs("hint")[0].data["text/html"].includes('class="drills-hint"'));
   assert.match(texts("check"), /✔ 01-zscore — Z-score: all checks pass/);
   assert.match(texts("check"), /⏱ first pass after \d+ s — within your 10-minute time box \(1 hint\)\./);
