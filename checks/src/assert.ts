@@ -21,7 +21,12 @@ export function call<T>(label: string, fn: () => T, ctx: Partial<Context> = {}):
     return fn();
   } catch (e) {
     if (isNotImplemented(e) || e instanceof CheckFailure) throw e;
-    return fail({ what: `${label} should run without throwing`, expected: "a result", actual: `threw ${fmt(e)}`, ...ctx });
+    return fail({
+      what: `${label} should run without throwing`,
+      expected: "a result",
+      actual: `threw ${fmt(e)}`,
+      ...ctx,
+    });
   }
 }
 
@@ -30,7 +35,12 @@ export async function callAsync<T>(label: string, fn: () => T | Promise<T>, ctx:
     return await fn();
   } catch (e) {
     if (isNotImplemented(e) || e instanceof CheckFailure) throw e;
-    return fail({ what: `${label} should run without throwing`, expected: "a result", actual: `threw ${fmt(e)}`, ...ctx });
+    return fail({
+      what: `${label} should run without throwing`,
+      expected: "a result",
+      actual: `threw ${fmt(e)}`,
+      ...ctx,
+    });
   }
 }
 
@@ -52,13 +62,26 @@ function describeTol({ tol = 1e-6, rtol = 0 }: Tolerance): string {
 }
 
 export function close(actual: unknown, expected: number, ctx: Context & Tolerance): void {
-  ok(typeof actual === "number", { ...ctx, expected: `a number near ${fmtNumber(expected)}`, actual: `${fmt(actual)} (${typeof actual})` });
-  ok(within(actual, expected, ctx), { how: `close, ${describeTol(ctx)}`, ...ctx, expected: fmtNumber(expected), actual: fmtNumber(actual) });
+  ok(typeof actual === "number", {
+    ...ctx,
+    expected: `a number near ${fmtNumber(expected)}`,
+    actual: `${fmt(actual)} (${typeof actual})`,
+  });
+  ok(within(actual, expected, ctx), {
+    how: `close, ${describeTol(ctx)}`,
+    ...ctx,
+    expected: fmtNumber(expected),
+    actual: fmtNumber(actual),
+  });
 }
 
 /** Element-wise closeness; reports the first offending index and the largest error. */
 export function allClose(actual: ArrayLike<number>, expected: ArrayLike<number>, ctx: Context & Tolerance): void {
-  ok(actual.length === expected.length, { ...ctx, expected: `length ${expected.length}`, actual: `length ${actual.length}` });
+  ok(actual.length === expected.length, {
+    ...ctx,
+    expected: `length ${expected.length}`,
+    actual: `length ${actual.length}`,
+  });
   let first = -1;
   let worst = 0;
   for (let i = 0; i < expected.length; i++) {
@@ -101,7 +124,11 @@ export function throwsValueError(label: string, fn: () => unknown, ctx: Context 
   const mentions = ctx.mentions ?? [];
   ok(thrown !== undefined, { ...ctx, expected: `${label} throws ValueError`, actual: "it returned normally" });
   const e = thrown as Error;
-  ok(e instanceof Error && e.name === "ValueError", { ...ctx, expected: `${label} throws ValueError`, actual: `it threw ${fmt(thrown)}` });
+  ok(e instanceof Error && e.name === "ValueError", {
+    ...ctx,
+    expected: `${label} throws ValueError`,
+    actual: `it threw ${fmt(thrown)}`,
+  });
   const missing = mentions.filter((m) => !e.message.toLowerCase().includes(m.toLowerCase()));
   ok(missing.length === 0, {
     ...ctx,
@@ -114,10 +141,18 @@ export function throwsValueError(label: string, fn: () => unknown, ctx: Context 
  * Judges what a call threw (see outcome.ts `thrown`): it must be a ValueError whose message mentions each of
  * `mentions` (case-insensitive).
  */
-export function rejected(threw: { name: string; message: string } | null | undefined, label: string, ctx: Context & { mentions?: string[] }): void {
+export function rejected(
+  threw: { name: string; message: string } | null | undefined,
+  label: string,
+  ctx: Context & { mentions?: string[] },
+): void {
   const mentions = ctx.mentions ?? [];
   ok(!!threw, { ...ctx, expected: `${label} throws ValueError`, actual: "it returned normally" });
-  ok(threw.name === "ValueError", { ...ctx, expected: `${label} throws ValueError`, actual: `it threw ${threw.name}: ${threw.message}` });
+  ok(threw.name === "ValueError", {
+    ...ctx,
+    expected: `${label} throws ValueError`,
+    actual: `it threw ${threw.name}: ${threw.message}`,
+  });
   const missing = mentions.filter((m) => !threw.message.toLowerCase().includes(m.toLowerCase()));
   ok(missing.length === 0, {
     ...ctx,
@@ -138,7 +173,12 @@ export interface PropertyOptions {
 export function property<T>(arb: fc.Arbitrary<T>, predicate: (value: T) => void, ctx: Context & PropertyOptions): void {
   const seed = ctx.seed ?? 42;
   const fc_ = fastCheck();
-  const result = fc_.check(fc_.property(arb, (v) => { predicate(v); }), { seed, numRuns: ctx.numRuns ?? 100 });
+  const result = fc_.check(
+    fc_.property(arb, (v) => {
+      predicate(v);
+    }),
+    { seed, numRuns: ctx.numRuns ?? 100 },
+  );
   if (!result.failed) return;
   const cause = result.errorInstance;
   if (isNotImplemented(cause)) throw cause;

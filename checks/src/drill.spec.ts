@@ -8,35 +8,69 @@ import { allClose, call, close, property, throwsValueError } from "./assert";
 import { CheckFailure } from "./failure";
 
 type F = (x: number) => number;
-const drill = (run: (f: F) => void, hidden = false): Drill<F> => ({ id: "99-t", title: "T", cases: [{ name: "c", hint: "h", hidden, run }] });
+const drill = (run: (f: F) => void, hidden = false): Drill<F> => ({
+  id: "99-t",
+  title: "T",
+  cases: [{ name: "c", hint: "h", hidden, run }],
+});
 
 test("outcomes: pass, fail with the case's hint, todo for a stub, error for a broken check", async () => {
-  const ok = await evaluate(drill((f) => close(call("f(1)", () => f(1)), 2, { what: "f(1) = 2" })), (x) => 2 * x);
+  const ok = await evaluate(
+    drill((f) =>
+      close(
+        call("f(1)", () => f(1)),
+        2,
+        { what: "f(1) = 2" },
+      ),
+    ),
+    (x) => 2 * x,
+  );
   assert.is(ok.status, "pass");
-  const bad = await evaluate(drill((f) => close(call("f(1)", () => f(1)), 2, { what: "f(1) = 2" })), (x) => x);
+  const bad = await evaluate(
+    drill((f) =>
+      close(
+        call("f(1)", () => f(1)),
+        2,
+        { what: "f(1) = 2" },
+      ),
+    ),
+    (x) => x,
+  );
   assert.is(bad.results[0].status, "fail");
   assert.is(bad.results[0].hint, "h");
   assert.is(bad.results[0].failure?.actual, "1");
-  const stub = await evaluate(drill((f) => void call("f(1)", () => f(1))), () => {
-    throw todo();
-  });
+  const stub = await evaluate(
+    drill((f) => void call("f(1)", () => f(1))),
+    () => {
+      throw todo();
+    },
+  );
   assert.is(stub.status, "todo");
-  const broken = await evaluate(drill(() => JSON.parse("{")), (x) => x);
+  const broken = await evaluate(
+    drill(() => JSON.parse("{")),
+    (x) => x,
+  );
   assert.is(broken.status, "error");
   assert.match(broken.results[0].failure!.what, "a bug in the pack");
 });
 
 test("the candidate throwing is a failure naming the call, never a crash", async () => {
-  const r = await evaluate(drill((f) => void call("f(1)", () => f(1))), () => {
-    throw new TypeError("boom");
-  });
+  const r = await evaluate(
+    drill((f) => void call("f(1)", () => f(1))),
+    () => {
+      throw new TypeError("boom");
+    },
+  );
   assert.is(r.results[0].status, "fail");
   assert.is(r.results[0].failure!.what, "f(1) should run without throwing");
   assert.is(r.results[0].failure!.actual, "threw TypeError: boom");
 });
 
 test("a hidden case never shows its input", async () => {
-  const r = await evaluate(drill((f) => close(f(3), 0, { what: "w", input: "x = 3 (secret)" }), true), (x) => x);
+  const r = await evaluate(
+    drill((f) => close(f(3), 0, { what: "w", input: "x = 3 (secret)" }), true),
+    (x) => x,
+  );
   assert.is(r.results[0].failure!.input, "(hidden case)");
 });
 
@@ -65,15 +99,36 @@ test("throwsValueError wants the name and every mention", () => {
       return (x as CheckFailure).failure.actual;
     }
   };
-  assert.is(e(() => { throw new ValueError("k: expected an integer in [1, 5]"); }, ["k", "[1, 5]"]), "passed");
-  assert.is(e(() => 1, ["k"]), "it returned normally");
-  assert.is(e(() => { throw new RangeError("k"); }, ["k"]), "it threw RangeError: k");
-  assert.is(e(() => { throw new ValueError("bad value"); }, ["k ="]), '"bad value"');
+  assert.is(
+    e(() => {
+      throw new ValueError("k: expected an integer in [1, 5]");
+    }, ["k", "[1, 5]"]),
+    "passed",
+  );
+  assert.is(
+    e(() => 1, ["k"]),
+    "it returned normally",
+  );
+  assert.is(
+    e(() => {
+      throw new RangeError("k");
+    }, ["k"]),
+    "it threw RangeError: k",
+  );
+  assert.is(
+    e(() => {
+      throw new ValueError("bad value");
+    }, ["k ="]),
+    '"bad value"',
+  );
 });
 
 test("a property failure shows fast-check's shrunk counterexample and the seed", () => {
   try {
-    property(fc.integer({ min: 0, max: 1000 }), (n) => close(n < 17 ? 0 : 1, 0, { what: "n below 17" }), { what: "prop", seed: 7 });
+    property(fc.integer({ min: 0, max: 1000 }), (n) => close(n < 17 ? 0 : 1, 0, { what: "n below 17" }), {
+      what: "prop",
+      seed: 7,
+    });
     assert.unreachable();
   } catch (e) {
     const f = (e as CheckFailure).failure;

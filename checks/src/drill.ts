@@ -109,7 +109,12 @@ export function overall(results: CaseResult[]): Status {
  * from a grading kernel, which the candidate controls), a judge that crashes on the value is a failure of the
  * answer — malformed data — rather than a bug in the pack.
  */
-export async function judgeOutcome<I>(c: Case<I>, input: unknown, outcome: Outcome, o: { untrusted?: boolean } = {}): Promise<CaseResult> {
+export async function judgeOutcome<I>(
+  c: Case<I>,
+  input: unknown,
+  outcome: Outcome,
+  o: { untrusted?: boolean } = {},
+): Promise<CaseResult> {
   const t0 = performance.now();
   const done = (status: Status, extra: Partial<CaseResult> = {}): CaseResult => ({
     id: c.id,
@@ -133,9 +138,18 @@ export async function judgeOutcome<I>(c: Case<I>, input: unknown, outcome: Outco
   } catch (e) {
     if (isNotImplemented(e)) return done("todo");
     if (e instanceof CheckFailure) return failed(e.failure);
-    if (o.untrusted) return failed({ what: "the result should have the shape the check expects", expected: "the data the check's call returns", actual: `unreadable: ${fmt(e)}` });
+    if (o.untrusted)
+      return failed({
+        what: "the result should have the shape the check expects",
+        expected: "the data the check's call returns",
+        actual: `unreadable: ${fmt(e)}`,
+      });
     return done("error", {
-      failure: { what: "the check itself crashed (a bug in the pack, not in your answer)", expected: "a verdict", actual: fmt(e) },
+      failure: {
+        what: "the check itself crashed (a bug in the pack, not in your answer)",
+        expected: "a verdict",
+        actual: fmt(e),
+      },
     });
   }
 }
@@ -147,12 +161,33 @@ async function runLegacy<I>(c: LegacyCase<I>, impl: I): Promise<CaseResult> {
     await c.run(impl);
   } catch (e) {
     const ms = performance.now() - t0;
-    if (isNotImplemented(e)) return judgeOutcome({ ...c, id, inKernel: true, call: id, input: () => undefined, judge: () => {} }, undefined, { kind: "todo", ms });
-    if (e instanceof CheckFailure) return judgeOutcome({ ...c, id, inKernel: true, call: id, input: () => undefined, judge: () => {} }, undefined, { kind: "failure", failure: e.failure, ms });
-    const failure = { what: "the check itself crashed (a bug in the pack, not in your answer)", expected: "a verdict", actual: fmt(e) };
+    if (isNotImplemented(e))
+      return judgeOutcome({ ...c, id, inKernel: true, call: id, input: () => undefined, judge: () => {} }, undefined, {
+        kind: "todo",
+        ms,
+      });
+    if (e instanceof CheckFailure)
+      return judgeOutcome({ ...c, id, inKernel: true, call: id, input: () => undefined, judge: () => {} }, undefined, {
+        kind: "failure",
+        failure: e.failure,
+        ms,
+      });
+    const failure = {
+      what: "the check itself crashed (a bug in the pack, not in your answer)",
+      expected: "a verdict",
+      actual: fmt(e),
+    };
     return { id, name: c.name, status: "error", failure, ms, points: c.points ?? 1, inKernel: true };
   }
-  return { id, name: c.name, status: "pass", ms: performance.now() - t0, points: c.points ?? 1, inKernel: true, ...(c.hidden ? { hidden: true } : {}) };
+  return {
+    id,
+    name: c.name,
+    status: "pass",
+    ms: performance.now() - t0,
+    points: c.points ?? 1,
+    inKernel: true,
+    ...(c.hidden ? { hidden: true } : {}),
+  };
 }
 
 /** Both halves in this process. The value goes through the same encoding as in grading, so verdicts agree. */
@@ -162,7 +197,11 @@ export async function runCase<I>(check: Check<I>, c: AnyCase<I>, impl: I): Promi
   try {
     input = await c.input();
   } catch (e) {
-    const failure = { what: "the check could not build its input (a bug in the pack)", expected: "an input", actual: fmt(e) };
+    const failure = {
+      what: "the check could not build its input (a bug in the pack)",
+      expected: "an input",
+      actual: fmt(e),
+    };
     return { id: c.id, name: c.name, status: "error", failure, ms: 0, points: c.points ?? 1 };
   }
   const sent = decode(encode(input));
@@ -171,7 +210,11 @@ export async function runCase<I>(check: Check<I>, c: AnyCase<I>, impl: I): Promi
     try {
       outcome = { ...outcome, value: decode(encode(outcome.value)) };
     } catch (e) {
-      outcome = { kind: "failure", ms: outcome.ms, failure: { what: "the result should be plain data", expected: "numbers, arrays, objects", actual: fmt(e) } };
+      outcome = {
+        kind: "failure",
+        ms: outcome.ms,
+        failure: { what: "the result should be plain data", expected: "numbers, arrays, objects", actual: fmt(e) },
+      };
     }
   }
   return judgeOutcome(c, input, outcome);

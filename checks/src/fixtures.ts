@@ -12,6 +12,8 @@ export function loadFixture<T>(name: string): T {
   try {
     return JSON.parse(fs.readFileSync(file, "utf8")) as T;
   } catch (e) {
-    throw new Error(`checks: cannot read fixture ${file} (${e instanceof Error ? e.message : String(e)}); run npm run fixtures`);
+    throw new Error(
+      `checks: cannot read fixture ${file} (${e instanceof Error ? e.message : String(e)}); run npm run fixtures`,
+    );
   }
 }

@@ -11,7 +11,9 @@ export function fmtNumber(x: number): string {
   return a !== 0 && (a < 1e-4 || a >= 1e6) ? r.toExponential() : String(r);
 }
 
-function isTensorLike(v: unknown): v is { shape: number[]; dtype: string; dataSync(): ArrayLike<number>; isDisposed: boolean } {
+function isTensorLike(
+  v: unknown,
+): v is { shape: number[]; dtype: string; dataSync(): ArrayLike<number>; isDisposed: boolean } {
   return typeof v === "object" && v !== null && "shape" in v && "dataSync" in v && "dtype" in v;
 }
 

@@ -15,13 +15,18 @@ export interface Payload {
 }
 
 export function encodePayload(p: Payload): string {
-  return Buffer.from(JSON.stringify({ nonce: p.nonce, cases: p.cases.map((c) => ({ ...c, input: encode(c.input) })) })).toString("base64");
+  return Buffer.from(
+    JSON.stringify({ nonce: p.nonce, cases: p.cases.map((c) => ({ ...c, input: encode(c.input) })) }),
+  ).toString("base64");
 }
 
 function decodePayload(text: string): Payload {
   const p = JSON.parse(Buffer.from(text, "base64").toString("utf8"));
   if (!p || typeof p.nonce !== "string" || !Array.isArray(p.cases)) throw new Error("serve: malformed payload");
-  return { nonce: p.nonce, cases: p.cases.map((c: any) => ({ i: Number(c.i), call: String(c.call), input: decode(c.input) })) };
+  return {
+    nonce: p.nonce,
+    cases: p.cases.map((c: any) => ({ i: Number(c.i), call: String(c.call), input: decode(c.input) })),
+  };
 }
 
 /** One outcome as a line; a value that is not plain data becomes a failure, never a crash of the request. */
@@ -30,7 +35,11 @@ export function outcomeLine(nonce: string, i: number, outcome: Outcome): string 
   try {
     json = JSON.stringify(encode(outcome));
   } catch (e) {
-    const failure = { what: "the result should be plain data", expected: "numbers, arrays, objects, typed arrays", actual: e instanceof Error ? e.message : String(e) };
+    const failure = {
+      what: "the result should be plain data",
+      expected: "numbers, arrays, objects, typed arrays",
+      actual: e instanceof Error ? e.message : String(e),
+    };
     json = JSON.stringify({ kind: "failure", failure, ms: outcome.ms });
   }
   return `${nonce} ${i} ${json}`;
@@ -57,7 +66,8 @@ export function parseOutcomes(stdout: string, nonce: string): Map<number, Outcom
     const i = Number(rest.slice(0, sp));
     try {
       const o = decode(JSON.parse(rest.slice(sp + 1))) as Outcome;
-      if (Number.isInteger(i) && o && (o.kind === "value" || o.kind === "failure" || o.kind === "todo")) out.set(i, sanitize(o));
+      if (Number.isInteger(i) && o && (o.kind === "value" || o.kind === "failure" || o.kind === "todo"))
+        out.set(i, sanitize(o));
     } catch {
       /* a torn or forged line: the case gets no outcome and fails as "no result" */
     }
@@ -72,7 +82,12 @@ function sanitize(o: Outcome): Outcome {
   if (o.kind === "value") return { kind: "value", value: o.value, ms };
   const f = (o.failure ?? {}) as unknown as Record<string, unknown>;
   const str = (v: unknown, d = "") => (typeof v === "string" ? v.slice(0, 2000) : d);
-  const failure: Outcome & { kind: "failure" } = { kind: "failure", ms, failure: { what: str(f.what, "the call failed"), expected: str(f.expected), actual: str(f.actual) } };
-  for (const k of ["input", "how", "note", "hint"] as const) if (typeof f[k] === "string") failure.failure[k] = str(f[k]);
+  const failure: Outcome & { kind: "failure" } = {
+    kind: "failure",
+    ms,
+    failure: { what: str(f.what, "the call failed"), expected: str(f.expected), actual: str(f.actual) },
+  };
+  for (const k of ["input", "how", "note", "hint"] as const)
+    if (typeof f[k] === "string") failure.failure[k] = str(f[k]);
   return failure;
 }

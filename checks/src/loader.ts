@@ -16,7 +16,8 @@ export interface DrillModule {
 }
 
 const folder = (id: string): string => {
-  if (!REGISTRY.some((d) => d.id === id)) throw new Error(`no drill ${JSON.stringify(id)} in the registry (${REGISTRY.map((d) => d.id).join(", ")})`);
+  if (!REGISTRY.some((d) => d.id === id))
+    throw new Error(`no drill ${JSON.stringify(id)} in the registry (${REGISTRY.map((d) => d.id).join(", ")})`);
   return path.join(__dirname, "drills", id);
 };
 

@@ -25,7 +25,11 @@ export async function callCase<I>(fn: CallFn<I> | undefined, impl: I, input: unk
   const t0 = performance.now();
   const ms = () => performance.now() - t0;
   if (typeof fn !== "function") {
-    return { kind: "failure", failure: { what: `no kernel call named ${JSON.stringify(name)}`, expected: "a known call", actual: "none" }, ms: 0 };
+    return {
+      kind: "failure",
+      failure: { what: `no kernel call named ${JSON.stringify(name)}`, expected: "a known call", actual: "none" },
+      ms: 0,
+    };
   }
   try {
     const value = await fn(impl, input);
@@ -36,7 +40,11 @@ export async function callCase<I>(fn: CallFn<I> | undefined, impl: I, input: unk
       return { kind: "failure", failure: (e as CheckFailure).failure, ms: ms() };
     }
     // Calls wrap the candidate in call()/callAsync(), so what escapes is the candidate's (async) code or a bug.
-    return { kind: "failure", failure: { what: "the call should run without throwing", expected: "a result", actual: `threw ${fmt(e)}` }, ms: ms() };
+    return {
+      kind: "failure",
+      failure: { what: "the call should run without throwing", expected: "a result", actual: `threw ${fmt(e)}` },
+      ms: ms(),
+    };
   }
 }
 

@@ -26,7 +26,8 @@ export function isStrict(env: NodeJS.ProcessEnv = process.env): boolean {
 
 export function present(report: DrillReport, env: NodeJS.ProcessEnv = process.env): void {
   const text = reportText(report);
-  if (!displayBundle({ "text/plain": text, "text/html": reportHtml(report), [REPORT_MIME]: reportJson(report) })) console.log(text);
+  if (!displayBundle({ "text/plain": text, "text/html": reportHtml(report), [REPORT_MIME]: reportJson(report) }))
+    console.log(text);
   for (const l of listeners) {
     try {
       l(report);

@@ -14,7 +14,11 @@ test("ids numbered in order from 01, sections in order, time boxes of 10–20 mi
     assert.ok(d.minutes >= 10 && d.minutes <= 20, `${d.id}: ${d.minutes} minutes`);
   });
   const order = CATALOGUE.map((d) => LEVELS.indexOf(d.level));
-  assert.equal(order, [...order].sort((a, b) => a - b), "Easy drills come before Medium, Medium before Expert");
+  assert.equal(
+    order,
+    [...order].sort((a, b) => a - b),
+    "Easy drills come before Medium, Medium before Expert",
+  );
 });
 
 test("parts: unique ids and check names, a graded core part first in every drill", () => {
@@ -23,13 +27,22 @@ test("parts: unique ids and check names, a graded core part first in every drill
   for (const d of CATALOGUE) {
     const ids = d.parts.map((p) => p.id);
     assert.equal(ids.length, new Set(ids).size, `${d.id}: part ids repeat`);
-    assert.ok(d.parts.some((p) => p.graded !== false && !p.stretch), `${d.id}: no graded core part`);
+    assert.ok(
+      d.parts.some((p) => p.graded !== false && !p.stretch),
+      `${d.id}: no graded core part`,
+    );
     for (const p of d.parts) assert.match(p.check, /^check[A-Z]\w*$/);
   }
 });
 
 test("a tenth drill registers at the end and is found; a bad id or a duplicate is refused", () => {
-  const remove = registerDrill({ id: `${String(CATALOGUE.length + 1).padStart(2, "0")}-extra`, title: "Extra", level: "Expert", minutes: 15, parts: [{ id: "x", title: "X", check: "checkExtra", entry: "x", hints: ["h"] }] });
+  const remove = registerDrill({
+    id: `${String(CATALOGUE.length + 1).padStart(2, "0")}-extra`,
+    title: "Extra",
+    level: "Expert",
+    minutes: 15,
+    parts: [{ id: "x", title: "X", check: "checkExtra", entry: "x", hints: ["h"] }],
+  });
   try {
     assert.is(findDrill("extra")?.title, "Extra");
     assert.ok(checkFunctions().some((c) => c.name === "checkExtra"));
@@ -63,9 +76,18 @@ for (const file of notebooks) {
     const entry = CATALOGUE.find((d) => d.id === stem);
     assert.ok(entry, `${file} is not a drill of the catalogue`);
     const meta = nb.metadata?.drills;
-    assert.equal(meta && { id: meta.id, level: meta.level, minutes: meta.minutes }, { id: entry.id, level: entry.level, minutes: entry.minutes });
-    const intro = [].concat(nb.cells.find((c: { cell_type: string }) => c.cell_type === "markdown")?.source ?? []).join("");
-    assert.ok(intro.includes(`${entry.minutes} minutes`), `${file}: the intro should state the time box, "${entry.minutes} minutes"`);
+    assert.equal(meta && { id: meta.id, level: meta.level, minutes: meta.minutes }, {
+      id: entry.id,
+      level: entry.level,
+      minutes: entry.minutes,
+    });
+    const intro = []
+      .concat(nb.cells.find((c: { cell_type: string }) => c.cell_type === "markdown")?.source ?? [])
+      .join("");
+    assert.ok(
+      intro.includes(`${entry.minutes} minutes`),
+      `${file}: the intro should state the time box, "${entry.minutes} minutes"`,
+    );
     assert.ok(intro.includes(entry.level), `${file}: the intro should state the level, "${entry.level}"`);
   });
 }

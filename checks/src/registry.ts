@@ -21,7 +21,17 @@ import { meta as featureStore } from "./drills/09-feature-store/meta";
 export type { DrillMeta, PartMeta, Level } from "./meta-types";
 export { LEVELS } from "./meta-types";
 
-const DRILLS: DrillMeta[] = [zscore, imputeMedian, slidingWindows, binaryAuc, logreg, mlp, transformerBlock, metricsDesign, featureStore];
+const DRILLS: DrillMeta[] = [
+  zscore,
+  imputeMedian,
+  slidingWindows,
+  binaryAuc,
+  logreg,
+  mlp,
+  transformerBlock,
+  metricsDesign,
+  featureStore,
+];
 
 /** Every drill, in order. */
 export const REGISTRY: readonly DrillMeta[] = DRILLS;
@@ -38,7 +48,8 @@ const ID = /^\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
  * removes it again.
  */
 export function registerDrill(meta: DrillMeta): () => void {
-  if (!ID.test(meta.id)) throw new Error(`registerDrill: id should look like "10-name", got ${JSON.stringify(meta.id)}`);
+  if (!ID.test(meta.id))
+    throw new Error(`registerDrill: id should look like "10-name", got ${JSON.stringify(meta.id)}`);
   if (DRILLS.some((d) => d.id === meta.id)) throw new Error(`registerDrill: ${meta.id} is already registered`);
   DRILLS.push(meta);
   return () => {

@@ -9,9 +9,21 @@ const failed: CaseResult = {
   status: "fail",
   ms: 3,
   hint: "subtract the mean first, then square (two-pass).",
-  failure: { what: "output std should be 1", how: "allClose, tol 1e-5", input: "x = 1e4 + N(0,1), n = 20000", expected: "std 1.0", actual: "std 0.0", note: "one-pass variance cancels in float32" },
+  failure: {
+    what: "output std should be 1",
+    how: "allClose, tol 1e-5",
+    input: "x = 1e4 + N(0,1), n = 20000",
+    expected: "std 1.0",
+    actual: "std 0.0",
+    note: "one-pass variance cancels in float32",
+  },
 };
-const report = (results: CaseResult[], status: DrillReport["status"]): DrillReport => ({ drill: "01-zscore", title: "Z-score", status, results });
+const report = (results: CaseResult[], status: DrillReport["status"]): DrillReport => ({
+  drill: "01-zscore",
+  title: "Z-score",
+  status,
+  results,
+});
 
 test("a failure reads: what (how), input, expected, actual (note), hint", () => {
   assert.is(
@@ -32,8 +44,19 @@ test("a pass is one line; a slow case says how slow", () => {
 });
 
 test("a todo drill says what to do and lists no per-case noise", () => {
-  const text = reportText(report([{ name: "a", status: "todo", ms: 0 }, { name: "b", status: "todo", ms: 0 }], "todo"));
-  assert.is(text, "… 01-zscore — Z-score: not implemented yet (todo): replace the stub, then run this cell again (2 todo)");
+  const text = reportText(
+    report(
+      [
+        { name: "a", status: "todo", ms: 0 },
+        { name: "b", status: "todo", ms: 0 },
+      ],
+      "todo",
+    ),
+  );
+  assert.is(
+    text,
+    "… 01-zscore — Z-score: not implemented yet (todo): replace the stub, then run this cell again (2 todo)",
+  );
 });
 
 test("HTML escapes the candidate's values and marks every case's status", () => {
@@ -48,7 +71,13 @@ test("HTML escapes the candidate's values and marks every case's status", () => 
 
 test("JSON carries drill, status and one entry per case, with the failure text as message", () => {
   const json = reportJson(report([failed, { name: "ok", status: "pass", ms: 1.26 }], "fail"));
-  assert.equal(json.checks.map((c) => [c.name, c.status]), [["zscore", "fail"], ["ok", "pass"]]);
+  assert.equal(
+    json.checks.map((c) => [c.name, c.status]),
+    [
+      ["zscore", "fail"],
+      ["ok", "pass"],
+    ],
+  );
   assert.is(json.drill, "01-zscore");
   assert.is(json.checks[0].message, caseText(failed));
   assert.is(json.checks[1].message, undefined);
@@ -56,9 +85,16 @@ test("JSON carries drill, status and one entry per case, with the failure text a
 });
 
 test("identical failures read once: the first in full, then how many more share the cause", () => {
-  const offByOne = (name: string): CaseResult => ({ ...failed, name, failure: { what: "should have n − k + 1 rows", expected: "5 rows", actual: "4 rows", input: `x of ${name}` }, hint: "there are n − k + 1 windows." });
+  const offByOne = (name: string): CaseResult => ({
+    ...failed,
+    name,
+    failure: { what: "should have n − k + 1 rows", expected: "5 rows", actual: "4 rows", input: `x of ${name}` },
+    hint: "there are n − k + 1 windows.",
+  });
   const other: CaseResult = { ...failed, name: "other" };
-  const text = reportText(report([offByOne("a"), offByOne("b"), other, offByOne("c"), { name: "ok", status: "pass", ms: 1 }], "fail"));
+  const text = reportText(
+    report([offByOne("a"), offByOne("b"), other, offByOne("c"), { name: "ok", status: "pass", ms: 1 }], "fail"),
+  );
   assert.is(text.match(/should have n − k \+ 1 rows/g)?.length, 1, text);
   assert.match(text, /\n  \+2 more cases, same cause: b; c\n/);
   assert.match(text, /✘ other: output std should be 1/, "a different cause is listed on its own");
@@ -69,7 +105,10 @@ test("identical failures read once: the first in full, then how many more share 
 });
 
 test("a pass can say why the answer is right", () => {
-  const text = reportText({ ...report([{ name: "ok", status: "pass", ms: 1 }], "pass"), why: "two-pass variance never cancels." });
+  const text = reportText({
+    ...report([{ name: "ok", status: "pass", ms: 1 }], "pass"),
+    why: "two-pass variance never cancels.",
+  });
   assert.match(text, /\nWhy: two-pass variance never cancels\.$/);
 });
 

@@ -58,7 +58,8 @@ interface Group {
 }
 
 /** A failure's cause, as the reader sees it: what failed, why, and the hint. */
-const cause = (r: CaseResult) => (r.failure ? JSON.stringify([r.status, r.failure.what, r.failure.note ?? "", r.hint ?? ""]) : undefined);
+const cause = (r: CaseResult) =>
+  r.failure ? JSON.stringify([r.status, r.failure.what, r.failure.note ?? "", r.hint ?? ""]) : undefined;
 
 /**
  * Identical failures across cases read once: the first in full, then "+N more cases, same cause". An off-by-one
@@ -81,7 +82,9 @@ export function groupResults(results: CaseResult[]): Group[] {
 }
 
 const sameCause = (more: CaseResult[]) =>
-  more.length ? `  +${more.length} more ${more.length === 1 ? "case" : "cases"}, same cause: ${more.map((r) => r.name).join("; ")}` : undefined;
+  more.length
+    ? `  +${more.length} more ${more.length === 1 ? "case" : "cases"}, same cause: ${more.map((r) => r.name).join("; ")}`
+    : undefined;
 
 function counts(report: DrillReport): string {
   const n = (s: Status) => report.results.filter((r) => r.status === s).length;
@@ -103,7 +106,10 @@ const COLOR: Record<Status, string> = { pass: "#1a7f37", fail: "#cf222e", todo: 
 export function reportHtml(report: DrillReport): string {
   const item = ({ first: r, more }: Group) => {
     const rows = detailLines(r)
-      .map(([l, t]) => `<div><span style="display:inline-block;min-width:5.5em;color:#57606a">${l}:</span><code>${esc(t)}</code></div>`)
+      .map(
+        ([l, t]) =>
+          `<div><span style="display:inline-block;min-width:5.5em;color:#57606a">${l}:</span><code>${esc(t)}</code></div>`,
+      )
       .join("");
     return `<li data-status="${r.status}" style="list-style:none;margin:.2em 0"><span style="color:${COLOR[r.status]}">${MARK[r.status]}</span> ${esc(headline(r))}${rows ? `<div style="margin-left:1.4em">${rows}</div>` : ""}${more.length ? `<div style="margin-left:1.4em;color:#57606a">${esc(sameCause(more)!.trim())}</div>` : ""}</li>`;
   };

@@ -67,7 +67,8 @@ export function parseReport(value: unknown): ReportJson | undefined {
       return undefined;
     }
   }
-  if (!data || typeof data !== "object" || typeof data.drill !== "string" || !Array.isArray(data.checks)) return undefined;
+  if (!data || typeof data !== "object" || typeof data.drill !== "string" || !Array.isArray(data.checks))
+    return undefined;
   const checks: CheckJson[] = [];
   for (const c of data.checks) {
     if (!c || typeof c.name !== "string") continue;
@@ -85,5 +86,12 @@ export function parseReport(value: unknown): ReportJson | undefined {
   const title = typeof data.title === "string" ? data.title : data.drill;
   // v1 had no part: its title told the checks of one notebook apart.
   const part = typeof data.part === "string" && data.part ? data.part : slug(title);
-  return { v: typeof data.v === "number" ? data.v : 1, drill: data.drill, part, title, status: rollUp(checks.map((c) => c.status)), checks };
+  return {
+    v: typeof data.v === "number" ? data.v : 1,
+    drill: data.drill,
+    part,
+    title,
+    status: rollUp(checks.map((c) => c.status)),
+    checks,
+  };
 }

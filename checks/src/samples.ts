@@ -31,7 +31,12 @@ const size = (v: unknown): number => {
  * Checks `verify(input, output)` on every sample; on failure reports the smallest failing input (by its printed
  * size), how many samples failed, and the verifier's own expected/actual.
  */
-export function judgeSamples<T, O>(inputs: T[], outputs: O[], verify: (input: T, output: O) => void, ctx: Context & { seed?: number }): void {
+export function judgeSamples<T, O>(
+  inputs: T[],
+  outputs: O[],
+  verify: (input: T, output: O) => void,
+  ctx: Context & { seed?: number },
+): void {
   const failures: { input: T; failure: Failure }[] = [];
   for (let i = 0; i < inputs.length; i++) {
     try {

@@ -12,17 +12,39 @@ export function isTensor(v: unknown): v is tf.Tensor {
 
 /** The value must be a live tf.Tensor of the given shape (null entries match any size). */
 export function expectTensor(v: unknown, shape: (number | null)[], label: string, ctx: Context = {}): tf.Tensor {
-  if (!isTensor(v)) fail({ what: `${label} should return a tf.Tensor`, expected: `Tensor of shape [${shape.join(", ")}]`, actual: fmt(v), ...ctx });
-  if (v.isDisposed) fail({ what: `${label} returned a disposed tensor`, expected: "a live tensor", actual: "disposed", hint: "return the result from inside tf.tidy, or don't dispose it", ...ctx });
+  if (!isTensor(v))
+    fail({
+      what: `${label} should return a tf.Tensor`,
+      expected: `Tensor of shape [${shape.join(", ")}]`,
+      actual: fmt(v),
+      ...ctx,
+    });
+  if (v.isDisposed)
+    fail({
+      what: `${label} returned a disposed tensor`,
+      expected: "a live tensor",
+      actual: "disposed",
+      hint: "return the result from inside tf.tidy, or don't dispose it",
+      ...ctx,
+    });
   const okShape = v.shape.length === shape.length && shape.every((d, i) => d === null || d === v.shape[i]);
   if (!okShape) {
-    fail({ what: `${label} should return shape [${shape.map((d) => d ?? "any").join(", ")}]`, expected: `[${shape.map((d) => d ?? "any").join(", ")}]`, actual: `[${v.shape.join(", ")}]`, ...ctx });
+    fail({
+      what: `${label} should return shape [${shape.map((d) => d ?? "any").join(", ")}]`,
+      expected: `[${shape.map((d) => d ?? "any").join(", ")}]`,
+      actual: `[${v.shape.join(", ")}]`,
+      ...ctx,
+    });
   }
   return v;
 }
 
 /** Runs fn and counts tensors it left allocated beyond the ones it returns. */
-export function countLeaks<T>(label: string, fn: () => T, returned: (r: T) => tf.Tensor[] = (r) => (isTensor(r) ? [r] : [])): { result: T; leaked: number } {
+export function countLeaks<T>(
+  label: string,
+  fn: () => T,
+  returned: (r: T) => tf.Tensor[] = (r) => (isTensor(r) ? [r] : []),
+): { result: T; leaked: number } {
   const before = tf.memory().numTensors;
   const result = call(label, fn);
   const live = returned(result).filter((t) => !t.isDisposed).length;

@@ -22,10 +22,18 @@ export async function expectTodo<I>(drill: Drill<I>, impl: I): Promise<DrillRepo
 }
 
 /** The case (by id, or by name for cases without one) fails (status "fail", not "error") and its message matches. */
-export async function expectRejects<I>(drill: Drill<I>, impl: I, caseName: string, message: RegExp): Promise<DrillReport> {
+export async function expectRejects<I>(
+  drill: Drill<I>,
+  impl: I,
+  caseName: string,
+  message: RegExp,
+): Promise<DrillReport> {
   const report = await evaluate(drill, impl);
   const r = report.results.find((x) => x.id === caseName || x.name === caseName);
-  assert.ok(r, `no case ${JSON.stringify(caseName)} in ${drill.id} (ids: ${report.results.map((x) => x.id).join(", ")})`);
+  assert.ok(
+    r,
+    `no case ${JSON.stringify(caseName)} in ${drill.id} (ids: ${report.results.map((x) => x.id).join(", ")})`,
+  );
   assert.is(r.status, "fail", `case ${JSON.stringify(caseName)} should fail:\n${reportText(report)}`);
   const text = caseText(r);
   assert.ok(message.test(text), `message of ${JSON.stringify(caseName)} should match ${message}:\n${text}`);
@@ -37,7 +45,20 @@ export async function expectRejects<I>(drill: Drill<I>, impl: I, caseName: strin
  * Attack: in grading, what a call returns comes from the candidate's kernel and may be anything. A judge given forged
  * or malformed data must fail the case (an in-kernel case may pass), never crash as a "bug in the pack".
  */
-export const JUNK: unknown[] = [undefined, null, 0, "x", [], {}, { columns: 5, dtypes: "x" }, { columns: { v: "abc" }, dtypes: {} }, { results: 3 }, { results: [null, 5] }, { threw: { name: 5 } }, { mutated: { part: 1 } }];
+export const JUNK: unknown[] = [
+  undefined,
+  null,
+  0,
+  "x",
+  [],
+  {},
+  { columns: 5, dtypes: "x" },
+  { columns: { v: "abc" }, dtypes: {} },
+  { results: 3 },
+  { results: [null, 5] },
+  { threw: { name: 5 } },
+  { mutated: { part: 1 } },
+];
 
 export async function expectJudgesHold(all: Record<string, Check>): Promise<void> {
   for (const [part, check] of Object.entries(all)) {

@@ -27,7 +27,11 @@ test("without DRILLS_BACKEND: native when tfjs-node loads, else cpu, and the lin
   const c = await useBackend();
   assert.is(c.name, nativeHere ? "tensorflow" : "cpu");
   assert.is(tf.getBackend(), c.name);
-  if (!nativeHere) assert.match(describeBackend(c), "tfjs backend: cpu (@tensorflow/tfjs-node is not installed; cpu reduces in float64");
+  if (!nativeHere)
+    assert.match(
+      describeBackend(c),
+      "tfjs backend: cpu (@tensorflow/tfjs-node is not installed; cpu reduces in float64",
+    );
 });
 
 test("DRILLS_BACKEND=wasm forces wasm, which really sums in float32", async () => {
@@ -35,7 +39,10 @@ test("DRILLS_BACKEND=wasm forces wasm, which really sums in float32", async () =
   const c = await useBackend();
   assert.equal([c.name, c.reason], ["wasm", "forced by DRILLS_BACKEND"]);
   const sum = tf.tidy(() => tf.sum(tf.fill([1_000_000], 0.1)).dataSync()[0]);
-  assert.ok(Math.abs(sum - 100000) > 100, `wasm sum ${sum}: if this now accumulates in float64, revisit the fallback order`);
+  assert.ok(
+    Math.abs(sum - 100000) > 100,
+    `wasm sum ${sum}: if this now accumulates in float64, revisit the fallback order`,
+  );
   await activateBackend("cpu");
   const exact = tf.tidy(() => tf.sum(tf.fill([1_000_000], 0.1)).dataSync()[0]);
   assert.ok(Math.abs(exact - 100000) < 0.01, `cpu sum ${exact}`);

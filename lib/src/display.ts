@@ -3,11 +3,17 @@
  * `display` sends one type per output, so a bundle goes through its kernel-side writer, which is set only while
  * this process is a tslab kernel, and only on the tslab copy that started it (this project's, by the kernelspec).
  */
-type WriteDisplayData = (msg: { data: Record<string, unknown>; metadata: object; transient: object }, update: boolean) => void;
+type WriteDisplayData = (
+  msg: { data: Record<string, unknown>; metadata: object; transient: object },
+  update: boolean,
+) => void;
 
 function kernelWriter(): WriteDisplayData | undefined {
   try {
-    return (require("tslab/dist/jupyter") as { lastWriteDisplayData: WriteDisplayData | null }).lastWriteDisplayData ?? undefined;
+    return (
+      (require("tslab/dist/jupyter") as { lastWriteDisplayData: WriteDisplayData | null }).lastWriteDisplayData ??
+      undefined
+    );
   } catch {
     return undefined;
   }

@@ -5,8 +5,15 @@ import { describeValue, invalid, isNotImplemented, NotImplementedError, todo, Va
 import { tryIt } from "./tryit";
 
 test("invalid() throws ValueError '<arg>: expected <what>, got <value>'", () => {
-  assert.throws(() => invalid("k", "an integer in [1, 5]", 2.5), (e: Error) => e instanceof ValueError && e.name === "ValueError" && e.message === "k: expected an integer in [1, 5], got 2.5");
-  assert.throws(() => invalid("cols", "a non-empty array"), (e: Error) => e.message === "cols: expected a non-empty array");
+  assert.throws(
+    () => invalid("k", "an integer in [1, 5]", 2.5),
+    (e: Error) =>
+      e instanceof ValueError && e.name === "ValueError" && e.message === "k: expected an integer in [1, 5], got 2.5",
+  );
+  assert.throws(
+    () => invalid("cols", "a non-empty array"),
+    (e: Error) => e.message === "cols: expected a non-empty array",
+  );
 });
 
 test("describeValue is short and single-line for any value", () => {
@@ -30,13 +37,27 @@ test("tryIt turns only a stub into a todo line; real errors still fail the cell"
   const log = console.log;
   console.log = (s: string) => lines.push(s);
   try {
-    assert.is(tryIt(() => { throw todo("zscore"); }), undefined);
-    assert.is(tryIt(() => 3), 3);
+    assert.is(
+      tryIt(() => {
+        throw todo("zscore");
+      }),
+      undefined,
+    );
+    assert.is(
+      tryIt(() => 3),
+      3,
+    );
   } finally {
     console.log = log;
   }
   assert.equal(lines, ["todo: zscore is not implemented yet: replace the stub with your answer"]);
-  assert.throws(() => tryIt(() => { throw new TypeError("real bug"); }), /real bug/);
+  assert.throws(
+    () =>
+      tryIt(() => {
+        throw new TypeError("real bug");
+      }),
+    /real bug/,
+  );
 });
 
 test.run();

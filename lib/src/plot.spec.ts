@@ -17,7 +17,15 @@ test("a line chart renders one path per series", async () => {
 });
 
 test("a heatmap has one rect per matrix entry", async () => {
-  const svg = await renderSvg(heatmapSpec([[0.1, 0.9, 0], [0.5, 0.25, 0.25]], { x: "key", y: "query" }));
+  const svg = await renderSvg(
+    heatmapSpec(
+      [
+        [0.1, 0.9, 0],
+        [0.5, 0.25, 0.25],
+      ],
+      { x: "key", y: "query" },
+    ),
+  );
   const cells = svg.match(/class="mark-rect role-mark[^"]*"[\s\S]*?<\/g>/)?.[0] ?? "";
   assert.is((cells.match(/<path/g) ?? []).length, 6);
 });
@@ -32,7 +40,13 @@ test("an invalid spec rejects with the compiler's message", async () => {
 });
 
 test("the bundle carries the Vega-Lite spec (v5 MIME) beside the SVG, so JupyterLab renders it untrusted", async () => {
-  const spec = lineSpec([{ a: 0, b: 1 }, { a: 1, b: 0.5 }], { x: "a", y: "b", title: { text: "loss" } as never });
+  const spec = lineSpec(
+    [
+      { a: 0, b: 1 },
+      { a: 1, b: 0.5 },
+    ],
+    { x: "a", y: "b", title: { text: "loss" } as never },
+  );
   const svg = await renderSvg(spec);
   const bundle = plotBundle(spec, svg);
   assert.equal(Object.keys(bundle).sort(), [VEGALITE_MIME, "image/svg+xml", "text/plain"].sort());

@@ -48,7 +48,8 @@ export async function renderSvg(spec: PlotSpec): Promise<string> {
 function titleOf(spec: PlotSpec): string {
   const t = (spec as { title?: unknown }).title;
   if (typeof t === "string") return t;
-  if (t && typeof t === "object" && typeof (t as { text?: unknown }).text === "string") return (t as { text: string }).text;
+  if (t && typeof t === "object" && typeof (t as { text?: unknown }).text === "string")
+    return (t as { text: string }).text;
   return "plot";
 }
 
@@ -57,7 +58,11 @@ export const VEGALITE_MIME = "application/vnd.vegalite.v5+json";
 /** The display bundle of a plot: the spec for Jupyter's Vega renderer, the SVG, and the title as text. */
 export function plotBundle(spec: PlotSpec, svg: string): Record<string, unknown> {
   // A JSON round trip: the bundle is sent as JSON, so what is stored is exactly what the renderer will get.
-  return { [VEGALITE_MIME]: JSON.parse(JSON.stringify(spec)), "image/svg+xml": svg, "text/plain": `[plot: ${titleOf(spec)}]` };
+  return {
+    [VEGALITE_MIME]: JSON.parse(JSON.stringify(spec)),
+    "image/svg+xml": svg,
+    "text/plain": `[plot: ${titleOf(spec)}]`,
+  };
 }
 
 /**

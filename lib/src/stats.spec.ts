@@ -5,8 +5,14 @@ import { erf, erfc, normalCdf, quantile } from "./stats";
 
 test("erf matches known values, odd", () => {
   // erf(0.5), erf(1), erf(2), erf(3.5) to 15 digits (Abramowitz & Stegun table 7.1)
-  const known: [number, number][] = [[0.5, 0.520499877813047], [1, 0.842700792949715], [2, 0.995322265018953], [3.5, 0.999999256901628]];
-  for (const [x, e] of known) assert.ok(Math.abs(erf(x) - e) < 1e-14 && Math.abs(erf(-x) + e) < 1e-14, `erf(${x}) = ${erf(x)}`);
+  const known: [number, number][] = [
+    [0.5, 0.520499877813047],
+    [1, 0.842700792949715],
+    [2, 0.995322265018953],
+    [3.5, 0.999999256901628],
+  ];
+  for (const [x, e] of known)
+    assert.ok(Math.abs(erf(x) - e) < 1e-14 && Math.abs(erf(-x) + e) < 1e-14, `erf(${x}) = ${erf(x)}`);
   assert.is(erf(0), 0);
   assert.ok(Number.isNaN(erf(NaN)) && Number.isNaN(erfc(NaN)));
 });
@@ -33,7 +39,10 @@ test("normalCdf: Φ(0) = ½, Φ(1.959963984540054) = 0.975, and the far lower ta
 test("quantile is numpy's default (linear, type 7)", () => {
   const x = [1, 2, 4, 8];
   // numpy.quantile([1, 2, 4, 8], [0, .25, .5, .9, 1]) = [1, 1.75, 3, 6.8, 8]
-  assert.equal([0, 0.25, 0.5, 0.9, 1].map((q) => +quantile(x, q).toFixed(12)), [1, 1.75, 3, 6.8, 8]);
+  assert.equal(
+    [0, 0.25, 0.5, 0.9, 1].map((q) => +quantile(x, q).toFixed(12)),
+    [1, 1.75, 3, 6.8, 8],
+  );
   assert.is(quantile([5], 0.3), 5);
   assert.is(quantile(Float64Array.of(0, 10), 0.25), 2.5);
 });

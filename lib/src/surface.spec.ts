@@ -38,17 +38,25 @@ test("the surface walk finds a package named in a .d.ts (it can fail)", () => {
 
 function loadedAfter(code: string): string[] {
   const script = `${code}; console.log(JSON.stringify(Object.keys(require.cache)))`;
-  const r = spawnSync(process.execPath, ["-e", `(async () => { ${script} })()`], { encoding: "utf8", cwd: path.join(DIST, "..") });
+  const r = spawnSync(process.execPath, ["-e", `(async () => { ${script} })()`], {
+    encoding: "utf8",
+    cwd: path.join(DIST, ".."),
+  });
   assert.is(r.status, 0, r.stderr);
-  return (JSON.parse(r.stdout.trim().split("\n").pop()!) as string[]).map((f) => f.split(`${path.sep}node_modules${path.sep}`).pop()!.split(path.sep).slice(0, 1).join(""));
+  return (JSON.parse(r.stdout.trim().split("\n").pop()!) as string[]).map((f) =>
+    f.split(`${path.sep}node_modules${path.sep}`).pop()!.split(path.sep).slice(0, 1).join(""),
+  );
 }
 
 test("importing @drills/lib loads tfjs but not vega, vega-lite or danfojs; the first plot loads vega", () => {
   const lib = JSON.stringify(path.join(DIST, "index.js"));
   const eager = loadedAfter(`require(${lib})`);
   assert.ok(eager.includes("@tensorflow"), "tfjs is loaded eagerly (every drill uses it)");
-  for (const lazy of ["vega", "vega-lite", "danfojs"]) assert.not.ok(eager.includes(lazy), `${lazy} loaded by the import alone`);
-  const plotted = loadedAfter(`const l = require(${lib}); await l.renderSvg(l.lineSpec([{ a: 0, b: 1 }], { x: "a", y: "b" }))`);
+  for (const lazy of ["vega", "vega-lite", "danfojs"])
+    assert.not.ok(eager.includes(lazy), `${lazy} loaded by the import alone`);
+  const plotted = loadedAfter(
+    `const l = require(${lib}); await l.renderSvg(l.lineSpec([{ a: 0, b: 1 }], { x: "a", y: "b" }))`,
+  );
   assert.ok(plotted.includes("vega") && plotted.includes("vega-lite"), "a plot loads vega and vega-lite");
   assert.not.ok(plotted.includes("danfojs"));
 });

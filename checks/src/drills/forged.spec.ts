@@ -35,12 +35,18 @@ async function attack(check: Check, cases: Case[]): Promise<void> {
       // In-kernel cases rest on what the kernel says about itself, so a forged "nothing was mutated" may pass them:
       // that is why they are marked and weigh a minority. They must still never crash.
       const allowed = c.inKernel ? ["fail", "todo", "pass"] : ["fail", "todo"];
-      assert.ok(allowed.includes(r.status), `${check.id}/${check.part} ${c.id} on ${JSON.stringify(value)?.slice(0, 60)}: ${r.status} ${JSON.stringify(r.failure)}`);
+      assert.ok(
+        allowed.includes(r.status),
+        `${check.id}/${check.part} ${c.id} on ${JSON.stringify(value)?.slice(0, 60)}: ${r.status} ${JSON.stringify(r.failure)}`,
+      );
     }
   }
 }
 
-for (const [id, checks] of [["08-metrics-design", checks08], ["09-feature-store", checks09]] as const) {
+for (const [id, checks] of [
+  ["08-metrics-design", checks08],
+  ["09-feature-store", checks09],
+] as const) {
   for (const check of Object.values(checks) as Check[]) {
     test(`${id}/${check.part}: forged results never pass and never crash a judge`, async () => {
       await attack(check, [...(check.cases as Case[]), ...hiddenCasesOf(id, check.part!, sample())]);

@@ -14,7 +14,8 @@ export interface Ran {
   mutated: boolean;
 }
 
-const snapshot = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === "number" && !Number.isFinite(x) ? String(x) : x));
+const snapshot = (v: unknown) =>
+  JSON.stringify(v, (_k, x) => (typeof x === "number" && !Number.isFinite(x) ? String(x) : x));
 
 /** `fresh`: the arguments were built for this call alone (polars frames cannot be cloned), so no copy is made. */
 export function runOne(fn: unknown, args: unknown[], { fresh = false } = {}): Ran {
@@ -28,9 +29,14 @@ export function runOne(fn: unknown, args: unknown[], { fresh = false } = {}): Ra
   return { ...(threw ? {} : { value }), threw, mutated: !fresh && snapshot(copies) !== before };
 }
 
-export function runAll(impl: Record<string, unknown> | null | undefined, allowed: readonly string[], runs: Runs): Ran[] {
+export function runAll(
+  impl: Record<string, unknown> | null | undefined,
+  allowed: readonly string[],
+  runs: Runs,
+): Ran[] {
   return runs.map(({ fn, args }) => {
-    if (!allowed.includes(fn)) throw new Error(`no function ${JSON.stringify(fn)} in this part (${allowed.join(", ")})`);
+    if (!allowed.includes(fn))
+      throw new Error(`no function ${JSON.stringify(fn)} in this part (${allowed.join(", ")})`);
     return runOne(impl?.[fn], args);
   });
 }

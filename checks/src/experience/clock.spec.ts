@@ -27,13 +27,25 @@ test("within the budget up to and including the last millisecond", () => {
 });
 
 test("the note reports time to first pass against the budget", () => {
-  assert.is(timeNote({ elapsed: 9 * MIN, minutes: 10, passed: true, firstPassMs: 6 * MIN + 12_000, hints: 1 }), "⏱ first pass after 6 min 12 s — within your 10-minute time box (1 hint).");
-  assert.is(timeNote({ elapsed: 14 * MIN, minutes: 10, passed: true, firstPassMs: 13 * MIN + 30_000, hints: 0 }), "⏱ first pass after 13 min 30 s — 3 min 30 s over your 10-minute time box (no hints).");
+  assert.is(
+    timeNote({ elapsed: 9 * MIN, minutes: 10, passed: true, firstPassMs: 6 * MIN + 12_000, hints: 1 }),
+    "⏱ first pass after 6 min 12 s — within your 10-minute time box (1 hint).",
+  );
+  assert.is(
+    timeNote({ elapsed: 14 * MIN, minutes: 10, passed: true, firstPassMs: 13 * MIN + 30_000, hints: 0 }),
+    "⏱ first pass after 13 min 30 s — 3 min 30 s over your 10-minute time box (no hints).",
+  );
 });
 
 test("before a pass the note says time used and left, or over", () => {
-  assert.is(timeNote({ elapsed: 4 * MIN, minutes: 15, passed: false, hints: 2 }), "⏱ 4 min 00 s into your 15-minute time box: 11 min 00 s left (2 hints).");
-  assert.is(timeNote({ elapsed: 21 * MIN, minutes: 20, passed: false, hints: 0 }), "⏱ 21 min 00 s into your 20-minute time box: 1 min 00 s over (no hints).");
+  assert.is(
+    timeNote({ elapsed: 4 * MIN, minutes: 15, passed: false, hints: 2 }),
+    "⏱ 4 min 00 s into your 15-minute time box: 11 min 00 s left (2 hints).",
+  );
+  assert.is(
+    timeNote({ elapsed: 21 * MIN, minutes: 20, passed: false, hints: 0 }),
+    "⏱ 21 min 00 s into your 20-minute time box: 1 min 00 s over (no hints).",
+  );
 });
 
 test.run();

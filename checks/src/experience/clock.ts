@@ -37,7 +37,13 @@ export function againstBudget(elapsed: number, minutes: number): BudgetVerdict {
 }
 
 /** The line under a check report: time to first pass against the budget, or time used so far. */
-export function timeNote(o: { elapsed: number; minutes: number; passed: boolean; firstPassMs?: number; hints: number }): string {
+export function timeNote(o: {
+  elapsed: number;
+  minutes: number;
+  passed: boolean;
+  firstPassMs?: number;
+  hints: number;
+}): string {
   const hints = o.hints === 0 ? "no hints" : o.hints === 1 ? "1 hint" : `${o.hints} hints`;
   const box = `${o.minutes}-minute time box`;
   if (o.firstPassMs !== undefined) {

@@ -17,7 +17,12 @@ export interface Near {
 /** Passes when |a − e| ≤ tol + rtol·|e| everywhere and the lengths agree; NaN or a non-number is always off. */
 export function expectNear(actual: ArrayLike<number>, expected: ArrayLike<number>, c: Near): void {
   const how = `|actual − expected| ≤ ${fmtNumber(c.tol)}${c.rtol ? ` + ${fmtNumber(c.rtol)}·|expected|` : ""}`;
-  ok(actual.length === expected.length, { what: c.what, how, expected: `${expected.length} values`, actual: `${actual.length} values` });
+  ok(actual.length === expected.length, {
+    what: c.what,
+    how,
+    expected: `${expected.length} values`,
+    actual: `${actual.length} values`,
+  });
   let off = 0;
   let worst = 0;
   for (let i = 0; i < expected.length; i++) {
@@ -26,5 +31,12 @@ export function expectNear(actual: ArrayLike<number>, expected: ArrayLike<number
     if (!(err <= c.tol + (c.rtol ?? 0) * Math.abs(expected[i]))) off++;
     worst = Math.max(worst, err);
   }
-  ok(off === 0, { what: c.what, how, expected: "every value within tolerance", actual: `${off} of ${expected.length} values off, max |error| ${fmtNumber(worst)}`, note: c.note, ...(c.hint ? { hint: c.hint } : {}) });
+  ok(off === 0, {
+    what: c.what,
+    how,
+    expected: "every value within tolerance",
+    actual: `${off} of ${expected.length} values off, max |error| ${fmtNumber(worst)}`,
+    note: c.note,
+    ...(c.hint ? { hint: c.hint } : {}),
+  });
 }

@@ -11,9 +11,15 @@ export const SAMPLE_ENV = { DRILLS_HIDDEN_FILE: path.resolve(__dirname, "../../.
  * The labels ("hidden 3") of the hidden cases that do not pass. Each of those must be a plain failure that shows
  * "(hidden case)" and matches none of `secrets` (values from the sample's inputs), so a graded report can be shared.
  */
-export async function failingHidden<I>(drill: Drill<I>, impl: I, secrets: RegExp, expectedCount?: number): Promise<string[]> {
+export async function failingHidden<I>(
+  drill: Drill<I>,
+  impl: I,
+  secrets: RegExp,
+  expectedCount?: number,
+): Promise<string[]> {
   const report = await evaluate({ ...drill, cases: [] }, impl, hiddenCases(drill, SAMPLE_ENV));
-  if (expectedCount === undefined) assert.ok(report.results.length > 0, `the sample has hidden cases for ${drill.id} (${drill.title})`);
+  if (expectedCount === undefined)
+    assert.ok(report.results.length > 0, `the sample has hidden cases for ${drill.id} (${drill.title})`);
   else assert.is(report.results.length, expectedCount, `hidden cases of ${drill.title} in the sample`);
   const bad = report.results.filter((r) => r.status !== "pass");
   for (const r of bad) {

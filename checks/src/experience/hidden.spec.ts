@@ -31,15 +31,21 @@ test("no file, no hidden cases; the sample file gives named hidden cases; the ke
   assert.equal(hiddenCasesOf("01-zscore", "zscore", undefined), []);
   assert.equal(hiddenCases(zscoreDrill, env), [], "DRILLS_HIDDEN_FILE no longer reaches a split drill's check");
   const cases = hiddenCasesOf("01-zscore", "zscore", sample());
-  assert.equal(cases.map((c) => c.name), [
-    "hidden 1: matches the float64 reference",
-    "hidden 2: matches the float64 reference",
-    "hidden 3: output has mean 0 and std 1",
-    "hidden 4: constant input gives all zeros",
-    "hidden 5: invalid input throws ValueError naming x",
-  ]);
+  assert.equal(
+    cases.map((c) => c.name),
+    [
+      "hidden 1: matches the float64 reference",
+      "hidden 2: matches the float64 reference",
+      "hidden 3: output has mean 0 and std 1",
+      "hidden 4: constant input gives all zeros",
+      "hidden 5: invalid input throws ValueError naming x",
+    ],
+  );
   assert.ok(cases.every((c) => c.hidden));
-  assert.is(hiddenCaseName("01-zscore", { property: "zeros", input: {} }, 3), "hidden 4: constant input gives all zeros");
+  assert.is(
+    hiddenCaseName("01-zscore", { property: "zeros", input: {} }, 3),
+    "hidden 4: constant input gives all zeros",
+  );
 });
 
 test("the reference passes every hidden case of the sample", async () => {
@@ -48,10 +54,44 @@ test("the reference passes every hidden case of the sample", async () => {
 });
 
 const wrong: Record<string, [Zscore, number]> = {
-  "sample std": [(x) => tf.tidy(() => tf.div(tf.sub(x, tf.mean(x)), tf.sqrt(tf.div(tf.sum(tf.square(tf.sub(x, tf.mean(x)))), x.size - 1))) as tf.Tensor1D), 1],
-  "one-pass variance": [(x) => tf.tidy(() => tf.div(tf.sub(x, tf.mean(x)), tf.sqrt(tf.relu(tf.sub(tf.mean(tf.square(x)), tf.square(tf.mean(x)))))) as tf.Tensor1D), 3],
-  "no zero-std guard": [(x) => tf.tidy(() => { const { mean, variance } = tf.moments(x); return tf.div(tf.sub(x, mean), tf.sqrt(variance)) as tf.Tensor1D; }), 4],
-  "no validation": [(x) => tf.tidy(() => { const { mean, variance } = tf.moments(x); return tf.div(tf.sub(x, mean), tf.sqrt(variance)) as tf.Tensor1D; }), 5],
+  "sample std": [
+    (x) =>
+      tf.tidy(
+        () =>
+          tf.div(
+            tf.sub(x, tf.mean(x)),
+            tf.sqrt(tf.div(tf.sum(tf.square(tf.sub(x, tf.mean(x)))), x.size - 1)),
+          ) as tf.Tensor1D,
+      ),
+    1,
+  ],
+  "one-pass variance": [
+    (x) =>
+      tf.tidy(
+        () =>
+          tf.div(
+            tf.sub(x, tf.mean(x)),
+            tf.sqrt(tf.relu(tf.sub(tf.mean(tf.square(x)), tf.square(tf.mean(x))))),
+          ) as tf.Tensor1D,
+      ),
+    3,
+  ],
+  "no zero-std guard": [
+    (x) =>
+      tf.tidy(() => {
+        const { mean, variance } = tf.moments(x);
+        return tf.div(tf.sub(x, mean), tf.sqrt(variance)) as tf.Tensor1D;
+      }),
+    4,
+  ],
+  "no validation": [
+    (x) =>
+      tf.tidy(() => {
+        const { mean, variance } = tf.moments(x);
+        return tf.div(tf.sub(x, mean), tf.sqrt(variance)) as tf.Tensor1D;
+      }),
+    5,
+  ],
 };
 
 for (const [name, [impl, n]] of Object.entries(wrong)) {
@@ -62,15 +102,26 @@ for (const [name, [impl, n]] of Object.entries(wrong)) {
     assert.is(r.failure!.input, "(hidden case)");
     const text = caseText(r);
     // The sample's literal inputs never appear in a hidden case's message.
-    for (const leak of ["-3.5", "0.25, 8", "-2.5", "[[1, 2, 3]]", "1e-3"]) assert.not.ok(text.includes(leak), `leaks ${leak}:\n${text}`);
+    for (const leak of ["-3.5", "0.25, 8", "-2.5", "[[1, 2, 3]]", "1e-3"])
+      assert.not.ok(text.includes(leak), `leaks ${leak}:\n${text}`);
   });
 }
 
 test("validation lists every problem with where it is", () => {
   assert.equal(validateHidden({ version: 2 }), ['expected { "version": 1, "drills": { ... } }']);
-  const problems = validateHidden({ version: 1, drills: { "01-zscore": [{ property: "nope", input: {} }, { property: "zeros" }, { property: "zeros", input: {}, points: -1 }], "99-x": [] } });
+  const problems = validateHidden({
+    version: 1,
+    drills: {
+      "01-zscore": [
+        { property: "nope", input: {} },
+        { property: "zeros" },
+        { property: "zeros", input: {}, points: -1 },
+      ],
+      "99-x": [],
+    },
+  });
   assert.equal(problems, [
-    "01-zscore[0]: property should be one of reference, standardised, zeros, rejects, got \"nope\"",
+    '01-zscore[0]: property should be one of reference, standardised, zeros, rejects, got "nope"',
     "01-zscore[1]: input should be an object",
     "01-zscore[2]: points should be a number ≥ 0",
     problems[3],
@@ -81,7 +132,10 @@ test("validation lists every problem with where it is", () => {
 test("a broken file is refused with its name and the reason, never silently no hidden cases", () => {
   const bad = path.join(tmp, "bad.json");
   fs.writeFileSync(bad, "{ not json");
-  assert.throws(() => readHiddenFile(bad), (e: Error) => e.message.startsWith(`hidden cases ${bad}:`));
+  assert.throws(
+    () => readHiddenFile(bad),
+    (e: Error) => e.message.startsWith(`hidden cases ${bad}:`),
+  );
 });
 
 test("a malformed input is an error case naming the field, not a failure blamed on the candidate", async () => {

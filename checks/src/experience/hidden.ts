@@ -69,37 +69,51 @@ export function hiddenCasesOf(drillId: string, part: string, file: HiddenFile | 
     const p = props[spec.property];
     if (!p || p.part !== part) return [];
     let built: { ok: true; input: unknown } | { ok: false; error: unknown } | undefined;
-    const build = () => (built ??= (() => {
-      try {
-        return { ok: true as const, input: p.input(spec) };
-      } catch (error) {
-        return { ok: false as const, error };
-      }
-    })());
-    return [{
-      id: `hidden-${i + 1}`,
-      name: `hidden ${i + 1}: ${p.what}`,
-      hint: p.hint,
-      hidden: true,
-      points: spec.points ?? 1,
-      ...(p.inKernel ? { inKernel: true } : {}),
-      call: p.call,
-      input: () => {
-        const b = build();
-        if (!b.ok) throw b.error;
-        return b.input;
+    const build = () =>
+      (built ??= (() => {
+        try {
+          return { ok: true as const, input: p.input(spec) };
+        } catch (error) {
+          return { ok: false as const, error };
+        }
+      })());
+    return [
+      {
+        id: `hidden-${i + 1}`,
+        name: `hidden ${i + 1}: ${p.what}`,
+        hint: p.hint,
+        hidden: true,
+        points: spec.points ?? 1,
+        ...(p.inKernel ? { inKernel: true } : {}),
+        call: p.call,
+        input: () => {
+          const b = build();
+          if (!b.ok) throw b.error;
+          return b.input;
+        },
+        judge: (value: unknown, input: unknown) => p.judge(value, input, spec),
       },
-      judge: (value: unknown, input: unknown) => p.judge(value, input, spec),
-    }];
+    ];
   });
 }
 
 /** Every property a notebook id supports, with the check (drill object) it belongs to. */
-export function hiddenProperties(drillId: string): Map<string, { drill: Drill<unknown>; property: HiddenProperty<unknown> }> {
+export function hiddenProperties(
+  drillId: string,
+): Map<string, { drill: Drill<unknown>; property: HiddenProperty<unknown> }> {
   const out = new Map<string, { drill: Drill<unknown>; property: HiddenProperty<unknown> }>();
   for (const [name, p] of Object.entries(splitProperties(drillId))) {
     const check = loadDrill(drillId).checks[p.part];
-    out.set(name, { drill: check as Drill<unknown>, property: { what: p.what, hint: p.hint, run: () => { throw new Error(`${name} is judged outside the kernel`); } } });
+    out.set(name, {
+      drill: check as Drill<unknown>,
+      property: {
+        what: p.what,
+        hint: p.hint,
+        run: () => {
+          throw new Error(`${name} is judged outside the kernel`);
+        },
+      },
+    });
   }
   for (const b of builders) {
     if (b.drill.id !== drillId) continue;
@@ -129,7 +143,8 @@ export function readHiddenFile(file: string, only?: string): HiddenFile {
 
 /** Every problem in the file, or only in one drill's entries (`only`: a kernel checks the drill it runs). */
 export function validateHidden(data: any, only?: string): string[] {
-  if (!data || data.version !== 1 || typeof data.drills !== "object" || data.drills === null) return ['expected { "version": 1, "drills": { ... } }'];
+  if (!data || data.version !== 1 || typeof data.drills !== "object" || data.drills === null)
+    return ['expected { "version": 1, "drills": { ... } }'];
   const problems: string[] = [];
   for (const [drill, specs] of Object.entries<any>(data.drills)) {
     if (only !== undefined && drill !== only) continue;
@@ -146,9 +161,13 @@ export function validateHidden(data: any, only?: string): string[] {
     }
     specs.forEach((s: any, i: number) => {
       const where = `${drill}[${i}]`;
-      if (!s || typeof s.property !== "string" || !props[s.property]) problems.push(`${where}: property should be one of ${Object.keys(props).join(", ")}, got ${JSON.stringify(s?.property)}`);
+      if (!s || typeof s.property !== "string" || !props[s.property])
+        problems.push(
+          `${where}: property should be one of ${Object.keys(props).join(", ")}, got ${JSON.stringify(s?.property)}`,
+        );
       if (!s || typeof s.input !== "object" || s.input === null) problems.push(`${where}: input should be an object`);
-      if (s?.points !== undefined && !(typeof s.points === "number" && s.points >= 0)) problems.push(`${where}: points should be a number ≥ 0`);
+      if (s?.points !== undefined && !(typeof s.points === "number" && s.points >= 0))
+        problems.push(`${where}: points should be a number ≥ 0`);
     });
   }
   return problems;
@@ -166,13 +185,29 @@ export function hiddenCases<I>(drill: Drill<I>, env: NodeJS.ProcessEnv = process
     specs = readHiddenFile(file, drill.id).drills[drill.id] ?? [];
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    return [{ name: "hidden cases", hint: "fix the hidden-cases file", hidden: true, run: () => { throw new Error(reason); } }];
+    return [
+      {
+        name: "hidden cases",
+        hint: "fix the hidden-cases file",
+        hidden: true,
+        run: () => {
+          throw new Error(reason);
+        },
+      },
+    ];
   }
   const mine = builders.find((b) => b.drill === drill)?.properties ?? {};
   // Cases keep their index in the notebook's list, so names are stable whichever check they belong to.
   return specs.flatMap((spec, i) =>
     mine[spec.property]
-      ? [{ name: hiddenCaseName(drill.id, spec, i), hint: mine[spec.property].hint, hidden: true, run: (impl: I) => mine[spec.property].run(impl, spec) }]
+      ? [
+          {
+            name: hiddenCaseName(drill.id, spec, i),
+            hint: mine[spec.property].hint,
+            hidden: true,
+            run: (impl: I) => mine[spec.property].run(impl, spec),
+          },
+        ]
       : [],
   );
 }
@@ -195,5 +230,7 @@ export function numbers(v: unknown, name: string): number[] {
     return Array.from({ length: n }, () => (u() < p ? 1 : 0));
   }
   if (o?.constant) return new Array(o.constant.n).fill(o.constant.value);
-  throw new Error(`input.${name}: expected a list of numbers or a generator ({ normal }, { bernoulli } or { constant }), got ${JSON.stringify(v)?.slice(0, 80)}`);
+  throw new Error(
+    `input.${name}: expected a list of numbers or a generator ({ normal }, { bernoulli } or { constant }), got ${JSON.stringify(v)?.slice(0, 80)}`,
+  );
 }

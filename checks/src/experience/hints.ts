@@ -61,20 +61,48 @@ export function hintMessage(r: HintReveal): string {
   const call = r.drill.parts.length > 1 ? `hint("${r.drill.id}", "${r.part.id}")` : `hint("${r.drill.id}")`;
   if (r.total === 0) return `${name} has no hints: its check's own messages point at what is wrong.`;
   if (r.index === 0) {
-    return [`All ${r.total} hints for ${name} are shown:`, ...r.texts.map((t, i) => `${i + 1}. ${t}`), "No more hints: a failing check's own hint points at what is wrong."].join("\n");
+    return [
+      `All ${r.total} hints for ${name} are shown:`,
+      ...r.texts.map((t, i) => `${i + 1}. ${t}`),
+      "No more hints: a failing check's own hint points at what is wrong.",
+    ].join("\n");
   }
-  const more = r.remaining === 0 ? "That was the last hint." : `${r.remaining} more ${r.remaining === 1 ? "hint" : "hints"}: run ${call} again.`;
-  return [`💡 Hint ${r.index} of ${r.total} — ${name}`, r.texts[0], more, `Re-read one with ${call.slice(0, -1)}, ${r.index}).`].join("\n");
+  const more =
+    r.remaining === 0
+      ? "That was the last hint."
+      : `${r.remaining} more ${r.remaining === 1 ? "hint" : "hints"}: run ${call} again.`;
+  return [
+    `💡 Hint ${r.index} of ${r.total} — ${name}`,
+    r.texts[0],
+    more,
+    `Re-read one with ${call.slice(0, -1)}, ${r.index}).`,
+  ].join("\n");
 }
 
 /** Hints revealed so far for a part according to the log; records written before parts existed count for the first. */
 export function loggedHints(drill: string, part: string): number {
   const first = findDrill(drill)?.parts[0]?.id;
-  return readRecords(progressFile()).reduce((n, r) => (r.kind === "hint" && r.drill === drill && (r.part ?? first) === part ? Math.max(n, r.hint) : n), 0);
+  return readRecords(progressFile()).reduce(
+    (n, r) => (r.kind === "hint" && r.drill === drill && (r.part ?? first) === part ? Math.max(n, r.hint) : n),
+    0,
+  );
 }
 
 export const hintBook = new HintBook(loggedHints, (drill, part, index) =>
-  appendRecord({ v: 1, kind: "hint", at: new Date().toISOString(), session: SESSION, mode: runMode(), drill, part, hint: index, elapsedMs: elapsedMs() }, progressFile()),
+  appendRecord(
+    {
+      v: 1,
+      kind: "hint",
+      at: new Date().toISOString(),
+      session: SESSION,
+      mode: runMode(),
+      drill,
+      part,
+      hint: index,
+      elapsedMs: elapsedMs(),
+    },
+    progressFile(),
+  ),
 );
 
 const drillList = () => REGISTRY.map((d) => d.id).join(", ");
@@ -86,12 +114,24 @@ const drillList = () => REGISTRY.map((d) => d.id).join(", ");
 export function hint(drill: string | number, part?: string, n?: number): void {
   const d = findDrill(drill);
   if (!d) return showNote(`hint(${JSON.stringify(drill)}): no such drill. Use one of: ${drillList()}.`, "hint");
-  const p = part === undefined ? (d.parts.find((x) => hintBook.count(d.id, x.id) < x.hints.length) ?? d.parts[0]) : d.parts.find((x) => x.id === part);
-  if (!p) return showNote(`hint("${d.id}", ${JSON.stringify(part)}): no such part. Parts: ${d.parts.map((x) => x.id).join(", ")}.`, "hint");
+  const p =
+    part === undefined
+      ? (d.parts.find((x) => hintBook.count(d.id, x.id) < x.hints.length) ?? d.parts[0])
+      : d.parts.find((x) => x.id === part);
+  if (!p)
+    return showNote(
+      `hint("${d.id}", ${JSON.stringify(part)}): no such part. Parts: ${d.parts.map((x) => x.id).join(", ")}.`,
+      "hint",
+    );
   if (n !== undefined) {
     const text = hintBook.reread(d, p, n);
     const seen = hintBook.count(d.id, p.id);
-    return showNote(text ? `💡 Hint ${n} of ${p.hints.length} (again) — ${d.title} · ${p.title}\n${text}` : `Hint ${n} of ${p.title} is not revealed yet (${seen} of ${p.hints.length} seen): run hint("${d.id}", "${p.id}") for the next one.`, "hint");
+    return showNote(
+      text
+        ? `💡 Hint ${n} of ${p.hints.length} (again) — ${d.title} · ${p.title}\n${text}`
+        : `Hint ${n} of ${p.title} is not revealed yet (${seen} of ${p.hints.length} seen): run hint("${d.id}", "${p.id}") for the next one.`,
+      "hint",
+    );
   }
   showNote(hintMessage(hintBook.next(d, p)), "hint");
 }

@@ -4,7 +4,15 @@ export { hint, hintMessage, HintBook } from "./hints";
 export { solution, modelAnswer } from "./reveal";
 export type { HintReveal } from "./hints";
 export { attach, Recorder } from "./recorder";
-export { hiddenCases, hiddenCasesOf, hiddenCaseName, readHiddenFile, validateHidden, registerHidden, hiddenProperties } from "./hidden";
+export {
+  hiddenCases,
+  hiddenCasesOf,
+  hiddenCaseName,
+  readHiddenFile,
+  validateHidden,
+  registerHidden,
+  hiddenProperties,
+} from "./hidden";
 export type { HiddenFile, HiddenSpec, HiddenProperty } from "./hidden";
 export { progressFile, readRecords, appendRecord, encodeRecord } from "./progress";
 export type { ProgressRecord, CheckRecord, HintRecord, RevealRecord } from "./progress";

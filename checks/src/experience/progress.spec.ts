@@ -14,9 +14,22 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "drills-progress-"));
 
 function check(drill: string, i: number, nChecks = 3): CheckRecord {
   return {
-    v: 1, kind: "check", at: new Date(0).toISOString(), session: "s", mode: "interactive", drill, title: drill, status: "fail",
-    checks: Array.from({ length: nChecks }, (_, j) => ({ name: `case ${j} of writer ${drill}, record ${i}`, status: "pass" as const })),
-    elapsedMs: i, minutes: 10, hints: 0, attempt: i + 1,
+    v: 1,
+    kind: "check",
+    at: new Date(0).toISOString(),
+    session: "s",
+    mode: "interactive",
+    drill,
+    title: drill,
+    status: "fail",
+    checks: Array.from({ length: nChecks }, (_, j) => ({
+      name: `case ${j} of writer ${drill}, record ${i}`,
+      status: "pass" as const,
+    })),
+    elapsedMs: i,
+    minutes: 10,
+    hints: 0,
+    attempt: i + 1,
   };
 }
 
@@ -28,7 +41,10 @@ test("the log is .progress/progress.jsonl at the project root unless moved or tu
   assert.is(progressFile({ DRILLS_PROGRESS: "0", DRILLS_PROGRESS_FILE: "/tmp/x/p.jsonl" }), undefined);
   assert.is(progressFile({ DRILLS_PROGRESS: "off" }), undefined);
   assert.is(progressFile({}, path.join(root, "notebooks", "solutions")), undefined, "solution notebooks never record");
-  assert.is(progressFile({}, path.join(root, "notebooks", "exercises")), path.join(root, ".progress", "progress.jsonl"));
+  assert.is(
+    progressFile({}, path.join(root, "notebooks", "exercises")),
+    path.join(root, ".progress", "progress.jsonl"),
+  );
 });
 
 test("records round-trip; a torn or foreign line is skipped, not fatal", () => {
@@ -38,7 +54,10 @@ test("records round-trip; a torn or foreign line is skipped, not fatal", () => {
   fs.appendFileSync(file, "\nnot json\n" + JSON.stringify({ hello: 1 }) + "\n");
   appendRecord(check("01-zscore", 1), file);
   const recs = readRecords(file);
-  assert.equal(recs.map((r) => (r as CheckRecord).attempt), [1, 2]);
+  assert.equal(
+    recs.map((r) => (r as CheckRecord).attempt),
+    [1, 2],
+  );
   assert.equal(readRecords(path.join(tmp, "missing.jsonl")), []);
   assert.equal(readRecords(undefined), []);
 });
@@ -49,8 +68,18 @@ test("an append after a torn last line (no newline) keeps the new record; the fr
   fs.appendFileSync(file, '{"v":1,"kind":"check","drill":"b"'); // a crash mid-write: no closing brace, no newline
   appendRecord(check("c", 1), file);
   appendRecord(check("d", 2), file);
-  assert.equal(readRecords(file).map((r) => r.drill), ["a", "c", "d"]);
-  assert.is(fs.readFileSync(file, "utf8").split("\n").filter((l) => l.startsWith('{"v":1,"kind":"check","drill":"b"')).length, 1, "the fragment stays on its own line");
+  assert.equal(
+    readRecords(file).map((r) => r.drill),
+    ["a", "c", "d"],
+  );
+  assert.is(
+    fs
+      .readFileSync(file, "utf8")
+      .split("\n")
+      .filter((l) => l.startsWith('{"v":1,"kind":"check","drill":"b"')).length,
+    1,
+    "the fragment stays on its own line",
+  );
 });
 
 test("appendRecord with recording off writes nothing", () => {
@@ -84,7 +113,11 @@ test("concurrent writers (8 processes × 250 records) never corrupt a line", asy
   const recs = readRecords(file);
   for (let w = 0; w < 8; w++) {
     const mine = recs.filter((r) => r.drill === `d${w}`).map((r) => (r.kind === "hint" ? r.hint : -1));
-    assert.equal(mine, Array.from({ length: 250 }, (_, i) => i), `writer ${w}'s records are all there, in its order`);
+    assert.equal(
+      mine,
+      Array.from({ length: 250 }, (_, i) => i),
+      `writer ${w}'s records are all there, in its order`,
+    );
   }
 });
 

@@ -92,7 +92,10 @@ export function runMode(env: NodeJS.ProcessEnv = process.env): "interactive" | "
 export function encodeRecord(record: ProgressRecord): string {
   let line = JSON.stringify(record);
   if (Buffer.byteLength(line) > MAX_LINE_BYTES && record.kind === "check") {
-    line = JSON.stringify({ ...record, checks: record.checks.map((c) => ({ name: c.name.slice(0, 40), status: c.status })) });
+    line = JSON.stringify({
+      ...record,
+      checks: record.checks.map((c) => ({ name: c.name.slice(0, 40), status: c.status })),
+    });
     if (Buffer.byteLength(line) > MAX_LINE_BYTES) line = JSON.stringify({ ...record, checks: [] });
   }
   return line + "\n";
@@ -125,7 +128,9 @@ function endsTorn(fd: number): boolean {
 
 function isRecord(x: unknown): x is ProgressRecord {
   const r = x as ProgressRecord;
-  return !!r && r.v === 1 && (r.kind === "check" || r.kind === "hint" || r.kind === "reveal") && typeof r.drill === "string";
+  return (
+    !!r && r.v === 1 && (r.kind === "check" || r.kind === "hint" || r.kind === "reveal") && typeof r.drill === "string"
+  );
 }
 
 /** Every well-formed record, in file order; a missing file is an empty log. */

@@ -20,7 +20,15 @@ function report(drill: string, statuses: Status[]): DrillReport {
 function setup(file: string | undefined, mode: RecorderOptions["mode"] = "interactive") {
   let now = 1_000_000;
   const shown: string[] = [];
-  const rec = new Recorder({ clock: () => now, start: 1_000_000, file, mode, session: "t", hints: () => 1, show: (s) => shown.push(s) });
+  const rec = new Recorder({
+    clock: () => now,
+    start: 1_000_000,
+    file,
+    mode,
+    session: "t",
+    hints: () => 1,
+    show: (s) => shown.push(s),
+  });
   return { rec, shown, advance: (ms: number) => (now += ms) };
 }
 
@@ -34,8 +42,18 @@ test("records statuses, elapsed time, hints and attempts; the note reports the f
   advance(5 * MIN);
   rec.record(report("01-zscore", ["pass", "pass"]));
   const recs = readRecords(file) as CheckRecord[];
-  assert.equal(recs.map((r) => [r.status, r.elapsedMs, r.attempt, r.hints, r.minutes]), [["fail", 2 * MIN, 1, 1, 10], ["pass", 6 * MIN, 2, 1, 10], ["pass", 11 * MIN, 3, 1, 10]]);
-  assert.equal(recs[0].checks, [{ name: "case 0", status: "pass" }, { name: "case 1", status: "fail" }]);
+  assert.equal(
+    recs.map((r) => [r.status, r.elapsedMs, r.attempt, r.hints, r.minutes]),
+    [
+      ["fail", 2 * MIN, 1, 1, 10],
+      ["pass", 6 * MIN, 2, 1, 10],
+      ["pass", 11 * MIN, 3, 1, 10],
+    ],
+  );
+  assert.equal(recs[0].checks, [
+    { name: "case 0", status: "pass" },
+    { name: "case 1", status: "fail" },
+  ]);
   assert.match(shown[0], /2 min 00 s into your 10-minute time box: 8 min 00 s left \(1 hint\)/);
   assert.match(shown[1], /first pass after 6 min 00 s — within your 10-minute time box/);
   assert.match(shown[2], /first pass after 6 min 00 s/, "later passes keep reporting the first");

@@ -29,7 +29,9 @@ export class Recorder {
 
   private attempt(drill: string): number {
     // Attempts count across sessions: the log's earlier checks of this drill, then this session's.
-    const prior = this.attempts.get(drill) ?? readRecords(this.o.file).filter((r) => r.kind === "check" && r.drill === drill).length;
+    const prior =
+      this.attempts.get(drill) ??
+      readRecords(this.o.file).filter((r) => r.kind === "check" && r.drill === drill).length;
     this.attempts.set(drill, prior + 1);
     return prior + 1;
   }
@@ -61,7 +63,15 @@ export class Recorder {
     appendRecord(rec, this.o.file);
     // A runner's timings are not the candidate's: no time-box line in headless runs.
     if (entry && this.o.mode === "interactive") {
-      this.o.show(timeNote({ elapsed, minutes: entry.minutes, passed: report.status === "pass", firstPassMs: this.firstPass.get(key), hints }));
+      this.o.show(
+        timeNote({
+          elapsed,
+          minutes: entry.minutes,
+          passed: report.status === "pass",
+          firstPassMs: this.firstPass.get(key),
+          hints,
+        }),
+      );
     }
     return rec;
   }

@@ -29,11 +29,16 @@ export function modelAnswer(notebook: { cells: Cell[] }, part: string, onlyPart:
   if (followUp) {
     const answers = notebook.cells
       .filter((c) => c.cell_type === "markdown")
-      .flatMap((c) => [...text(c).matchAll(/<!-- BEGIN ANSWER -->\n?([\s\S]*?)<!-- END ANSWER -->/g)].map((m) => m[1].trim()));
+      .flatMap((c) =>
+        [...text(c).matchAll(/<!-- BEGIN ANSWER -->\n?([\s\S]*?)<!-- END ANSWER -->/g)].map((m) => m[1].trim()),
+      );
     return answers[Number(followUp[1]) - 1];
   }
   const cells = notebook.cells.filter(
-    (c) => c.cell_type === "code" && c.metadata?.tags?.includes("solution") && (onlyPart || c.metadata?.drills?.part === part || c.id?.startsWith(`${part}-`)),
+    (c) =>
+      c.cell_type === "code" &&
+      c.metadata?.tags?.includes("solution") &&
+      (onlyPart || c.metadata?.drills?.part === part || c.id?.startsWith(`${part}-`)),
   );
   return cells.length ? cells.map(text).join("\n\n") : undefined;
 }
@@ -45,18 +50,44 @@ export function solution(drill: string | number, part?: string): void {
   const p = part ?? d.parts[0].id;
   const isFollowUp = /^followup-\d+$/.test(p);
   if (!isFollowUp && !d.parts.some((x) => x.id === p)) {
-    return showNote(`solution("${d.id}", ${JSON.stringify(part)}): no such part. Parts: ${d.parts.map((x) => x.id).join(", ")}, or "followup-N".`, "hint");
+    return showNote(
+      `solution("${d.id}", ${JSON.stringify(part)}): no such part. Parts: ${d.parts.map((x) => x.id).join(", ")}, or "followup-N".`,
+      "hint",
+    );
   }
   const file = path.join(PROJECT_ROOT, "notebooks", "solutions", `${d.id}.ipynb`);
   let answer: string | undefined;
   try {
     answer = modelAnswer(JSON.parse(fs.readFileSync(file, "utf8")), p, d.parts.length === 1);
   } catch {
-    return showNote(`The model answers are not available here (${path.relative(PROJECT_ROOT, file)} cannot be read).`, "hint");
+    return showNote(
+      `The model answers are not available here (${path.relative(PROJECT_ROOT, file)} cannot be read).`,
+      "hint",
+    );
   }
   if (!answer) return showNote(`No model answer for "${p}" in ${d.id}.`, "hint");
-  appendRecord({ v: 1, kind: "reveal", at: new Date().toISOString(), session: SESSION, mode: runMode(), drill: d.id, part: p, elapsedMs: elapsedMs() }, progressFile());
-  const title = isFollowUp ? `Follow-up ${p.slice(9)} — model answer` : `Model answer — ${d.title}${d.parts.length > 1 ? ` · ${d.parts.find((x) => x.id === p)!.title}` : ""}`;
+  appendRecord(
+    {
+      v: 1,
+      kind: "reveal",
+      at: new Date().toISOString(),
+      session: SESSION,
+      mode: runMode(),
+      drill: d.id,
+      part: p,
+      elapsedMs: elapsedMs(),
+    },
+    progressFile(),
+  );
+  const title = isFollowUp
+    ? `Follow-up ${p.slice(9)} — model answer`
+    : `Model answer — ${d.title}${d.parts.length > 1 ? ` · ${d.parts.find((x) => x.id === p)!.title}` : ""}`;
   const body = isFollowUp ? answer : "```typescript\n" + answer + "\n```";
-  if (!displayBundle({ "text/plain": `${title}\n${answer}`, "text/markdown": `**${title}** (recorded on your scoreboard)\n\n${body}` })) console.log(`${title}\n${answer}`);
+  if (
+    !displayBundle({
+      "text/plain": `${title}\n${answer}`,
+      "text/markdown": `**${title}** (recorded on your scoreboard)\n\n${body}`,
+    })
+  )
+    console.log(`${title}\n${answer}`);
 }

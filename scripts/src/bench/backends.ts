@@ -47,7 +47,13 @@ export interface TimedRow {
  * One verdict per tfjs row against PyTorch. The target binds the native backend only; cpu and wasm are reported
  * for what they reach.
  */
-export function torchVerdicts<R extends TimedRow>(rows: R[], ms: (r: R) => number | undefined, label: string, limit: number, print: (s: string) => void): void {
+export function torchVerdicts<R extends TimedRow>(
+  rows: R[],
+  ms: (r: R) => number | undefined,
+  label: string,
+  limit: number,
+  print: (s: string) => void,
+): void {
   const torch = rows.find((r) => r.runtime.startsWith("PyTorch"));
   const ref = torch && ms(torch);
   for (const r of rows) {
@@ -55,6 +61,13 @@ export function torchVerdicts<R extends TimedRow>(rows: R[], ms: (r: R) => numbe
     if (r === torch || t === undefined || !ref) continue;
     const native = r.runtime === "tfjs tensorflow";
     const ratio = t / ref;
-    print(verdict(`${r.runtime} ${label} vs PyTorch`, `${ratio.toFixed(1)}×`, native ? `≤ ${limit}× PyTorch` : `≤ ${limit}× (native only)`, native ? ratio <= limit : undefined));
+    print(
+      verdict(
+        `${r.runtime} ${label} vs PyTorch`,
+        `${ratio.toFixed(1)}×`,
+        native ? `≤ ${limit}× PyTorch` : `≤ ${limit}× (native only)`,
+        native ? ratio <= limit : undefined,
+      ),
+    );
   }
 }

@@ -19,7 +19,8 @@ function caseTimes(outputs: unknown[]): { name: string; ms: number }[] {
   const out: { name: string; ms: number }[] = [];
   for (const o of outputs as { data?: Record<string, unknown> }[]) {
     const report = o.data?.[CHECK_MIME] as { drill?: string; checks?: { name?: string; ms?: number }[] } | undefined;
-    for (const c of report?.checks ?? []) if (typeof c.ms === "number") out.push({ name: `${report!.drill ?? "?"} › ${c.name ?? "?"}`, ms: c.ms });
+    for (const c of report?.checks ?? [])
+      if (typeof c.ms === "number") out.push({ name: `${report!.drill ?? "?"} › ${c.name ?? "?"}`, ms: c.ms });
   }
   return out;
 }
@@ -56,18 +57,32 @@ registerSection("check-latency", "time of each check call, and of its cell, in t
     return;
   }
   context.print(`  ${"check cell".padEnd(46)} ${"call".padStart(8)} ${"cell".padStart(8)}`);
-  for (const row of rows) context.print(`  ${row.name.padEnd(46)} ${row.callMs.toFixed(0).padStart(5)} ms ${row.cellMs.toFixed(0).padStart(5)} ms`);
+  for (const row of rows)
+    context.print(
+      `  ${row.name.padEnd(46)} ${row.callMs.toFixed(0).padStart(5)} ms ${row.cellMs.toFixed(0).padStart(5)} ms`,
+    );
   const call = median(rows.map((r) => r.callMs));
   const cell = median(rows.map((r) => r.cellMs));
-  context.print(verdict(`check call, median of ${rows.length}`, `${call.toFixed(0)} ms`, `≤ ${TARGET_MS} ms`, call <= TARGET_MS));
+  context.print(
+    verdict(`check call, median of ${rows.length}`, `${call.toFixed(0)} ms`, `≤ ${TARGET_MS} ms`, call <= TARGET_MS),
+  );
   context.print(verdict("check cell incl. tslab compile, median", `${cell.toFixed(0)} ms`, "(reported)", undefined));
   const slow = rows.filter((r) => r.callMs > TARGET_MS).map((r) => r.name);
   if (slow.length) context.print(`     calls over ${TARGET_MS} ms: ${slow.join(", ")}`);
   if (cases.length === 0) return;
   const caseMedian = median(cases.map((c) => c.ms));
   const worst = cases.reduce((a, b) => (b.ms > a.ms ? b : a));
-  context.print(verdict(`per case, median of ${cases.length}`, `${caseMedian.toFixed(0)} ms`, `≤ ${CASE_MEDIAN_MS} ms`, caseMedian <= CASE_MEDIAN_MS));
-  context.print(verdict("per case, maximum", `${worst.ms.toFixed(0)} ms`, `≤ ${CASE_MAX_MS} ms`, worst.ms <= CASE_MAX_MS));
+  context.print(
+    verdict(
+      `per case, median of ${cases.length}`,
+      `${caseMedian.toFixed(0)} ms`,
+      `≤ ${CASE_MEDIAN_MS} ms`,
+      caseMedian <= CASE_MEDIAN_MS,
+    ),
+  );
+  context.print(
+    verdict("per case, maximum", `${worst.ms.toFixed(0)} ms`, `≤ ${CASE_MAX_MS} ms`, worst.ms <= CASE_MAX_MS),
+  );
   context.print(`     slowest case: ${worst.name}`);
   const over = cases.filter((c) => c.ms > CASE_MAX_MS).map((c) => `${c.name} (${c.ms.toFixed(0)} ms)`);
   if (over.length) context.print(`     cases over ${CASE_MAX_MS} ms: ${over.join(", ")}`);

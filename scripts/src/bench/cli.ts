@@ -35,7 +35,8 @@ function loadSectionModules(): void {
 export const BENCH: Command = {
   name: "bench",
   synopsis: "npm run bench -- [--only NAME]… [--jobs N] [--list] [notebook or folder…]",
-  description: "Prints measured ratios next to their targets (never asserted).\nDefault notebooks: notebooks/solutions if it has any, else scripts/test-notebooks/pass.",
+  description:
+    "Prints measured ratios next to their targets (never asserted).\nDefault notebooks: notebooks/solutions if it has any, else scripts/test-notebooks/pass.",
   positionals: true,
   options: {
     only: { type: "string", value: "NAME", multiple: true, help: "run only this section (repeatable; see --list)" },
@@ -76,7 +77,13 @@ export function main(argv: string[]): Promise<number> {
 
 async function run(notebooks: string[], jobs: number, only: string[]): Promise<number> {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "drills-bench-"));
-  const context: BenchContext = { notebooks, jobs, workDir, print: (line) => console.log(`  ${line}`), shared: new Map() };
+  const context: BenchContext = {
+    notebooks,
+    jobs,
+    workDir,
+    print: (line) => console.log(`  ${line}`),
+    shared: new Map(),
+  };
   console.log(`bench over ${notebooks.length} notebooks, ${os.cpus().length} cores, --jobs ${jobs}`);
   try {
     for (const section of listSections()) {

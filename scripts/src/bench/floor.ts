@@ -26,7 +26,14 @@ export function scratch(context: BenchContext): string {
 }
 
 export function writeNotebook(file: string, sources: string[]): string {
-  const cells = sources.map((source, i) => ({ cell_type: "code", id: `c${i}`, metadata: {}, execution_count: null, outputs: [], source }));
+  const cells = sources.map((source, i) => ({
+    cell_type: "code",
+    id: `c${i}`,
+    metadata: {},
+    execution_count: null,
+    outputs: [],
+    source,
+  }));
   const kernelspec = { name: "tslab", display_name: "TypeScript", language: "typescript" };
   fs.writeFileSync(file, JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: { kernelspec }, cells }, null, 1));
   return file;
@@ -66,7 +73,9 @@ export function bareFloor(context: BenchContext, runs = 3): Floor {
   const file = writeNotebook(path.join(scratch(context), "bare.ipynb"), ["1+1"]);
   const times = Array.from({ length: runs }, () => runAlone(context, file));
   const floor = { wallMs: median(times.map((t) => t.wallMs)), cpuMs: median(times.map((t) => t.cpuMs)) };
-  context.print(`bare kernel (1+1), ${runs} runs: wall ${seconds(floor.wallMs)}, CPU ${seconds(floor.cpuMs)} (medians)`);
+  context.print(
+    `bare kernel (1+1), ${runs} runs: wall ${seconds(floor.wallMs)}, CPU ${seconds(floor.cpuMs)} (medians)`,
+  );
   context.shared.set(FLOOR, floor);
   return floor;
 }

@@ -31,7 +31,9 @@ function dataset(n: number, seed: number): { X: tf.Tensor2D; y: tf.Tensor1D } {
   const u = rng(seed);
   const gauss = () => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());
   const x = Float32Array.from({ length: n * MLP_WORK.inDim }, gauss);
-  const y = Float32Array.from({ length: n }, (_, i) => (x[i * MLP_WORK.inDim] * x[i * MLP_WORK.inDim + 1] + x[i * MLP_WORK.inDim + 2] > 0 ? 1 : 0));
+  const y = Float32Array.from({ length: n }, (_, i) =>
+    x[i * MLP_WORK.inDim] * x[i * MLP_WORK.inDim + 1] + x[i * MLP_WORK.inDim + 2] > 0 ? 1 : 0,
+  );
   return { X: tf.tensor2d(x, [n, MLP_WORK.inDim]), y: tf.tensor1d(y) };
 }
 
@@ -65,19 +67,29 @@ export async function benchTfjs(backend: BackendName): Promise<MlpRow> {
 
 export function benchTorch(): MlpRow {
   const { inDim, hidden, batch, smallN, smallEpochs, largeN, repeats } = MLP_WORK;
-  const { out, note } = runTorch<{ torch: string; threads: number; smallMs: number[]; largeMs: number[] }>(SCRIPT, [inDim, hidden, batch, smallN, smallEpochs, largeN, repeats], 600_000);
+  const { out, note } = runTorch<{ torch: string; threads: number; smallMs: number[]; largeMs: number[] }>(
+    SCRIPT,
+    [inDim, hidden, batch, smallN, smallEpochs, largeN, repeats],
+    600_000,
+  );
   if (!out) return { runtime: "PyTorch (2 threads)", note };
-  return { runtime: `PyTorch ${out.torch} (${out.threads} threads)`, smallMs: median(out.smallMs), largeMs: median(out.largeMs) };
+  return {
+    runtime: `PyTorch ${out.torch} (${out.threads} threads)`,
+    smallMs: median(out.smallMs),
+    largeMs: median(out.largeMs),
+  };
 }
 
 /** Rows as text: ms per workload and × PyTorch, with the target in the heading. */
 export function formatMlp(rows: MlpRow[]): string {
   const torch = rows.find((r) => r.runtime.startsWith("PyTorch"));
   const { smallN, smallEpochs, largeN, batch } = MLP_WORK;
-  const ratio = (ms: number | undefined, ref: number | undefined) => (ms !== undefined && ref ? `${(ms / ref).toFixed(1)}×` : "");
+  const ratio = (ms: number | undefined, ref: number | undefined) =>
+    ms !== undefined && ref ? `${(ms / ref).toFixed(1)}×` : "";
   const lines = rows.map((r) => {
     if (r.smallMs === undefined || r.largeMs === undefined) return `  ${r.runtime.padEnd(28)} ${r.note ?? "skipped"}`;
-    const vs = r === torch ? "" : `  (${ratio(r.smallMs, torch?.smallMs)} / ${ratio(r.largeMs, torch?.largeMs)} PyTorch)`;
+    const vs =
+      r === torch ? "" : `  (${ratio(r.smallMs, torch?.smallMs)} / ${ratio(r.largeMs, torch?.largeMs)} PyTorch)`;
     return `  ${r.runtime.padEnd(28)} ${r.smallMs.toFixed(0).padStart(10)} ms ${r.largeMs.toFixed(0).padStart(12)} ms${vs}`;
   });
   const head = `MLP training, batch ${batch}, Adam 1e-3 — target: ${MLP_TARGET}\n  ${"runtime".padEnd(28)} ${`${smallN}×10 ×${smallEpochs} ep`.padStart(13)} ${`${largeN}×10 ×1 ep`.padStart(15)}`;
@@ -90,15 +102,22 @@ export async function benchMlp(): Promise<{ rows: MlpRow[]; text: string }> {
   return { rows, text: formatMlp(rows) };
 }
 
-registerSection("mlp-training", "drill 06: MLP training (1000×10 × 5 epochs, 100000×10 × 1 epoch, batch 32, Adam) — tfjs backends vs PyTorch", async (context) => {
-  const { rows, text } = await benchMlp();
-  for (const line of text.split("\n").slice(1)) context.print(line.trim());
-  torchVerdicts(rows, (r) => r.largeMs, "100000-row epoch", 2, context.print);
-});
+registerSection(
+  "mlp-training",
+  "drill 06: MLP training (1000×10 × 5 epochs, 100000×10 × 1 epoch, batch 32, Adam) — tfjs backends vs PyTorch",
+  async (context) => {
+    const { rows, text } = await benchMlp();
+    for (const line of text.split("\n").slice(1)) context.print(line.trim());
+    torchVerdicts(rows, (r) => r.largeMs, "100000-row epoch", 2, context.print);
+  },
+);
 
 if (require.main === module) {
-  benchMlp().then(({ text }) => console.log(text), (e) => {
-    console.error(e);
-    process.exitCode = 1;
-  });
+  benchMlp().then(
+    ({ text }) => console.log(text),
+    (e) => {
+      console.error(e);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -52,11 +52,15 @@ export async function benchTfjs(backend: BackendName, minRuns = 3, budgetMs = 20
   const x = tf.randomNormal([batch, seq, dModel], 0, 1, "float32", 1) as tf.Tensor3D;
   try {
     // dataSync waits for the result, so asynchronous backends are timed to completion.
-    const runs = time(() => {
-      const y = block.forward(x);
-      y.dataSync();
-      y.dispose();
-    }, minRuns, budgetMs);
+    const runs = time(
+      () => {
+        const y = block.forward(x);
+        y.dataSync();
+        y.dispose();
+      },
+      minRuns,
+      budgetMs,
+    );
     return { runtime: `tfjs ${backend}`, ms: median(runs), runs: runs.length };
   } finally {
     x.dispose();
@@ -66,7 +70,11 @@ export async function benchTfjs(backend: BackendName, minRuns = 3, budgetMs = 20
 
 export function benchTorch(repeats = 5): TransformerRow {
   const { batch, seq, dModel, nHead, dimFF } = TRANSFORMER_SHAPE;
-  const { out, note } = runTorch<{ torch: string; threads: number; ms: number[] }>(SCRIPT, [batch, seq, dModel, nHead, dimFF, repeats], 300_000);
+  const { out, note } = runTorch<{ torch: string; threads: number; ms: number[] }>(
+    SCRIPT,
+    [batch, seq, dModel, nHead, dimFF, repeats],
+    300_000,
+  );
   if (!out) return { runtime: "PyTorch (2 threads)", runs: 0, note };
   return { runtime: `PyTorch ${out.torch} (${out.threads} threads)`, ms: median(out.ms), runs: out.ms.length };
 }
@@ -86,19 +94,29 @@ export function formatTransformer(rows: TransformerRow[]): string {
 
 /** The whole section: every tfjs backend that loads, then PyTorch. */
 export async function benchTransformer(): Promise<{ rows: TransformerRow[]; text: string }> {
-  const rows = await sweep((b) => benchTfjs(b), () => benchTorch());
+  const rows = await sweep(
+    (b) => benchTfjs(b),
+    () => benchTorch(),
+  );
   return { rows, text: formatTransformer(rows) };
 }
 
-registerSection("transformer-forward", "drill 07: pre-norm block forward (32, 128, 256), 8 heads, dimFF 1024 — tfjs backends vs PyTorch", async (context) => {
-  const { rows, text } = await benchTransformer();
-  for (const line of text.split("\n").slice(1)) context.print(line.trim());
-  torchVerdicts(rows, (r) => r.ms, "forward", 3, context.print);
-});
+registerSection(
+  "transformer-forward",
+  "drill 07: pre-norm block forward (32, 128, 256), 8 heads, dimFF 1024 — tfjs backends vs PyTorch",
+  async (context) => {
+    const { rows, text } = await benchTransformer();
+    for (const line of text.split("\n").slice(1)) context.print(line.trim());
+    torchVerdicts(rows, (r) => r.ms, "forward", 3, context.print);
+  },
+);
 
 if (require.main === module) {
-  benchTransformer().then(({ text }) => console.log(text), (e) => {
-    console.error(e);
-    process.exitCode = 1;
-  });
+  benchTransformer().then(
+    ({ text }) => console.log(text),
+    (e) => {
+      console.error(e);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -3,13 +3,28 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import * as path from "node:path";
 import { spawnSync } from "node:child_process";
-import { type Command, SHARED, UsageError, nonNegativeNumber, parseCommand, positiveInteger, runCommand, usage, version } from "./options";
+import {
+  type Command,
+  SHARED,
+  UsageError,
+  nonNegativeNumber,
+  parseCommand,
+  positiveInteger,
+  runCommand,
+  usage,
+  version,
+} from "./options";
 
 const DEMO: Command = {
   name: "demo",
   synopsis: "demo [--out DIR] [--jobs N] FILE…",
   positionals: true,
-  options: { out: SHARED.out, jobs: SHARED.jobs, quiet: SHARED.quiet, only: { type: "string", value: "NAME", multiple: true, help: "repeatable" } },
+  options: {
+    out: SHARED.out,
+    jobs: SHARED.jobs,
+    quiet: SHARED.quiet,
+    only: { type: "string", value: "NAME", multiple: true, help: "repeatable" },
+  },
   footer: "Exit status: 0 fine.",
 };
 
@@ -35,9 +50,16 @@ test("--help, -h and --version print and stop, whatever else is on the line", ()
 test("usage lists every option, aligned, with --help and --version", () => {
   const text = usage(DEMO);
   assert.match(text, /^Usage: demo \[--out DIR\]/);
-  for (const head of ["    --out DIR", "    --jobs N", "    --quiet", "-h, --help", "    --version"]) assert.ok(text.includes(`  ${head}`), head);
-  const column = (help: string) => text.split("\n").find((l) => l.includes(help))!.indexOf(help);
-  const columns = [SHARED.out.help, SHARED.jobs.help, SHARED.quiet.help, SHARED.help.help, SHARED.version.help].map(column);
+  for (const head of ["    --out DIR", "    --jobs N", "    --quiet", "-h, --help", "    --version"])
+    assert.ok(text.includes(`  ${head}`), head);
+  const column = (help: string) =>
+    text
+      .split("\n")
+      .find((l) => l.includes(help))!
+      .indexOf(help);
+  const columns = [SHARED.out.help, SHARED.jobs.help, SHARED.quiet.help, SHARED.help.help, SHARED.version.help].map(
+    column,
+  );
   assert.is(new Set(columns).size, 1, "option help starts in one column");
   assert.match(text, /Exit status: 0 fine\.$/);
 });
@@ -50,14 +72,20 @@ test("misuse is a UsageError naming the argument", () => {
     [["--quiet=yes"], "option --quiet takes no value"],
   ];
   for (const [argv, message] of cases) {
-    assert.throws(() => parseCommand(DEMO, argv), (e: Error) => e instanceof UsageError && e.message === message, argv.join(" "));
+    assert.throws(
+      () => parseCommand(DEMO, argv),
+      (e: Error) => e instanceof UsageError && e.message === message,
+      argv.join(" "),
+    );
   }
   assert.throws(() => parseCommand({ ...DEMO, positionals: false }, ["stray"]), /unexpected argument: stray/);
   assert.is(positiveInteger("jobs", "3"), 3);
-  for (const bad of ["0", "-1", "1.5", "", "x"]) assert.throws(() => positiveInteger("jobs", bad), /option --jobs needs a whole number ≥ 1/);
+  for (const bad of ["0", "-1", "1.5", "", "x"])
+    assert.throws(() => positiveInteger("jobs", bad), /option --jobs needs a whole number ≥ 1/);
   assert.is(nonNegativeNumber("timeout", "0"), 0);
   assert.is(nonNegativeNumber("timeout", "2.5"), 2.5);
-  for (const bad of ["-1", "", "Infinity", "NaN"]) assert.throws(() => nonNegativeNumber("timeout", bad), /option --timeout needs a number ≥ 0/);
+  for (const bad of ["-1", "", "Infinity", "NaN"])
+    assert.throws(() => nonNegativeNumber("timeout", bad), /option --timeout needs a number ≥ 0/);
 });
 
 test("runCommand: usage errors go to stderr with exit 2, help to stdout with exit 0, other errors propagate", async () => {
@@ -68,11 +96,28 @@ test("runCommand: usage errors go to stderr with exit 2, help to stdout with exi
   assert.equal([out, err], [[], ["demo: unknown option: --nope\nRun with --help for usage."]]);
   assert.is(await runCommand(DEMO, ["--help"], () => 7, io), 0);
   assert.is(out[0], usage(DEMO));
-  assert.is(await runCommand(DEMO, ["f"], () => { throw new UsageError("f is not a notebook"); }, io), 2);
+  assert.is(
+    await runCommand(
+      DEMO,
+      ["f"],
+      () => {
+        throw new UsageError("f is not a notebook");
+      },
+      io,
+    ),
+    2,
+  );
   assert.is(err[1], "demo: f is not a notebook\nRun with --help for usage.");
   assert.is(await runCommand(DEMO, ["--jobs=4", "f"], (v, p) => (v.jobs === "4" && p[0] === "f" ? 5 : 6), io), 5);
   try {
-    await runCommand(DEMO, [], () => { throw new RangeError("a bug"); }, io);
+    await runCommand(
+      DEMO,
+      [],
+      () => {
+        throw new RangeError("a bug");
+      },
+      io,
+    );
     assert.unreachable("an internal error must not pass for misuse");
   } catch (e) {
     assert.instance(e, RangeError);
@@ -86,7 +131,11 @@ const COMMANDS = ["runner", "grade", "scoreboard", "exercises", "kernelspec", "b
 test("every CLI: --help and --version exit 0 on stdout; an unknown option exits 2 on stderr only", () => {
   for (const name of COMMANDS) {
     const cli = path.join(DIST, name, "cli.js");
-    const node = (args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", env: { ...process.env, JUPYTER_DATA_DIR: "/nonexistent" } });
+    const node = (args: string[]) =>
+      spawnSync(process.execPath, [cli, ...args], {
+        encoding: "utf8",
+        env: { ...process.env, JUPYTER_DATA_DIR: "/nonexistent" },
+      });
     const help = node(["--help"]);
     assert.is(help.status, 0, `${name} --help: ${help.stderr}`);
     assert.match(help.stdout, /^Usage: npm run /, name);

@@ -50,21 +50,31 @@ export interface Command {
 
 export type Values = Record<string, string | boolean | string[] | undefined>;
 
-export type Parsed = { action: "help" | "version"; text: string } | { action: "run"; values: Values; positionals: string[] };
+export type Parsed =
+  { action: "help" | "version"; text: string } | { action: "run"; values: Values; positionals: string[] };
 
 /** The root package.json's version: every command reports the project's version. */
 export function version(root = path.resolve(__dirname, "..", "..", "..")): string {
   return (JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { version: string }).version;
 }
 
-const withCommon = (command: Command): Record<string, OptionDef> => ({ ...command.options, help: SHARED.help, version: SHARED.version });
+const withCommon = (command: Command): Record<string, OptionDef> => ({
+  ...command.options,
+  help: SHARED.help,
+  version: SHARED.version,
+});
 
 /** The help text: synopsis, description, then one aligned line per option (wrapped help continues indented). */
 export function usage(command: Command): string {
   const all = withCommon(command);
-  const heads = Object.entries(all).map(([name, o]) => `${o.short ? `-${o.short}, ` : "    "}--${name}${o.type === "string" ? ` ${o.value ?? "VALUE"}` : ""}`);
+  const heads = Object.entries(all).map(
+    ([name, o]) =>
+      `${o.short ? `-${o.short}, ` : "    "}--${name}${o.type === "string" ? ` ${o.value ?? "VALUE"}` : ""}`,
+  );
   const width = Math.max(...heads.map((h) => h.length)) + 2;
-  const lines = Object.values(all).map((o, i) => `  ${heads[i].padEnd(width)}${o.help.split("\n").join(`\n  ${" ".repeat(width)}`)}`);
+  const lines = Object.values(all).map(
+    (o, i) => `  ${heads[i].padEnd(width)}${o.help.split("\n").join(`\n  ${" ".repeat(width)}`)}`,
+  );
   const description = command.description ? ["", command.description] : [];
   const footer = command.footer ? ["", command.footer] : [];
   return [`Usage: ${command.synopsis}`, ...description, "", "Options:", ...lines, ...footer].join("\n");
@@ -80,7 +90,12 @@ export function parseCommand(command: Command, argv: string[]): Parsed {
   );
   let parsed: { values: Values; positionals: string[] };
   try {
-    parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: command.positionals ?? false }) as typeof parsed;
+    parsed = parseArgs({
+      args: argv,
+      options,
+      strict: true,
+      allowPositionals: command.positionals ?? false,
+    }) as typeof parsed;
   } catch (error) {
     throw new UsageError(explain(error as Error & { code?: string }));
   }
@@ -98,7 +113,9 @@ function explain(error: Error & { code?: string }): string {
     case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
       return `unexpected argument: ${/'([^']*)'/.exec(error.message)?.[1] ?? ""} (this command takes options only)`;
     case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
-      return /does not take an argument/.test(error.message) ? `option ${option} takes no value` : `option ${option} needs a value`;
+      return /does not take an argument/.test(error.message)
+        ? `option ${option} takes no value`
+        : `option ${option} needs a value`;
     default:
       return error.message;
   }
@@ -107,14 +124,16 @@ function explain(error: Error & { code?: string }): string {
 /** A count such as --jobs: a whole number ≥ 1. */
 export function positiveInteger(option: string, raw: string): number {
   const n = Number(raw);
-  if (raw.trim() === "" || !Number.isInteger(n) || n < 1) throw new UsageError(`option --${option} needs a whole number ≥ 1, got "${raw}"`);
+  if (raw.trim() === "" || !Number.isInteger(n) || n < 1)
+    throw new UsageError(`option --${option} needs a whole number ≥ 1, got "${raw}"`);
   return n;
 }
 
 /** A duration such as --timeout: a finite number ≥ 0 (0 meaning none, where the command says so). */
 export function nonNegativeNumber(option: string, raw: string): number {
   const n = Number(raw);
-  if (raw.trim() === "" || !Number.isFinite(n) || n < 0) throw new UsageError(`option --${option} needs a number ≥ 0, got "${raw}"`);
+  if (raw.trim() === "" || !Number.isFinite(n) || n < 0)
+    throw new UsageError(`option --${option} needs a number ≥ 0, got "${raw}"`);
   return n;
 }
 
@@ -123,7 +142,10 @@ export interface Io {
   stderr: (text: string) => void;
 }
 
-export const PROCESS_IO: Io = { stdout: (s) => process.stdout.write(s + "\n"), stderr: (s) => process.stderr.write(s + "\n") };
+export const PROCESS_IO: Io = {
+  stdout: (s) => process.stdout.write(s + "\n"),
+  stderr: (s) => process.stderr.write(s + "\n"),
+};
 
 /** The one error path: usage errors to stderr with exit 2; help and version to stdout with exit 0. */
 export async function runCommand(

@@ -17,7 +17,13 @@ export const SOLUTIONS = path.join(PROJECT_ROOT, "notebooks", "solutions");
 export const EXERCISES = path.join(PROJECT_ROOT, "notebooks", "exercises");
 
 const rel = (p: string) => path.relative(PROJECT_ROOT, p);
-const listNotebooks = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".ipynb")).sort() : []);
+const listNotebooks = (dir: string) =>
+  fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith(".ipynb"))
+        .sort()
+    : [];
 
 function readNotebook(file: string): Notebook {
   try {
@@ -37,10 +43,17 @@ export function build(solutionFile: string): { text: string; leaks: string[] } {
 export const EXERCISES_COMMAND: Command = {
   name: "exercises",
   synopsis: "npm run exercises -- [--check] [--force]",
-  description: "Generates notebooks/exercises/*.ipynb from notebooks/solutions/*.ipynb (the only hand-edited notebooks).",
+  description:
+    "Generates notebooks/exercises/*.ipynb from notebooks/solutions/*.ipynb (the only hand-edited notebooks).",
   options: {
-    check: { type: "boolean", help: "write nothing; exit 1 if any exercise is missing, stale or orphaned, or contains solution text" },
-    force: { ...SHARED.force, help: "overwrite exercises that a person has edited (each is first copied to <name>.ipynb.bak)" },
+    check: {
+      type: "boolean",
+      help: "write nothing; exit 1 if any exercise is missing, stale or orphaned, or contains solution text",
+    },
+    force: {
+      ...SHARED.force,
+      help: "overwrite exercises that a person has edited (each is first copied to <name>.ipynb.bak)",
+    },
   },
   footer: "Exit status: 0 all up to date, 1 a problem (listed on stderr), 2 bad invocation.",
 };
@@ -66,8 +79,10 @@ function generate(check: boolean, force: boolean): number {
     // Every released version of the check cells stays accepted by the grader's tamper guard.
     const exercise = JSON.parse(built.text) as Notebook;
     const drill = String((exercise.metadata.drills as { id?: string } | undefined)?.id ?? name.replace(/\.ipynb$/, ""));
-    if (check && unreleased(readReleased(), drill, exercise as never).length) problems.push(`${rel(RELEASED_FILE)}: lacks ${drill}'s current check cells (run npm run exercises)`);
-    if (!check && recordRelease(drill, exercise as never)) console.log(`recorded ${drill}'s check cells in ${rel(RELEASED_FILE)}`);
+    if (check && unreleased(readReleased(), drill, exercise as never).length)
+      problems.push(`${rel(RELEASED_FILE)}: lacks ${drill}'s current check cells (run npm run exercises)`);
+    if (!check && recordRelease(drill, exercise as never))
+      console.log(`recorded ${drill}'s check cells in ${rel(RELEASED_FILE)}`);
     const current = fs.existsSync(target) ? fs.readFileSync(target, "utf8") : undefined;
     if (current === built.text) continue;
     if (check) {
@@ -76,7 +91,9 @@ function generate(check: boolean, force: boolean): number {
     }
     if (current !== undefined && isEdited(JSON.parse(current) as Notebook)) {
       if (!force) {
-        problems.push(`${rel(target)}: has your edits, left as it is (npm run exercises -- --force backs it up to .bak and regenerates)`);
+        problems.push(
+          `${rel(target)}: has your edits, left as it is (npm run exercises -- --force backs it up to .bak and regenerates)`,
+        );
         continue;
       }
       fs.copyFileSync(target, `${target}.bak`);
@@ -89,7 +106,8 @@ function generate(check: boolean, force: boolean): number {
     written++;
   }
   for (const name of listNotebooks(EXERCISES)) {
-    if (!solutions.includes(name)) problems.push(`${rel(path.join(EXERCISES, name))}: no solution notebook generates it`);
+    if (!solutions.includes(name))
+      problems.push(`${rel(path.join(EXERCISES, name))}: no solution notebook generates it`);
   }
   for (const p of problems) console.error(`exercises: ${p}`);
   if (!problems.length) console.log(`exercises: ${solutions.length} checked, ${written} written, all up to date`);

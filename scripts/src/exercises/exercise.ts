@@ -13,12 +13,15 @@ export function toExercise(solution: Notebook, solutionPath: string): { notebook
   const removed: string[] = [];
   const cells: Cell[] = solution.cells.map((cell, i) => {
     const where = `${solutionPath}: cell ${i + 1}${cell.id ? ` (id ${cell.id})` : ""}`;
-    if (cell.id === HEADER_ID) throw new MarkerError(`${where}: the id ${HEADER_ID} is reserved for the generated header`);
+    if (cell.id === HEADER_ID)
+      throw new MarkerError(`${where}: the id ${HEADER_ID} is reserved for the generated header`);
     const text = sourceOf(cell);
     if (cell.cell_type === "code") {
       const hasMarkers = text.split("\n").some((l) => CODE_BEGIN.test(l));
       if (hasMarkers && !tagsOf(cell).includes("solution")) {
-        throw new MarkerError(`${where}: BEGIN SOLUTION in a cell not tagged "solution" (the candidate would not know to edit it)`);
+        throw new MarkerError(
+          `${where}: BEGIN SOLUTION in a cell not tagged "solution" (the candidate would not know to edit it)`,
+        );
       }
       const r = stripCode(text, where);
       removed.push(...r.removed);

@@ -20,7 +20,10 @@ export function findRegions(lines: string[], begin: RegExp, end: RegExp, where: 
   let open: { line: number; indent: string } | undefined;
   lines.forEach((line, i) => {
     if (begin.test(line)) {
-      if (open) throw new MarkerError(`${where}: line ${i + 1}: BEGIN inside the region opened at line ${open.line + 1} (markers do not nest)`);
+      if (open)
+        throw new MarkerError(
+          `${where}: line ${i + 1}: BEGIN inside the region opened at line ${open.line + 1} (markers do not nest)`,
+        );
       open = { line: i, indent: /^\s*/.exec(line)![0] };
     } else if (end.test(line)) {
       if (!open) throw new MarkerError(`${where}: line ${i + 1}: END without a BEGIN`);
@@ -33,7 +36,11 @@ export function findRegions(lines: string[], begin: RegExp, end: RegExp, where: 
 }
 
 /** Replaces each region (markers included) with one line; returns the new lines and the removed inner lines. */
-export function replaceRegions(lines: string[], regions: Region[], replacement: (r: Region) => string): { lines: string[]; removed: string[] } {
+export function replaceRegions(
+  lines: string[],
+  regions: Region[],
+  replacement: (r: Region) => string,
+): { lines: string[]; removed: string[] } {
   const out: string[] = [];
   const removed: string[] = [];
   let i = 0;

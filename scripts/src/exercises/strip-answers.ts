@@ -7,6 +7,10 @@ export const PLACEHOLDER = "_Your answer here._";
 
 export function stripAnswers(source: string, where: string): { source: string; removed: string[] } {
   const lines = source.split("\n");
-  const { lines: out, removed } = replaceRegions(lines, findRegions(lines, ANSWER_BEGIN, ANSWER_END, where), (r) => `${r.indent}${PLACEHOLDER}`);
+  const { lines: out, removed } = replaceRegions(
+    lines,
+    findRegions(lines, ANSWER_BEGIN, ANSWER_END, where),
+    (r) => `${r.indent}${PLACEHOLDER}`,
+  );
   return { source: out.join("\n"), removed };
 }

@@ -7,6 +7,10 @@ export const STUB = "throw todo();";
 
 export function stripCode(source: string, where: string): { source: string; removed: string[] } {
   const lines = source.split("\n");
-  const { lines: out, removed } = replaceRegions(lines, findRegions(lines, CODE_BEGIN, CODE_END, where), (r) => `${r.indent}${STUB}`);
+  const { lines: out, removed } = replaceRegions(
+    lines,
+    findRegions(lines, CODE_BEGIN, CODE_END, where),
+    (r) => `${r.indent}${STUB}`,
+  );
   return { source: out.join("\n"), removed };
 }

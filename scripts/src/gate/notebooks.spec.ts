@@ -81,7 +81,10 @@ test("every exercise runs to its end and every check cell reports todo", async (
     assert.ok(r.checks.length > 0, `${id}: no check report was rendered`);
     for (const report of r.checks) {
       const notTodo = report.checks.filter((c) => c.status !== "todo");
-      assert.ok(notTodo.length === 0, `${id}: expected every check to be todo, got ${notTodo.map((c) => `${c.name}: ${c.status}`).join("; ")}`);
+      assert.ok(
+        notTodo.length === 0,
+        `${id}: expected every check to be todo, got ${notTodo.map((c) => `${c.name}: ${c.status}`).join("; ")}`,
+      );
     }
   }
 });

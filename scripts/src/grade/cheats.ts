@@ -5,7 +5,14 @@
  */
 import type { Cell, Notebook } from "../runner/notebook";
 
-export const code = (id: string, source: string, tags: string[] = []): Cell => ({ id, cell_type: "code", source, metadata: tags.length ? { tags } : {}, outputs: [], execution_count: null });
+export const code = (id: string, source: string, tags: string[] = []): Cell => ({
+  id,
+  cell_type: "code",
+  source,
+  metadata: tags.length ? { tags } : {},
+  outputs: [],
+  execution_count: null,
+});
 
 /** A report bundle that claims every case passed, with the real ids and extra invented ones. */
 const FORGED_REPORT = `{ drill: "01-zscore", part: "zscore", title: "Z-score", status: "pass", checks: ["small", "numpy-parity", "constant", "two-pass", "tensor-ops-only", "hygiene", "rejects-2d", "rejects-empty", "property-reference", "hidden-1", "hidden-2", "hidden-3", "hidden-4", "hidden-5", "bonus-1", "bonus-2"].map((id) => ({ id, name: id, status: "pass", ms: 1, points: 5 })) }`;
@@ -37,7 +44,11 @@ export const HARDCODED = `function zscore(x: tf.Tensor1D): tf.Tensor1D { return 
 export const CHEATS: Cheat[] = [
   {
     name: "redefines the check function to show a passing report",
-    edit: (nb) => answer(nb, `let checkZscore = async (_f: any) => { ${SHOW_FORGED}; };\nfunction zscore(x: tf.Tensor1D): tf.Tensor1D { throw todo(); }`),
+    edit: (nb) =>
+      answer(
+        nb,
+        `let checkZscore = async (_f: any) => { ${SHOW_FORGED}; };\nfunction zscore(x: tf.Tensor1D): tf.Tensor1D { throw todo(); }`,
+      ),
   },
   {
     name: "shows a forged report with invented case names from the answer cell",
@@ -45,11 +56,19 @@ export const CHEATS: Cheat[] = [
   },
   {
     name: "patches JSON.stringify and Math.abs so every comparison passes",
-    edit: (nb) => answer(nb, `JSON.stringify = () => "[]"; Math.abs = () => 0;\nfunction zscore(x: tf.Tensor1D): tf.Tensor1D { return x; }`),
+    edit: (nb) =>
+      answer(
+        nb,
+        `JSON.stringify = () => "[]"; Math.abs = () => 0;\nfunction zscore(x: tf.Tensor1D): tf.Tensor1D { return x; }`,
+      ),
   },
   {
     name: "patches process.stdout.write to print fake outcome lines",
-    edit: (nb) => answer(nb, `const w = process.stdout.write.bind(process.stdout);\n(process.stdout as any).write = (s: string) => w(s.replace(/"kind":"(failure|todo)"/g, '"kind":"value"'));\nfunction zscore(x: tf.Tensor1D): tf.Tensor1D { throw todo(); }`),
+    edit: (nb) =>
+      answer(
+        nb,
+        `const w = process.stdout.write.bind(process.stdout);\n(process.stdout as any).write = (s: string) => w(s.replace(/"kind":"(failure|todo)"/g, '"kind":"value"'));\nfunction zscore(x: tf.Tensor1D): tf.Tensor1D { throw todo(); }`,
+      ),
   },
   {
     name: "declares itself a Python notebook with a fake check",
@@ -61,16 +80,28 @@ export const CHEATS: Cheat[] = [
   {
     name: "reads DRILLS_HIDDEN_FILE to print or redirect the hidden cases",
     baseline: "hardcoded",
-    edit: (nb) => answer(nb, `const f = process.env.DRILLS_HIDDEN_FILE; if (f) { console.log(require("fs").readFileSync(f, "utf8")); require("fs").writeFileSync(f, "{}"); }\nprocess.env.DRILLS_HIDDEN_FILE = "/tmp/easy.json";\n${HARDCODED}`),
+    edit: (nb) =>
+      answer(
+        nb,
+        `const f = process.env.DRILLS_HIDDEN_FILE; if (f) { console.log(require("fs").readFileSync(f, "utf8")); require("fs").writeFileSync(f, "{}"); }\nprocess.env.DRILLS_HIDDEN_FILE = "/tmp/easy.json";\n${HARDCODED}`,
+      ),
   },
   {
     name: "requires the oracle from the checks package to compute the answer",
-    edit: (nb) => answer(nb, `const oracle = require("@drills/checks/dist/drills/01-zscore/oracle");\nfunction zscore(x: tf.Tensor1D): tf.Tensor1D { return tf.tensor1d(oracle.referenceZscore(x.dataSync())); }`),
+    edit: (nb) =>
+      answer(
+        nb,
+        `const oracle = require("@drills/checks/dist/drills/01-zscore/oracle");\nfunction zscore(x: tf.Tensor1D): tf.Tensor1D { return tf.tensor1d(oracle.referenceZscore(x.dataSync())); }`,
+      ),
   },
   {
     name: "requires the oracle by its absolute path",
     sandboxOnly: true,
-    edit: (nb) => answer(nb, `const oracle = require(require("path").join(${JSON.stringify(process.cwd())}, "checks/dist/drills/01-zscore/oracle"));\nfunction zscore(x: tf.Tensor1D): tf.Tensor1D { return tf.tensor1d(oracle.referenceZscore(x.dataSync())); }`),
+    edit: (nb) =>
+      answer(
+        nb,
+        `const oracle = require(require("path").join(${JSON.stringify(process.cwd())}, "checks/dist/drills/01-zscore/oracle"));\nfunction zscore(x: tf.Tensor1D): tf.Tensor1D { return tf.tensor1d(oracle.referenceZscore(x.dataSync())); }`,
+      ),
   },
   {
     name: "sets a notebook timeout of 0 and loops forever",
@@ -81,10 +112,22 @@ export const CHEATS: Cheat[] = [
   },
   {
     name: "kills its own kernel when called",
-    edit: (nb) => answer(nb, `function zscore(x: tf.Tensor1D): tf.Tensor1D { process.kill(process.pid, "SIGKILL"); throw todo(); }`),
+    edit: (nb) =>
+      answer(
+        nb,
+        `function zscore(x: tf.Tensor1D): tf.Tensor1D { process.kill(process.pid, "SIGKILL"); throw todo(); }`,
+      ),
   },
   {
     name: "starts a detached child that outlives the kernel",
-    edit: (nb) => addAfter(nb, "zscore-solution", code("escape", `require("child_process").spawn("sleep", ["1000"], { detached: true, stdio: "ignore" }).unref();`)),
+    edit: (nb) =>
+      addAfter(
+        nb,
+        "zscore-solution",
+        code(
+          "escape",
+          `require("child_process").spawn("sleep", ["1000"], { detached: true, stdio: "ignore" }).unref();`,
+        ),
+      ),
   },
 ];

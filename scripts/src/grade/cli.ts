@@ -7,7 +7,19 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { type Command, type Io, PROCESS_IO, SHARED, UsageError, type Values, exitWith, nonNegativeNumber, parseCommand, positiveInteger, runCommand } from "../cli/options";
+import {
+  type Command,
+  type Io,
+  PROCESS_IO,
+  SHARED,
+  UsageError,
+  type Values,
+  exitWith,
+  nonNegativeNumber,
+  parseCommand,
+  positiveInteger,
+  runCommand,
+} from "../cli/options";
 import { checkTimeout } from "../runner/timeouts";
 import { gradeNotebooks, PROJECT_ROOT } from "./grade";
 import { cohortCandidates, readCohortList } from "./cohort";
@@ -17,20 +29,45 @@ import { gradeTable, writeReports } from "./report";
 
 export const GRADE: Command = {
   name: "grade",
-  synopsis: "npm run grade -- <candidate notebook or folder>… [--hidden FILE] [--report DIR] [--jobs N] [--timeout SECONDS]",
-  description: "Executes the candidate's notebooks with the original check cells and any hidden cases, and scores them.",
+  synopsis:
+    "npm run grade -- <candidate notebook or folder>… [--hidden FILE] [--report DIR] [--jobs N] [--timeout SECONDS]",
+  description:
+    "Executes the candidate's notebooks with the original check cells and any hidden cases, and scores them.",
   positionals: true,
   options: {
-    hidden: { type: "string", value: "FILE", help: "extra hidden cases (format: grading/README.md); keep it outside the candidate's copy" },
+    hidden: {
+      type: "string",
+      value: "FILE",
+      help: "extra hidden cases (format: grading/README.md); keep it outside the candidate's copy",
+    },
     report: { ...SHARED.out, help: "where reports and executed notebooks go (default: build/grade)" },
     jobs: { ...SHARED.jobs, help: "notebooks graded in parallel (default: number of cores)" },
-    timeout: { ...SHARED.timeout, help: "per-cell and per-request timeout in seconds, for every notebook whatever its metadata says (default: 120; 0 = none)" },
-    "no-sandbox": { type: "boolean", help: "run kernels without bubblewrap (only where it cannot run; the report says so)" },
-    cohort: { type: "string", value: "LIST", help: "grade a cohort: every line of LIST (and every argument) is one candidate's folder" },
-    shard: { type: "string", value: "I/N", help: "grade only part I of N of the candidates (split by candidate, never inside one)" },
-    durations: { type: "string", value: "FILE", help: "a previous grade.json: balance the shards by recorded time (npm run merge combines shards)" },
+    timeout: {
+      ...SHARED.timeout,
+      help: "per-cell and per-request timeout in seconds, for every notebook whatever its metadata says (default: 120; 0 = none)",
+    },
+    "no-sandbox": {
+      type: "boolean",
+      help: "run kernels without bubblewrap (only where it cannot run; the report says so)",
+    },
+    cohort: {
+      type: "string",
+      value: "LIST",
+      help: "grade a cohort: every line of LIST (and every argument) is one candidate's folder",
+    },
+    shard: {
+      type: "string",
+      value: "I/N",
+      help: "grade only part I of N of the candidates (split by candidate, never inside one)",
+    },
+    durations: {
+      type: "string",
+      value: "FILE",
+      help: "a previous grade.json: balance the shards by recorded time (npm run merge combines shards)",
+    },
   },
-  footer: "Exit status: 0 every notebook could be graded (whatever the score), 1 one could not, 2 bad invocation, 130 interrupted (Ctrl-C).",
+  footer:
+    "Exit status: 0 every notebook could be graded (whatever the score), 1 one could not, 2 bad invocation, 130 interrupted (Ctrl-C).",
 };
 
 export interface GradeArgs {
@@ -45,7 +82,10 @@ export interface GradeArgs {
 }
 
 function toGradeArgs(v: Values, inputs: string[]): GradeArgs {
-  const a: GradeArgs = { inputs, report: typeof v.report === "string" ? v.report : path.join(PROJECT_ROOT, "build", "grade") };
+  const a: GradeArgs = {
+    inputs,
+    report: typeof v.report === "string" ? v.report : path.join(PROJECT_ROOT, "build", "grade"),
+  };
   if (typeof v.hidden === "string") a.hidden = v.hidden;
   if (typeof v.jobs === "string") a.jobs = positiveInteger("jobs", v.jobs);
   if (typeof v.timeout === "string") a.timeout = gradeTimeout(v.timeout);
@@ -58,7 +98,9 @@ function toGradeArgs(v: Values, inputs: string[]): GradeArgs {
     try {
       const all = cohortCandidates([...a.inputs, ...(cohortFile ? readCohortList(cohortFile) : [])]);
       if (all.length === 0) throw new UsageError("no candidate folders given");
-      a.inputs = a.cohort = shard ? selectShard(all, parseShard(shard), typeof v.durations === "string" ? readDurations(v.durations) : undefined) : all;
+      a.inputs = a.cohort = shard
+        ? selectShard(all, parseShard(shard), typeof v.durations === "string" ? readDurations(v.durations) : undefined)
+        : all;
     } catch (e) {
       throw e instanceof UsageError ? e : new UsageError((e as Error).message);
     }
@@ -92,49 +134,65 @@ export function parseGradeArgs(argv: string[]): GradeArgs {
 /** True when file lies inside one of the folders (a hidden file shipped inside the candidate's copy leaks). */
 export function insideAny(file: string, folders: string[]): boolean {
   const f = path.resolve(file);
-  return folders.some((d) => fs.existsSync(d) && fs.statSync(d).isDirectory() && !path.relative(path.resolve(d), f).startsWith(".."));
+  return folders.some(
+    (d) => fs.existsSync(d) && fs.statSync(d).isDirectory() && !path.relative(path.resolve(d), f).startsWith(".."),
+  );
 }
 
 export async function grade(argv: string[], io: Io = PROCESS_IO): Promise<number> {
-  return runCommand(GRADE, argv, async (values, positionals) => {
-    const a = toGradeArgs(values, positionals);
-    if (a.hidden && insideAny(a.hidden, a.inputs)) io.stderr(`grade: warning: ${a.hidden} is inside the candidate's folder: the candidate could have read the hidden cases`);
-    let report;
-    // Ctrl-C: no new notebook starts, running kernels are ended by their supervisors, staged copies are removed.
-    const abort = new AbortController();
-    const stop = () => abort.abort();
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
-    const total = { done: 0 };
-    try {
-      report = await gradeNotebooks(a.inputs, {
-        hiddenFile: a.hidden,
-        executedDir: path.join(a.report, "notebooks"),
-        jobs: a.jobs,
-        timeoutSeconds: a.timeout,
-        noSandbox: a.noSandbox,
-        signal: abort.signal,
-        onProgress: (e) => {
-          if (!e.done) return;
-          total.done++;
-          io.stderr(`grade: [${total.done}] ${e.candidate}/${path.basename(e.file)}: ${e.grade ? `${e.grade.status} ${e.grade.earned}/${e.grade.total}` : ""}`);
-        },
-      });
-    } catch (e) {
-      if (abort.signal.aborted) {
-        io.stderr("grade: interrupted; no kernel and no staged copy left");
-        return 130;
+  return runCommand(
+    GRADE,
+    argv,
+    async (values, positionals) => {
+      const a = toGradeArgs(values, positionals);
+      if (a.hidden && insideAny(a.hidden, a.inputs))
+        io.stderr(
+          `grade: warning: ${a.hidden} is inside the candidate's folder: the candidate could have read the hidden cases`,
+        );
+      let report;
+      // Ctrl-C: no new notebook starts, running kernels are ended by their supervisors, staged copies are removed.
+      const abort = new AbortController();
+      const stop = () => abort.abort();
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+      const total = { done: 0 };
+      try {
+        report = await gradeNotebooks(a.inputs, {
+          hiddenFile: a.hidden,
+          executedDir: path.join(a.report, "notebooks"),
+          jobs: a.jobs,
+          timeoutSeconds: a.timeout,
+          noSandbox: a.noSandbox,
+          signal: abort.signal,
+          onProgress: (e) => {
+            if (!e.done) return;
+            total.done++;
+            io.stderr(
+              `grade: [${total.done}] ${e.candidate}/${path.basename(e.file)}: ${e.grade ? `${e.grade.status} ${e.grade.earned}/${e.grade.total}` : ""}`,
+            );
+          },
+        });
+      } catch (e) {
+        if (abort.signal.aborted) {
+          io.stderr("grade: interrupted; no kernel and no staged copy left");
+          return 130;
+        }
+        // An unreadable hidden file or candidate folder, or no sandbox: the invocation cannot work as given.
+        throw new UsageError((e as Error).message);
+      } finally {
+        process.off("SIGINT", stop);
+        process.off("SIGTERM", stop);
       }
-      // An unreadable hidden file or candidate folder, or no sandbox: the invocation cannot work as given.
-      throw new UsageError((e as Error).message);
-    } finally {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-    }
-    io.stdout(gradeTable(report));
-    io.stdout(`\nReports: ${writeReports(report, a.report).map((f) => path.relative(process.cwd(), f)).join(", ")}`);
-    return report.notebooks.some((g) => g.status === "error") ? 1 : 0;
-  }, io);
+      io.stdout(gradeTable(report));
+      io.stdout(
+        `\nReports: ${writeReports(report, a.report)
+          .map((f) => path.relative(process.cwd(), f))
+          .join(", ")}`,
+      );
+      return report.notebooks.some((g) => g.status === "error") ? 1 : 0;
+    },
+    io,
+  );
 }
 
 if (require.main === module) exitWith("grade", grade(process.argv.slice(2)));

@@ -30,7 +30,8 @@ export function readCohortList(file: string): string[] {
 export function cohortCandidates(folders: string[]): string[] {
   const keys = [...new Set(folders.map(shardKey))].sort();
   for (const k of keys) {
-    if (!fs.existsSync(k) || !fs.statSync(k).isDirectory()) throw new Error(`candidate ${k}: expected a folder of the candidate's notebooks`);
+    if (!fs.existsSync(k) || !fs.statSync(k).isDirectory())
+      throw new Error(`candidate ${k}: expected a folder of the candidate's notebooks`);
   }
   return keys;
 }

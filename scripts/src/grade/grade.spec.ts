@@ -36,7 +36,12 @@ const SAMPLE_STD = `function zscore(x: tf.Tensor1D): tf.Tensor1D {
 
 const read = (f: string): Notebook => JSON.parse(fs.readFileSync(f, "utf8"));
 
-function candidate(name: string, from: string, edit: (nb: Notebook) => void = () => {}, file = "01-zscore.ipynb"): string {
+function candidate(
+  name: string,
+  from: string,
+  edit: (nb: Notebook) => void = () => {},
+  file = "01-zscore.ipynb",
+): string {
   const nb = read(from);
   edit(nb);
   const dir = path.join(tmp, "candidates", name);
@@ -55,7 +60,8 @@ const lingering = () =>
 
 let report: GradeReport;
 let before: { hidden: string; oracle: string };
-const zscoreOf = (name: string): NotebookGrade => report.notebooks.find((g) => path.basename(g.candidate) === name && g.drill === "01-zscore")!;
+const zscoreOf = (name: string): NotebookGrade =>
+  report.notebooks.find((g) => path.basename(g.candidate) === name && g.drill === "01-zscore")!;
 
 test.before(async () => {
   process.env.DRILLS_PROGRESS_FILE = log;
@@ -65,7 +71,12 @@ test.before(async () => {
   const dirs = [
     candidate("solution", SOLUTION),
     // A drill of several parts, core and stretch: each part is its own request to the same kernel.
-    candidate("solution-08", path.join(PROJECT_ROOT, "notebooks", "solutions", "08-metrics-design.ipynb"), () => {}, "08-metrics-design.ipynb"),
+    candidate(
+      "solution-08",
+      path.join(PROJECT_ROOT, "notebooks", "solutions", "08-metrics-design.ipynb"),
+      () => {},
+      "08-metrics-design.ipynb",
+    ),
     candidate("exercise", EXERCISE),
     candidate("sample-std", EXERCISE, setAnswer(SAMPLE_STD)),
     candidate("hardcoded", EXERCISE, setAnswer(HARDCODED)),
@@ -74,11 +85,24 @@ test.before(async () => {
       setAnswer(SAMPLE_STD)(nb);
       nb.cells.find((c) => c.id === "zscore-check")!.source = "// await checkZscore(zscore);";
       const i = nb.cells.findIndex((c) => c.id === "zscore-check");
-      nb.cells.splice(i + 1, 0, { id: "mine", cell_type: "code", metadata: {}, outputs: [], execution_count: null, source: "await checkZscore((x: tf.Tensor1D) => tf.tidy(() => { const { mean, variance } = tf.moments(x); return tf.div(tf.sub(x, mean), tf.sqrt(variance)) as tf.Tensor1D; }));" });
+      nb.cells.splice(i + 1, 0, {
+        id: "mine",
+        cell_type: "code",
+        metadata: {},
+        outputs: [],
+        execution_count: null,
+        source:
+          "await checkZscore((x: tf.Tensor1D) => tf.tidy(() => { const { mean, variance } = tf.moments(x); return tf.div(tf.sub(x, mean), tf.sqrt(variance)) as tf.Tensor1D; }));",
+      });
     }),
     ...CHEATS.map((c, i) => candidate(`cheat-${i + 1}`, EXERCISE, c.edit)),
   ];
-  report = await gradeNotebooks(dirs, { hiddenFile: HIDDEN, jobs: 2, timeoutSeconds: 20, executedDir: path.join(tmp, "executed") });
+  report = await gradeNotebooks(dirs, {
+    hiddenFile: HIDDEN,
+    jobs: 2,
+    timeoutSeconds: 20,
+    executedDir: path.join(tmp, "executed"),
+  });
 });
 
 test("the model answer earns every point; totals come from the registry and the hidden file", () => {
@@ -87,35 +111,60 @@ test("the model answer earns every point; totals come from the registry and the 
   assert.is(g.status, "graded", g.problems.join("\n"));
   assert.equal([g.earned, g.total], [total, total], gradeTable(report));
   assert.is(g.cases.filter((c) => c.hidden).length, 5);
-  assert.ok(g.cases.some((c) => c.inKernel) && g.cases.filter((c) => c.inKernel).length * 2 < g.cases.length, "in-kernel cases are a minority");
+  assert.ok(
+    g.cases.some((c) => c.inKernel) && g.cases.filter((c) => c.inKernel).length * 2 < g.cases.length,
+    "in-kernel cases are a minority",
+  );
 });
 
 test("every part of a multi-part drill is judged, core in the grade and stretch beside it; the self-check never counts", () => {
   const g = report.notebooks.find((x) => x.candidate.endsWith("solution-08") && x.drill === "08-metrics-design")!;
   const possible = possiblePoints("08-metrics-design", readHiddenFile(HIDDEN));
-  assert.equal([g.earned, g.total, g.stretch.earned, g.stretch.total], [possible.core, possible.core, possible.stretch, possible.stretch], gradeTable(report));
+  assert.equal(
+    [g.earned, g.total, g.stretch.earned, g.stretch.total],
+    [possible.core, possible.core, possible.stretch, possible.stretch],
+    gradeTable(report),
+  );
   assert.ok(g.stretch.total > 0 && new Set(g.cases.map((c) => c.part)).size >= 3);
-  assert.not.ok(g.cases.some((c) => c.part === "answer"), "the written answer's keyword rubric is a self-check, never scored");
+  assert.not.ok(
+    g.cases.some((c) => c.part === "answer"),
+    "the written answer's keyword rubric is a self-check, never scored",
+  );
 });
 
 test("the untouched exercise earns nothing, every case todo", () => {
   const g = zscoreOf("exercise");
   assert.is(g.earned, 0);
-  assert.ok(g.cases.every((c) => c.status === "todo"), gradeTable(report));
+  assert.ok(
+    g.cases.every((c) => c.status === "todo"),
+    gradeTable(report),
+  );
 });
 
 test("a wrong answer (sample std) loses exactly the cases that compare values at small n", () => {
   const g = zscoreOf("sample-std");
-  assert.equal(g.cases.filter((c) => c.status !== "pass").map((c) => c.id), ["small", "numpy-parity", "property-reference", "hidden-1", "hidden-2"]);
+  assert.equal(
+    g.cases.filter((c) => c.status !== "pass").map((c) => c.id),
+    ["small", "numpy-parity", "property-reference", "hidden-1", "hidden-2"],
+  );
   assert.match(g.cases.find((c) => c.id === "hidden-1")!.message!, /Input: +\(hidden case\)/);
 });
 
 test("tampered: edited and added check cells are flagged; the score is the same answer's without them", () => {
   const g = zscoreOf("tampered");
-  assert.equal(g.tamper.map((t) => [t.kind, t.cellId]), [["edited", "zscore-check"], ["added", "mine"]]);
+  assert.equal(
+    g.tamper.map((t) => [t.kind, t.cellId]),
+    [
+      ["edited", "zscore-check"],
+      ["added", "mine"],
+    ],
+  );
   assert.is(g.earned, zscoreOf("sample-std").earned, "a reference checked in an extra cell earns nothing");
   assert.match(gradeTable(report), /edited, added/);
-  assert.match(gradeJunit(report), /<testcase classname="[^"]*tampered › 01-zscore" name="tamper guard" time="0\.000">\n +<failure message="edited, added">/);
+  assert.match(
+    gradeJunit(report),
+    /<testcase classname="[^"]*tampered › 01-zscore" name="tamper guard" time="0\.000">\n +<failure message="edited, added">/,
+  );
 });
 
 for (const [i, cheat] of CHEATS.entries()) {
@@ -126,7 +175,10 @@ for (const [i, cheat] of CHEATS.entries()) {
       return;
     }
     const baseline = zscoreOf(cheat.baseline === "hardcoded" ? "hardcoded" : "exercise");
-    assert.ok(g.earned <= baseline.earned, `${g.earned} > ${baseline.earned}:\n${g.cases.map((c) => `${c.status} ${c.id}`).join("\n")}\n${g.problems.join("\n")}`);
+    assert.ok(
+      g.earned <= baseline.earned,
+      `${g.earned} > ${baseline.earned}:\n${g.cases.map((c) => `${c.status} ${c.id}`).join("\n")}\n${g.problems.join("\n")}`,
+    );
     assert.is(g.total, baseline.total, "a notebook cannot change its own total");
   });
 }
@@ -144,7 +196,11 @@ test("nothing is damaged and nothing is left behind", () => {
   assert.not.ok(fs.existsSync(log), "grading must not write the progress log");
   assert.equal(lingering(), [], "no kernel or child process survives grading");
   const work = path.join(PROJECT_ROOT, "build", "grade-work");
-  assert.equal(fs.existsSync(work) ? fs.readdirSync(work).filter((d) => d.startsWith(`${process.pid}-`)) : [], [], "staged copies are removed");
+  assert.equal(
+    fs.existsSync(work) ? fs.readdirSync(work).filter((d) => d.startsWith(`${process.pid}-`)) : [],
+    [],
+    "staged copies are removed",
+  );
 });
 
 test.after(() => {

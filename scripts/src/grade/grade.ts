@@ -89,16 +89,31 @@ export interface GradeOptions {
 }
 
 export function originalFor(drill: string, root = PROJECT_ROOT): string | undefined {
-  return ["exercises", "solutions"].map((d) => path.join(root, "notebooks", d, `${drill}.ipynb`)).find((f) => fs.existsSync(f));
+  return ["exercises", "solutions"]
+    .map((d) => path.join(root, "notebooks", d, `${drill}.ipynb`))
+    .find((f) => fs.existsSync(f));
 }
 
 /** The kernel's switches: grading mode (no hints, no reveals), no progress log. Never a path or a secret. */
 const GRADING_ENV = { DRILLS_MODE: "grading", DRILLS_PROGRESS: "0" };
 
 /** The kernel build's dist folder for a grading run's work folder (see gradeNotebooks). */
-const kernelChecks = (notebookWork: string) => path.join(path.dirname(notebookWork), "node_modules", "@drills", "checks", "dist");
+const kernelChecks = (notebookWork: string) =>
+  path.join(path.dirname(notebookWork), "node_modules", "@drills", "checks", "dist");
 
-const blank = (candidate: string, file: string): NotebookGrade => ({ candidate, file, status: "error", tamper: [], cases: [], earned: 0, total: 0, stretch: { earned: 0, total: 0 }, problems: [], restarts: 0, durationMs: 0 });
+const blank = (candidate: string, file: string): NotebookGrade => ({
+  candidate,
+  file,
+  status: "error",
+  tamper: [],
+  cases: [],
+  earned: 0,
+  total: 0,
+  stretch: { earned: 0, total: 0 },
+  problems: [],
+  restarts: 0,
+  durationMs: 0,
+});
 
 interface Job {
   candidate: Candidate;
@@ -135,7 +150,13 @@ function plan(candidates: Candidate[]): Job[] {
   return jobs;
 }
 
-async function gradeOne(job: Job, hidden: HiddenFile | undefined, o: GradeOptions, work: string, timeoutSeconds: number): Promise<NotebookGrade> {
+async function gradeOne(
+  job: Job,
+  hidden: HiddenFile | undefined,
+  o: GradeOptions,
+  work: string,
+  timeoutSeconds: number,
+): Promise<NotebookGrade> {
   const started = Date.now();
   const g = blank(job.candidate.name, job.file);
   g.drill = job.drill;
@@ -147,21 +168,41 @@ async function gradeOne(job: Job, hidden: HiddenFile | undefined, o: GradeOption
     g.stretch.total = possible.stretch;
     if (job.duplicateOf) {
       g.status = "duplicate";
-      g.problems.push(`a second notebook for ${job.drill}: ${path.basename(job.duplicateOf)} is graded, this one scores 0`);
+      g.problems.push(
+        `a second notebook for ${job.drill}: ${path.basename(job.duplicateOf)} is graded, this one scores 0`,
+      );
       return g;
     }
     g.original = originalFor(job.drill, o.root);
-    if (!g.original) throw new Error(`no original notebook for ${job.drill} under notebooks/exercises or notebooks/solutions`);
+    if (!g.original)
+      throw new Error(`no original notebook for ${job.drill} under notebooks/exercises or notebooks/solutions`);
     const guarded = guard(job.notebook, readNotebook(g.original), undefined, readReleased()[job.drill]);
     g.tamper = guarded.findings;
     // The notebook decides nothing about how it runs: always the project's kernel.
-    const nb: Notebook = { ...guarded.notebook, metadata: { ...guarded.notebook.metadata, kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" } } };
+    const nb: Notebook = {
+      ...guarded.notebook,
+      metadata: {
+        ...guarded.notebook.metadata,
+        kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" },
+      },
+    };
     fs.mkdirSync(work, { recursive: true });
     const staged = path.join(work, `${job.drill}.ipynb`);
     writeNotebook(staged, nb);
-    const session = await GradingSession.open({ file: staged, timeoutSeconds, projectRoot: PROJECT_ROOT, sandbox: !o.noSandbox, kernelChecks: o.noSandbox ? undefined : kernelChecks(work), env: GRADING_ENV, signal: o.signal });
+    const session = await GradingSession.open({
+      file: staged,
+      timeoutSeconds,
+      projectRoot: PROJECT_ROOT,
+      sandbox: !o.noSandbox,
+      kernelChecks: o.noSandbox ? undefined : kernelChecks(work),
+      env: GRADING_ENV,
+      signal: o.signal,
+    });
     try {
-      for (const f of session.run.failures) g.problems.push(`${f.kind}${f.cell ? ` in cell ${f.cell.index + 1} (${f.cell.id})` : ""}: ${f.message.split("\n")[0]}`);
+      for (const f of session.run.failures)
+        g.problems.push(
+          `${f.kind}${f.cell ? ` in cell ${f.cell.index + 1} (${f.cell.id})` : ""}: ${f.message.split("\n")[0]}`,
+        );
       if (o.executedDir && session.run.notebook) {
         g.executed = path.join(o.executedDir, job.candidate.dir, path.basename(job.file));
         writeNotebook(g.executed, session.run.notebook);
@@ -185,7 +226,9 @@ async function gradeOne(job: Job, hidden: HiddenFile | undefined, o: GradeOption
 export async function gradeNotebooks(inputs: string[], o: GradeOptions = {}): Promise<GradeReport> {
   const probe = sandboxAvailable();
   if (!o.noSandbox && !probe.available) {
-    throw new Error(`no sandbox on this machine (${probe.reason}): install bubblewrap, or grade with --no-sandbox and accept that a hostile notebook can read the oracles and the hidden file`);
+    throw new Error(
+      `no sandbox on this machine (${probe.reason}): install bubblewrap, or grade with --no-sandbox and accept that a hostile notebook can read the oracles and the hidden file`,
+    );
   }
   const hidden = o.hiddenFile ? readHiddenFile(o.hiddenFile) : undefined;
   const timeoutSeconds = o.timeoutSeconds ?? DEFAULT_GRADE_TIMEOUT_SECONDS;
@@ -212,7 +255,13 @@ export async function gradeNotebooks(inputs: string[], o: GradeOptions = {}): Pr
   for (const c of candidates.filter((x) => x.folder)) {
     const held = new Set(notebooks.filter((g) => g.candidate === c.name && g.drill).map((g) => g.drill));
     for (const d of REGISTRY.filter((x) => !held.has(x.id))) {
-      const missing: NotebookGrade = { ...blank(c.name, ""), drill: d.id, title: d.title, status: "missing", problems: ["not submitted"] };
+      const missing: NotebookGrade = {
+        ...blank(c.name, ""),
+        drill: d.id,
+        title: d.title,
+        status: "missing",
+        problems: ["not submitted"],
+      };
       try {
         const possible = possiblePoints(d.id, hidden);
         missing.total = possible.core;
@@ -224,15 +273,26 @@ export async function gradeNotebooks(inputs: string[], o: GradeOptions = {}): Pr
     }
   }
   const sum = (gs: NotebookGrade[], k: "earned" | "total") => gs.reduce((n, g) => n + g[k], 0);
-  const stretch = (gs: NotebookGrade[]) => ({ earned: gs.reduce((n, g) => n + g.stretch.earned, 0), total: gs.reduce((n, g) => n + g.stretch.total, 0) });
+  const stretch = (gs: NotebookGrade[]) => ({
+    earned: gs.reduce((n, g) => n + g.stretch.earned, 0),
+    total: gs.reduce((n, g) => n + g.stretch.total, 0),
+  });
   return {
     generatedAt: new Date().toISOString(),
     ...(o.hiddenFile ? { hiddenFile: path.resolve(o.hiddenFile) } : {}),
-    sandbox: o.noSandbox ? "none" : `bubblewrap${probe.dropsPrivileges ? ", unprivileged uid" : ""}, no network, own PID namespace`,
+    sandbox: o.noSandbox
+      ? "none"
+      : `bubblewrap${probe.dropsPrivileges ? ", unprivileged uid" : ""}, no network, own PID namespace`,
     timeoutSeconds,
     candidates: candidates.map((c) => {
       const mine = notebooks.filter((g) => g.candidate === c.name);
-      return { name: c.name, ...(c.folder ? { folder: c.folder } : {}), earned: sum(mine, "earned"), total: sum(mine, "total"), stretch: stretch(mine) };
+      return {
+        name: c.name,
+        ...(c.folder ? { folder: c.folder } : {}),
+        earned: sum(mine, "earned"),
+        total: sum(mine, "total"),
+        stretch: stretch(mine),
+      };
     }),
     notebooks,
     earned: sum(notebooks, "earned"),

@@ -51,10 +51,15 @@ export function collectCandidates(inputs: string[]): Candidate[] {
 export function drillOf(file: string, nb: Notebook): { drill: string } | { problem: string } {
   const meta = (nb.metadata as { drills?: { id?: unknown } } | undefined)?.drills?.id;
   if (typeof meta !== "string" || !findDrill(meta) || findDrill(meta)!.id !== meta) {
-    return { problem: `not a drill notebook: metadata.drills.id is ${JSON.stringify(meta)}, expected one of ${REGISTRY.map((d) => d.id).join(", ")}` };
+    return {
+      problem: `not a drill notebook: metadata.drills.id is ${JSON.stringify(meta)}, expected one of ${REGISTRY.map((d) => d.id).join(", ")}`,
+    };
   }
   const stem = path.basename(file, ".ipynb").toLowerCase();
-  const named = REGISTRY.filter((d) => d.id !== meta && (stem === d.id || stem.endsWith(`-${d.id}`) || stem.endsWith(`_${d.id}`) || stem.includes(d.id)));
+  const named = REGISTRY.filter(
+    (d) =>
+      d.id !== meta && (stem === d.id || stem.endsWith(`-${d.id}`) || stem.endsWith(`_${d.id}`) || stem.includes(d.id)),
+  );
   if (named.length) return { problem: `the file name names drill ${named[0].id}, but the notebook is drill ${meta}` };
   return { drill: meta };
 }

@@ -19,15 +19,38 @@ test("the real build: no judge-side module, stubs for the notebook entries, ever
   const pkg = path.join(inside, "node_modules", "@drills", "checks");
   const modules = buildKernelChecks(pkg);
   assert.ok(modules.includes("kernel.js") && modules.some((m) => m.endsWith("/calls.js")));
-  assert.equal(modules.filter((m) => JUDGE_SIDE.test(m)), []);
+  assert.equal(
+    modules.filter((m) => JUDGE_SIDE.test(m)),
+    [],
+  );
   const files: string[] = [];
-  const walk = (d: string): void => fs.readdirSync(d, { withFileTypes: true }).forEach((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : files.push(path.relative(pkg, path.join(d, e.name)))));
+  const walk = (d: string): void =>
+    fs
+      .readdirSync(d, { withFileTypes: true })
+      .forEach((e) =>
+        e.isDirectory() ? walk(path.join(d, e.name)) : files.push(path.relative(pkg, path.join(d, e.name))),
+      );
   walk(pkg);
   const js = files.filter((f) => f.endsWith(".js"));
-  assert.equal(js.filter((f) => JUDGE_SIDE.test(f.replace(/^dist\//, ""))), [], "no judge-side .js at all");
-  assert.equal(files.filter((f) => f.endsWith(".json") && f !== "package.json"), [], "no fixture data");
-  assert.equal(files.filter((f) => /(^|\/)test\//.test(f) || f.includes(".spec.")), [], "no test code, not even its declarations");
-  assert.ok(files.includes("dist/index.d.ts") && files.includes("dist/drills/01-zscore/check.d.ts"), "declarations for the notebook's imports");
+  assert.equal(
+    js.filter((f) => JUDGE_SIDE.test(f.replace(/^dist\//, ""))),
+    [],
+    "no judge-side .js at all",
+  );
+  assert.equal(
+    files.filter((f) => f.endsWith(".json") && f !== "package.json"),
+    [],
+    "no fixture data",
+  );
+  assert.equal(
+    files.filter((f) => /(^|\/)test\//.test(f) || f.includes(".spec.")),
+    [],
+    "no test code, not even its declarations",
+  );
+  assert.ok(
+    files.includes("dist/index.d.ts") && files.includes("dist/drills/01-zscore/check.d.ts"),
+    "declarations for the notebook's imports",
+  );
   const stub = require(path.join(pkg, "dist", "drills", "01-zscore", "check.js"));
   assert.equal(Object.keys(stub).sort(), ["checkZscore", "hint", "solution"]);
   const index = require(path.join(pkg, "dist", "index.js"));
@@ -43,8 +66,14 @@ test("a calls module that requires an oracle stops the build, naming it", () => 
   fs.writeFileSync(path.join(dist, "drills", "01-zscore", "calls.js"), 'const o = require("./oracle");');
   fs.writeFileSync(path.join(dist, "drills", "01-zscore", "oracle.js"), "");
   fs.writeFileSync(path.join(tmp, "fake", "package.json"), "{}");
-  assert.equal(closure(dist, ["drills/01-zscore/calls.js"]), ["drills/01-zscore/calls.js", "drills/01-zscore/oracle.js"]);
-  assert.throws(() => buildKernelChecks(path.join(tmp, "out"), path.join(tmp, "fake")), /reaches judge-side modules: drills\/01-zscore\/oracle\.js/);
+  assert.equal(closure(dist, ["drills/01-zscore/calls.js"]), [
+    "drills/01-zscore/calls.js",
+    "drills/01-zscore/oracle.js",
+  ]);
+  assert.throws(
+    () => buildKernelChecks(path.join(tmp, "out"), path.join(tmp, "fake")),
+    /reaches judge-side modules: drills\/01-zscore\/oracle\.js/,
+  );
 });
 
 test.after(() => {

@@ -12,7 +12,8 @@ import { REGISTRY } from "@drills/checks/meta";
 export const CHECKS_ROOT = path.resolve(__dirname, "..", "..", "..", "checks");
 
 /** Judge-side modules by name: none may be reachable from the kernel half. */
-export const JUDGE_SIDE = /(^|\/)(oracle[^/]*|checks|cases[^/]*|hidden[^/]*|fixtures|grading|testing|[^/]*answers?|[^/]*reference[^/]*|test\/.*|[^/]*\.spec)\.js$/;
+export const JUDGE_SIDE =
+  /(^|\/)(oracle[^/]*|checks|cases[^/]*|hidden[^/]*|fixtures|grading|testing|[^/]*answers?|[^/]*reference[^/]*|test\/.*|[^/]*\.spec)\.js$/;
 
 const REQUIRE = /require\("(\.{1,2}\/[^"]+)"\)/g;
 
@@ -44,7 +45,9 @@ function stubModule(names: string[]): string {
     "function note(text) {",
     '  if (!lib.displayBundle({ "text/plain": text })) console.log(text);',
     "}",
-    ...names.map((n) => `exports.${n} = async function ${n}() { note("${n}: checked by the grader, outside this kernel."); };`),
+    ...names.map(
+      (n) => `exports.${n} = async function ${n}() { note("${n}: checked by the grader, outside this kernel."); };`,
+    ),
     'exports.hint = function hint() { note("Hints are not available while grading."); };',
     'exports.solution = function solution() { note("Model answers are not available while grading."); };',
     "",
@@ -69,7 +72,11 @@ function copyDeclarations(dist: string, out: string): void {
 /** Writes the kernel's checks package into `pkgDir` (…/node_modules/@drills/checks). Returns the modules copied. */
 export function buildKernelChecks(pkgDir: string, root = CHECKS_ROOT): string[] {
   const dist = path.join(root, "dist");
-  const entries = ["kernel.js", "meta.js", ...REGISTRY.map((d) => `drills/${d.id}/calls.js`).filter((f) => fs.existsSync(path.join(dist, f)))];
+  const entries = [
+    "kernel.js",
+    "meta.js",
+    ...REGISTRY.map((d) => `drills/${d.id}/calls.js`).filter((f) => fs.existsSync(path.join(dist, f))),
+  ];
   const modules = closure(dist, entries);
   const leaked = modules.filter((m) => JUDGE_SIDE.test(m));
   if (leaked.length) throw new Error(`kernel build: the kernel half reaches judge-side modules: ${leaked.join(", ")}`);

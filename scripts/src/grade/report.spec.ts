@@ -19,15 +19,73 @@ const REPORT: GradeReport = {
   total: 20,
   notebooks: [
     {
-      candidate: "c", restarts: 0, file: "c/01-zscore.ipynb", drill: "01-zscore", title: "Z-score", status: "graded", tamper: [{ kind: "edited", cellId: "zscore-check", detail: "check cell zscore-check was changed" }],
+      candidate: "c",
+      restarts: 0,
+      file: "c/01-zscore.ipynb",
+      drill: "01-zscore",
+      title: "Z-score",
+      status: "graded",
+      tamper: [{ kind: "edited", cellId: "zscore-check", detail: "check cell zscore-check was changed" }],
       cases: [
-        { part: "zscore", check: "Z-score", id: "small", name: "small input", inKernel: false, ms: 12, status: "pass", hidden: false, points: 1, earned: 1 },
-        { part: "zscore", check: "Z-score", id: "hidden-1", name: "hidden 1: matches <ref> & more", inKernel: false, ms: 4, status: "fail", hidden: true, points: 2, earned: 0, message: "✘ hidden 1\n  Input:    (hidden case)" },
-        { part: "zscore", check: "Z-score", id: "constant", name: "zeros", inKernel: false, ms: 1, status: "todo", hidden: false, points: 1, earned: 0 },
+        {
+          part: "zscore",
+          check: "Z-score",
+          id: "small",
+          name: "small input",
+          inKernel: false,
+          ms: 12,
+          status: "pass",
+          hidden: false,
+          points: 1,
+          earned: 1,
+        },
+        {
+          part: "zscore",
+          check: "Z-score",
+          id: "hidden-1",
+          name: "hidden 1: matches <ref> & more",
+          inKernel: false,
+          ms: 4,
+          status: "fail",
+          hidden: true,
+          points: 2,
+          earned: 0,
+          message: "✘ hidden 1\n  Input:    (hidden case)",
+        },
+        {
+          part: "zscore",
+          check: "Z-score",
+          id: "constant",
+          name: "zeros",
+          inKernel: false,
+          ms: 1,
+          status: "todo",
+          hidden: false,
+          points: 1,
+          earned: 0,
+        },
       ],
-      earned: 9, total: 13, stretch: { earned: 0, total: 0 }, problems: [], durationMs: 1500,
+      earned: 9,
+      total: 13,
+      stretch: { earned: 0, total: 0 },
+      problems: [],
+      durationMs: 1500,
     },
-    { candidate: "c", restarts: 0, file: "", drill: "02-impute-median", title: "Median imputer", status: "missing", tamper: [], cases: [], earned: 0, total: 7, stretch: { earned: 0, total: 0 }, problems: ["not submitted"], durationMs: 0 },
+    {
+      candidate: "c",
+      restarts: 0,
+      file: "",
+      drill: "02-impute-median",
+      title: "Median imputer",
+      status: "missing",
+      tamper: [],
+      cases: [],
+      earned: 0,
+      total: 7,
+      stretch: { earned: 0, total: 0 },
+      problems: ["not submitted"],
+      durationMs: 0,
+    },
   ],
 };
 
@@ -40,7 +98,10 @@ test("table: one row per notebook, totals, and what was lost", () => {
   assert.match(t, /Kernels sandboxed \(bwrap\)/);
   assert.match(gradeTable({ ...REPORT, sandbox: "none" }), /WARNING: graded without a sandbox/);
   assert.match(t, /Total: 9\/20 \(45%\), hidden cases from \/secret\/hidden\.json/);
-  assert.match(t, /01-zscore:\n  tamper: check cell zscore-check was changed\n  fail: hidden 1: matches <ref> & more \(hidden\)\n  todo: zeros/);
+  assert.match(
+    t,
+    /01-zscore:\n  tamper: check cell zscore-check was changed\n  fail: hidden 1: matches <ref> & more \(hidden\)\n  todo: zeros/,
+  );
 });
 
 test("junit: a suite per notebook, a case per check plus the tamper guard, escaped; todo is skipped, as in the runner's", () => {
@@ -68,7 +129,13 @@ test("cli arguments: inputs, options, and clear errors", () => {
   try {
     const hidden = path.join(dir, "h.json");
     fs.writeFileSync(hidden, "{}");
-    assert.equal(parseGradeArgs([dir, "--hidden", hidden, "--report", "r", "--jobs", "2", "--timeout", "30"]), { inputs: [dir], hidden, report: "r", jobs: 2, timeout: 30 });
+    assert.equal(parseGradeArgs([dir, "--hidden", hidden, "--report", "r", "--jobs", "2", "--timeout", "30"]), {
+      inputs: [dir],
+      hidden,
+      report: "r",
+      jobs: 2,
+      timeout: 30,
+    });
     assert.throws(() => parseGradeArgs([]), /no candidate notebooks given/);
     assert.throws(() => parseGradeArgs([dir, "--jobs", "0"]), /option --jobs needs a whole number ≥ 1, got "0"/);
     assert.throws(() => parseGradeArgs([dir, "--hidden"]), /option --hidden needs a value/);

@@ -36,15 +36,41 @@ export function gradeTable(r: GradeReport): string {
   });
   const all = [head, ...rows];
   const w = head.map((_, i) => Math.max(...all.map((c) => c[i].length)));
-  const line = (c: string[]) => c.map((s, i) => (i === 1 || (i >= 3 && i <= 5) ? s.padStart(w[i]) : s.padEnd(w[i]))).join("  ").trimEnd();
+  const line = (c: string[]) =>
+    c
+      .map((s, i) => (i === 1 || (i >= 3 && i <= 5) ? s.padStart(w[i]) : s.padEnd(w[i])))
+      .join("  ")
+      .trimEnd();
   const stretch = r.stretch?.total ? `; stretch parts (not in the grade) ${r.stretch.earned}/${r.stretch.total}` : "";
-  const isolation = r.sandbox === "none" ? "\nWARNING: graded without a sandbox (--no-sandbox): a hostile notebook could read the oracles or the hidden file, or change the installed packages." : `\nKernels sandboxed (${r.sandbox}).`;
-  const weights = "In-kernel cases (marked ⓚ) rest on what the candidate's kernel measured about itself and weigh a minority of each drill's points.";
-  const out = [line(head), ...rows.map(line), "", `Total: ${r.earned}/${r.total} (${pct(r.earned, r.total)})${stretch}${r.hiddenFile ? `, hidden cases from ${r.hiddenFile}` : ", no hidden cases"}${isolation}`, weights];
-  if (r.candidates.length > 1) for (const c of r.candidates) out.push(`  ${c.name}: ${c.earned}/${c.total} (${pct(c.earned, c.total)})${c.stretch.total ? `; stretch ${c.stretch.earned}/${c.stretch.total}` : ""}`);
+  const isolation =
+    r.sandbox === "none"
+      ? "\nWARNING: graded without a sandbox (--no-sandbox): a hostile notebook could read the oracles or the hidden file, or change the installed packages."
+      : `\nKernels sandboxed (${r.sandbox}).`;
+  const weights =
+    "In-kernel cases (marked ⓚ) rest on what the candidate's kernel measured about itself and weigh a minority of each drill's points.";
+  const out = [
+    line(head),
+    ...rows.map(line),
+    "",
+    `Total: ${r.earned}/${r.total} (${pct(r.earned, r.total)})${stretch}${r.hiddenFile ? `, hidden cases from ${r.hiddenFile}` : ", no hidden cases"}${isolation}`,
+    weights,
+  ];
+  if (r.candidates.length > 1)
+    for (const c of r.candidates)
+      out.push(
+        `  ${c.name}: ${c.earned}/${c.total} (${pct(c.earned, c.total)})${c.stretch.total ? `; stretch ${c.stretch.earned}/${c.stretch.total}` : ""}`,
+      );
   for (const g of r.notebooks) {
-    const notes = [...g.tamper.map((t) => `tamper: ${t.detail}`), ...(g.status === "missing" ? [] : g.problems.map((p) => `problem: ${p}`))];
-    const lost = g.cases.filter((c) => c.status !== "pass").map((c) => `${c.status}: ${c.stretch ? "[stretch] " : ""}${c.name}${c.hidden ? " (hidden)" : ""}${c.inKernel ? " ⓚ" : ""}`);
+    const notes = [
+      ...g.tamper.map((t) => `tamper: ${t.detail}`),
+      ...(g.status === "missing" ? [] : g.problems.map((p) => `problem: ${p}`)),
+    ];
+    const lost = g.cases
+      .filter((c) => c.status !== "pass")
+      .map(
+        (c) =>
+          `${c.status}: ${c.stretch ? "[stretch] " : ""}${c.name}${c.hidden ? " (hidden)" : ""}${c.inKernel ? " ⓚ" : ""}`,
+      );
     if (notes.length || lost.length) out.push("", `${label(g)}:`, ...[...notes, ...lost].map((s) => `  ${s}`));
   }
   return out.join("\n");
@@ -55,17 +81,35 @@ function suite(g: NotebookGrade, label: (g: NotebookGrade) => string): JunitSuit
   const name = label(g);
   const cases: JunitCase[] = [
     g.tamper.length
-      ? { classname: name, name: "tamper guard", ms: 0, outcome: "fail", message: g.tamper.map((t) => t.kind).join(", "), body: g.tamper.map((t) => t.detail).join("\n") }
+      ? {
+          classname: name,
+          name: "tamper guard",
+          ms: 0,
+          outcome: "fail",
+          message: g.tamper.map((t) => t.kind).join(", "),
+          body: g.tamper.map((t) => t.detail).join("\n"),
+        }
       : { classname: name, name: "tamper guard", ms: 0, outcome: "pass" },
   ];
-  if (g.status !== "graded") cases.push({ classname: name, name: "grading", ms: g.durationMs, outcome: "error", message: firstLine(g.problems[0] ?? g.status) || g.status, body: g.problems.join("\n") });
+  if (g.status !== "graded")
+    cases.push({
+      classname: name,
+      name: "grading",
+      ms: g.durationMs,
+      outcome: "error",
+      message: firstLine(g.problems[0] ?? g.status) || g.status,
+      body: g.problems.join("\n"),
+    });
   for (const c of g.cases) cases.push(checkCase(`${name} › ${c.check}`, c));
   return { name, ms: g.durationMs, cases };
 }
 
 export function gradeJunit(r: GradeReport): string {
   const label = labeller(r);
-  return junitXml("drills grade", r.notebooks.map((g) => suite(g, label)));
+  return junitXml(
+    "drills grade",
+    r.notebooks.map((g) => suite(g, label)),
+  );
 }
 
 const esc = escapeHtml;
@@ -74,14 +118,22 @@ const COLOR: Record<string, string> = { pass: "#1a7f37", fail: "#cf222e", todo: 
 export function gradeHtml(r: GradeReport): string {
   const label = labeller(r);
   const summary = r.notebooks
-    .map((g) => `<tr><td>${esc(label(g))}</td><td>${esc(g.title ?? "")}</td><td>${g.status === "graded" ? `${g.earned}/${g.total}` : esc(g.status)}</td><td>${pct(g.earned, g.total)}</td><td>${g.tamper.length ? `<b style="color:#cf222e">${esc(g.tamper.map((t) => t.kind).join(", "))}</b>` : "ok"}</td></tr>`)
+    .map(
+      (g) =>
+        `<tr><td>${esc(label(g))}</td><td>${esc(g.title ?? "")}</td><td>${g.status === "graded" ? `${g.earned}/${g.total}` : esc(g.status)}</td><td>${pct(g.earned, g.total)}</td><td>${g.tamper.length ? `<b style="color:#cf222e">${esc(g.tamper.map((t) => t.kind).join(", "))}</b>` : "ok"}</td></tr>`,
+    )
     .join("");
   const details = r.notebooks
     .map((g) => {
       const items = g.cases
-        .map((c) => `<li><span style="color:${COLOR[c.status]}">${esc(c.status)}</span> ${esc(c.name)} <small>(${c.earned}/${c.points}${c.hidden ? ", hidden" : ""})</small>${c.message && c.status !== "pass" ? `<pre>${esc(c.message)}</pre>` : ""}</li>`)
+        .map(
+          (c) =>
+            `<li><span style="color:${COLOR[c.status]}">${esc(c.status)}</span> ${esc(c.name)} <small>(${c.earned}/${c.points}${c.hidden ? ", hidden" : ""})</small>${c.message && c.status !== "pass" ? `<pre>${esc(c.message)}</pre>` : ""}</li>`,
+        )
         .join("");
-      const notes = [...g.tamper.map((t) => `tamper: ${t.detail}`), ...g.problems].map((p) => `<li>${esc(p)}</li>`).join("");
+      const notes = [...g.tamper.map((t) => `tamper: ${t.detail}`), ...g.problems]
+        .map((p) => `<li>${esc(p)}</li>`)
+        .join("");
       return `<section><h2>${esc(label(g))} — ${g.earned}/${g.total}</h2>${g.file ? `<p><code>${esc(g.file)}</code></p>` : ""}${notes ? `<ul class="notes">${notes}</ul>` : ""}<ul>${items}</ul></section>`;
     })
     .join("\n");

@@ -61,7 +61,10 @@ export class GradingSession implements KernelSession {
   }
 
   async execute(code: string, timeoutMs: number): Promise<ExecResult> {
-    const r = await this.session.execute(code, { ...(timeoutMs > 0 ? { timeoutMs } : {}), outputCap: REQUEST_OUTPUT_CAP });
+    const r = await this.session.execute(code, {
+      ...(timeoutMs > 0 ? { timeoutMs } : {}),
+      outputCap: REQUEST_OUTPUT_CAP,
+    });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr, ms: r.ms };
   }
 

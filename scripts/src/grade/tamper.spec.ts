@@ -5,7 +5,14 @@ import type { Cell, Notebook } from "../runner/notebook";
 import { sourceOf } from "../runner/notebook";
 import { checkFunctionNames, contentHash, guard } from "./tamper";
 
-const code = (id: string, source: string, tags: string[] = []): Cell => ({ id, cell_type: "code", source, metadata: tags.length ? { tags } : {}, outputs: [], execution_count: null });
+const code = (id: string, source: string, tags: string[] = []): Cell => ({
+  id,
+  cell_type: "code",
+  source,
+  metadata: tags.length ? { tags } : {},
+  outputs: [],
+  execution_count: null,
+});
 const md = (id: string, source: string): Cell => ({ id, cell_type: "markdown", source, metadata: {} });
 const nb = (cells: Cell[]): Notebook => ({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells });
 
@@ -39,9 +46,15 @@ test("whitespace and line endings are not edits", () => {
 
 test("edited: flagged, and graded with the original source and no stale outputs", () => {
   const cells = answered();
-  cells[3] = { ...code("zscore-check", "// await checkZscore(zscore);", ["check"]), outputs: [{ output_type: "stream", name: "stdout", text: "✔ fake" }] };
+  cells[3] = {
+    ...code("zscore-check", "// await checkZscore(zscore);", ["check"]),
+    outputs: [{ output_type: "stream", name: "stdout", text: "✔ fake" }],
+  };
   const { notebook, findings } = guard(nb(cells), ORIGINAL);
-  assert.equal(findings.map((f) => [f.kind, f.cellId]), [["edited", "zscore-check"]]);
+  assert.equal(
+    findings.map((f) => [f.kind, f.cellId]),
+    [["edited", "zscore-check"]],
+  );
   assert.is(sourceOf(notebook.cells[3]), "await checkZscore(zscore);");
   assert.equal(notebook.cells[3].outputs, []);
 });
@@ -49,15 +62,32 @@ test("edited: flagged, and graded with the original source and no stale outputs"
 test("deleted: flagged and restored in its original place", () => {
   const cells = answered().filter((c) => c.id !== "zscore-check" && c.id !== "extra-check");
   const { notebook, findings } = guard(nb(cells), ORIGINAL);
-  assert.equal(findings.map((f) => [f.kind, f.cellId]), [["deleted", "zscore-check"], ["deleted", "extra-check"]]);
+  assert.equal(
+    findings.map((f) => [f.kind, f.cellId]),
+    [
+      ["deleted", "zscore-check"],
+      ["deleted", "extra-check"],
+    ],
+  );
   assert.equal(ids(notebook), ids(ORIGINAL));
 });
 
 test("duplicated: a copy with a new id, or a second cell with the same id, is removed", () => {
   const cells = answered();
-  cells.splice(4, 0, code("copy-1", "await checkZscore(zscore);\n", ["check"]), code("zscore-check", "await checkZscore(zscore);", ["check"]));
+  cells.splice(
+    4,
+    0,
+    code("copy-1", "await checkZscore(zscore);\n", ["check"]),
+    code("zscore-check", "await checkZscore(zscore);", ["check"]),
+  );
   const { notebook, findings } = guard(nb(cells), ORIGINAL);
-  assert.equal(findings.map((f) => [f.kind, f.cellId]), [["duplicated", "zscore-check"], ["duplicated", "zscore-check"]]);
+  assert.equal(
+    findings.map((f) => [f.kind, f.cellId]),
+    [
+      ["duplicated", "zscore-check"],
+      ["duplicated", "zscore-check"],
+    ],
+  );
   assert.equal(ids(notebook), ids(ORIGINAL));
 });
 
@@ -67,13 +97,21 @@ test("added: any other cell that calls a check (e.g. on a reference answer) is r
   cells.push(code("harmless", "zscore(tf.tensor1d([1, 2]));"));
   cells.push(code("own-helper", "class Block { forward(x) { this.checkInput(x); } checkInput(x) {} }"));
   const { notebook, findings } = guard(nb(cells), ORIGINAL);
-  assert.equal(findings.map((f) => [f.kind, f.cellId]), [["added", "sneaky"]]);
-  assert.equal(ids(notebook), [...ids(ORIGINAL), "harmless", "own-helper"], "a helper of the candidate's own named check… is not a check call");
+  assert.equal(
+    findings.map((f) => [f.kind, f.cellId]),
+    [["added", "sneaky"]],
+  );
+  assert.equal(
+    ids(notebook),
+    [...ids(ORIGINAL), "harmless", "own-helper"],
+    "a helper of the candidate's own named check… is not a check call",
+  );
 });
 
 test("the check functions are the ones @drills/checks exports", () => {
   const names = checkFunctionNames();
-  for (const n of ["checkZscore", "checkSlidingWindows", "checkBinaryAuc"]) assert.ok(names.includes(n), `${n} in ${names.join(", ")}`);
+  for (const n of ["checkZscore", "checkSlidingWindows", "checkBinaryAuc"])
+    assert.ok(names.includes(n), `${n} in ${names.join(", ")}`);
   assert.not.ok(names.includes("checkInput"));
 });
 
@@ -88,7 +126,10 @@ test("a check cell turned into markdown counts as edited", () => {
   const cells = answered();
   cells[3] = md("zscore-check", "await checkZscore(zscore);");
   const { notebook, findings } = guard(nb(cells), ORIGINAL);
-  assert.equal(findings.map((f) => f.kind), ["edited"]);
+  assert.equal(
+    findings.map((f) => f.kind),
+    ["edited"],
+  );
   assert.is(notebook.cells[3].cell_type, "code");
 });
 
@@ -99,7 +140,10 @@ test("a check cell of an earlier released exercise is not an edit; any other cha
   const released = { "zscore-check": [contentHash("await checkZscore(zscore);"), contentHash(older)] };
   assert.equal(guard(nb(cells), ORIGINAL, undefined, released).findings, []);
   cells[3] = code("zscore-check", "// await checkZscore(zscore);", ["check"]);
-  assert.equal(guard(nb(cells), ORIGINAL, undefined, released).findings.map((f) => f.kind), ["edited"]);
+  assert.equal(
+    guard(nb(cells), ORIGINAL, undefined, released).findings.map((f) => f.kind),
+    ["edited"],
+  );
 });
 
 test("the released-hash file holds every current exercise's check cells", async () => {

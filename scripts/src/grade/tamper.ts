@@ -20,8 +20,8 @@ export interface TamperFinding {
   detail: string;
 }
 
-
-const isCheckCell = (c: Cell) => c.cell_type === "code" && Array.isArray(c.metadata?.tags) && c.metadata.tags.includes("check");
+const isCheckCell = (c: Cell) =>
+  c.cell_type === "code" && Array.isArray(c.metadata?.tags) && c.metadata.tags.includes("check");
 /**
  * The check functions of every registered part (`checkZscore`, …): only check cells may call one. Matching the
  * names rather than a `check…(` pattern keeps a candidate's own helper (`this.checkInput(x)`) from being flagged.
@@ -52,7 +52,12 @@ export interface Guarded {
  * `released`: for each check cell id, the hashes of its released versions (released.ts) — an older copy's check
  * cell is not an edit.
  */
-export function guard(candidate: Notebook, original: Notebook, checkNames: string[] = checkFunctionNames(), released: Record<string, string[]> = {}): Guarded {
+export function guard(
+  candidate: Notebook,
+  original: Notebook,
+  checkNames: string[] = checkFunctionNames(),
+  released: Record<string, string[]> = {},
+): Guarded {
   const CALLS_CHECK = callsCheck(checkNames);
   const originals = original.cells.filter(isCheckCell);
   const byId = new Map(originals.map((c) => [c.id!, c]));
@@ -68,13 +73,21 @@ export function guard(candidate: Notebook, original: Notebook, checkNames: strin
       kept.add(orig.id!);
       const h = contentHash(source);
       if ((h !== contentHash(sourceOf(orig)) && !released[orig.id!]?.includes(h)) || cell.cell_type !== "code") {
-        findings.push({ kind: "edited", cellId: orig.id!, detail: `check cell ${orig.id} was changed (now: "${headline(source)}"); graded with the original` });
+        findings.push({
+          kind: "edited",
+          cellId: orig.id!,
+          detail: `check cell ${orig.id} was changed (now: "${headline(source)}"); graded with the original`,
+        });
       }
       cells.push(pristine(orig));
       continue;
     }
     if (orig) {
-      findings.push({ kind: "duplicated", cellId: orig.id!, detail: `a second cell with check cell ${orig.id}'s id was removed` });
+      findings.push({
+        kind: "duplicated",
+        cellId: orig.id!,
+        detail: `a second cell with check cell ${orig.id}'s id was removed`,
+      });
       continue;
     }
     if (cell.cell_type !== "code") {
@@ -89,11 +102,19 @@ export function guard(candidate: Notebook, original: Notebook, checkNames: strin
       continue;
     }
     if (copyOf) {
-      findings.push({ kind: "duplicated", cellId: copyOf, detail: `a copy of check cell ${copyOf} (cell ${cell.id ?? "without id"}) was removed` });
+      findings.push({
+        kind: "duplicated",
+        cellId: copyOf,
+        detail: `a copy of check cell ${copyOf} (cell ${cell.id ?? "without id"}) was removed`,
+      });
       continue;
     }
     if (isCheckCell(cell) || CALLS_CHECK.test(source)) {
-      findings.push({ kind: "added", cellId: cell.id ?? "?", detail: `cell ${cell.id ?? "without id"} calls a check outside the original check cells ("${headline(source)}"); removed` });
+      findings.push({
+        kind: "added",
+        cellId: cell.id ?? "?",
+        detail: `cell ${cell.id ?? "without id"} calls a check outside the original check cells ("${headline(source)}"); removed`,
+      });
       continue;
     }
     cells.push(cell);

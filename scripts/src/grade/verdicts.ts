@@ -8,7 +8,18 @@
  * restarts the kernel, re-runs the candidate's cells, and the remaining cases go in a new request.
  */
 import { randomBytes } from "node:crypto";
-import { encodePayload, hiddenCasesOf, isSplit, judgeOutcome, loadDrill, parseOutcomes, type Case, type CaseResult, type HiddenFile, type Outcome } from "@drills/checks/grading";
+import {
+  encodePayload,
+  hiddenCasesOf,
+  isSplit,
+  judgeOutcome,
+  loadDrill,
+  parseOutcomes,
+  type Case,
+  type CaseResult,
+  type HiddenFile,
+  type Outcome,
+} from "@drills/checks/grading";
 import { caseText } from "@drills/checks/grading";
 import { findDrill, type PartMeta } from "@drills/checks/meta";
 
@@ -64,8 +75,18 @@ const firstLine = (s: string) =>
 
 function noResult(r: ExecResult, part: PartMeta): Outcome {
   const why =
-    r.status === "timeout" ? "the call did not finish within the timeout" : r.status === "died" ? "the kernel died during the call" : r.status === "error" ? `the call failed: ${firstLine(r.stderr) || "an error in the kernel"}` : "the kernel sent no result";
-  return { kind: "failure", ms: 0, failure: { what: `calling ${part.entry} should return a result`, expected: "a result", actual: why } };
+    r.status === "timeout"
+      ? "the call did not finish within the timeout"
+      : r.status === "died"
+        ? "the kernel died during the call"
+        : r.status === "error"
+          ? `the call failed: ${firstLine(r.stderr) || "an error in the kernel"}`
+          : "the kernel sent no result";
+  return {
+    kind: "failure",
+    ms: 0,
+    failure: { what: `calling ${part.entry} should return a result`, expected: "a result", actual: why },
+  };
 }
 
 function score(part: PartMeta, c: Case, r: CaseResult): CaseScore {
@@ -87,7 +108,10 @@ function score(part: PartMeta, c: Case, r: CaseResult): CaseScore {
 }
 
 /** The graded parts of a drill with every case they are judged on (public, then hidden). */
-export function gradedCases(drill: string, hidden: HiddenFile | undefined): { part: PartMeta; cases: Case[]; legacy: string[] }[] {
+export function gradedCases(
+  drill: string,
+  hidden: HiddenFile | undefined,
+): { part: PartMeta; cases: Case[]; legacy: string[] }[] {
   const meta = findDrill(drill);
   if (!meta) throw new Error(`no drill ${drill} in the registry`);
   const mod = loadDrill(meta.id);
@@ -95,7 +119,11 @@ export function gradedCases(drill: string, hidden: HiddenFile | undefined): { pa
     .filter((p) => p.graded !== false)
     .map((part) => {
       const all = mod.checks[part.id]?.cases ?? [];
-      return { part, cases: [...all.filter(isSplit), ...hiddenCasesOf(meta.id, part.id, hidden)], legacy: all.filter((c) => !isSplit(c)).map((c) => c.name) };
+      return {
+        part,
+        cases: [...all.filter(isSplit), ...hiddenCasesOf(meta.id, part.id, hidden)],
+        legacy: all.filter((c) => !isSplit(c)).map((c) => c.name),
+      };
     });
 }
 
@@ -105,16 +133,35 @@ export function gradedCases(drill: string, hidden: HiddenFile | undefined): { pa
  */
 export function possiblePoints(drill: string, hidden: HiddenFile | undefined): { core: number; stretch: number } {
   const out = { core: 0, stretch: 0 };
-  for (const { part, cases, legacy } of gradedCases(drill, hidden)) out[part.stretch ? "stretch" : "core"] += legacy.length + cases.reduce((m, c) => m + (c.points ?? 1), 0);
+  for (const { part, cases, legacy } of gradedCases(drill, hidden))
+    out[part.stretch ? "stretch" : "core"] += legacy.length + cases.reduce((m, c) => m + (c.points ?? 1), 0);
   return out;
 }
 
-export async function judgeDrill(session: KernelSession, drill: string, hidden: HiddenFile | undefined, timeoutMs: number, signal?: AbortSignal): Promise<CaseScore[]> {
+export async function judgeDrill(
+  session: KernelSession,
+  drill: string,
+  hidden: HiddenFile | undefined,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<CaseScore[]> {
   const scores: CaseScore[] = [];
   for (const { part, cases, legacy } of gradedCases(drill, hidden)) {
     if (signal?.aborted) throw Object.assign(new Error("grading interrupted"), { name: "AbortError" });
     for (const name of legacy) {
-      scores.push({ part: part.id, check: part.title, id: name, name, status: "error", hidden: false, inKernel: true, points: 1, earned: 0, message: "this case has no judge outside the kernel yet (a gap in the pack)", ms: 0 });
+      scores.push({
+        part: part.id,
+        check: part.title,
+        id: name,
+        name,
+        status: "error",
+        hidden: false,
+        inKernel: true,
+        points: 1,
+        earned: 0,
+        message: "this case has no judge outside the kernel yet (a gap in the pack)",
+        ms: 0,
+      });
     }
     const inputs = new Map<number, unknown>();
     const results = new Map<number, CaseResult>();
@@ -122,14 +169,27 @@ export async function judgeDrill(session: KernelSession, drill: string, hidden: 
       try {
         inputs.set(i, await c.input());
       } catch (e) {
-        results.set(i, { id: c.id, name: c.name, status: "error", ms: 0, failure: { what: "the grader could not build this case's input (a bug in the pack or the hidden file)", expected: "an input", actual: e instanceof Error ? e.message : String(e) } });
+        results.set(i, {
+          id: c.id,
+          name: c.name,
+          status: "error",
+          ms: 0,
+          failure: {
+            what: "the grader could not build this case's input (a bug in the pack or the hidden file)",
+            expected: "an input",
+            actual: e instanceof Error ? e.message : String(e),
+          },
+        });
       }
     }
     let pending = [...inputs.keys()];
     let deaths = 0;
     while (pending.length) {
       const nonce = randomBytes(9).toString("hex");
-      const payload = encodePayload({ nonce, cases: pending.map((i) => ({ i, call: cases[i].call, input: inputs.get(i) })) });
+      const payload = encodePayload({
+        nonce,
+        cases: pending.map((i) => ({ i, call: cases[i].call, input: inputs.get(i) })),
+      });
       const r = await session.execute(requestCode(drill, part, payload), timeoutMs);
       const outcomes = parseOutcomes(r.stdout, nonce);
       for (const i of pending) {
@@ -148,8 +208,23 @@ export async function judgeDrill(session: KernelSession, drill: string, hidden: 
       results.set(missing[0], await judgeOutcome(cases[missing[0]], inputs.get(missing[0]), noResult(r, part)));
       pending = missing.slice(1);
       if (++deaths > MAX_RESTARTS_PER_PART) {
-        const gaveUp: ExecResult = { ...r, status: "died", stderr: `the kernel hung or died on ${deaths} calls in a row; the rest were not tried` };
-        for (const i of pending) results.set(i, await judgeOutcome(cases[i], inputs.get(i), { ...noResult(gaveUp, part), failure: { what: `calling ${part.entry} should return a result`, expected: "a result", actual: gaveUp.stderr } } as Outcome));
+        const gaveUp: ExecResult = {
+          ...r,
+          status: "died",
+          stderr: `the kernel hung or died on ${deaths} calls in a row; the rest were not tried`,
+        };
+        for (const i of pending)
+          results.set(
+            i,
+            await judgeOutcome(cases[i], inputs.get(i), {
+              ...noResult(gaveUp, part),
+              failure: {
+                what: `calling ${part.entry} should return a result`,
+                expected: "a result",
+                actual: gaveUp.stderr,
+              },
+            } as Outcome),
+          );
         break;
       }
       if (pending.length) await session.restart();

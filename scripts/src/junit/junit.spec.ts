@@ -4,17 +4,46 @@ import * as assert from "uvu/assert";
 import { checkCase, checkOutcome, errorMessage, junitXml, xmlText } from "./junit";
 
 test("check statuses map the same way for every caller: todo is skipped, error is an error", () => {
-  assert.equal(["pass", "fail", "todo", "error", "bogus"].map(checkOutcome), ["pass", "fail", "skipped", "error", "error"]);
-  const c = checkCase("01 › Z-score", { name: "mean", status: "fail", message: "\n✘ mean: off by one\n  Input: x", ms: 42 });
-  assert.equal(c, { classname: "01 › Z-score", name: "mean", ms: 42, outcome: "fail", message: "✘ mean: off by one", body: "\n✘ mean: off by one\n  Input: x" });
+  assert.equal(["pass", "fail", "todo", "error", "bogus"].map(checkOutcome), [
+    "pass",
+    "fail",
+    "skipped",
+    "error",
+    "error",
+  ]);
+  const c = checkCase("01 › Z-score", {
+    name: "mean",
+    status: "fail",
+    message: "\n✘ mean: off by one\n  Input: x",
+    ms: 42,
+  });
+  assert.equal(c, {
+    classname: "01 › Z-score",
+    name: "mean",
+    ms: 42,
+    outcome: "fail",
+    message: "✘ mean: off by one",
+    body: "\n✘ mean: off by one\n  Input: x",
+  });
   assert.is(checkCase("k", { name: "t", status: "todo" }).message, "todo");
   assert.is(errorMessage("RangeError", "boom\n    at f (evalmachine.<anonymous>:2:7)"), "RangeError: boom");
 });
 
 test("suites and the whole document count tests, failures, errors and skipped; times in seconds", () => {
   const xml = junitXml("run", [
-    { name: "a", ms: 1500, cases: [{ classname: "a", name: "x", ms: 2, outcome: "pass" }, { classname: "a", name: "y", ms: 0, outcome: "skipped", message: "todo" }] },
-    { name: "b", ms: 500, cases: [{ classname: "b", name: "z", ms: 10, outcome: "error", message: "TypeError: no", body: "trace" }] },
+    {
+      name: "a",
+      ms: 1500,
+      cases: [
+        { classname: "a", name: "x", ms: 2, outcome: "pass" },
+        { classname: "a", name: "y", ms: 0, outcome: "skipped", message: "todo" },
+      ],
+    },
+    {
+      name: "b",
+      ms: 500,
+      cases: [{ classname: "b", name: "z", ms: 10, outcome: "error", message: "TypeError: no", body: "trace" }],
+    },
   ]);
   assert.match(xml, '<testsuites name="run" tests="3" failures="0" errors="1" skipped="1" time="2.000">');
   assert.match(xml, '<testsuite name="a" tests="2" failures="0" errors="0" skipped="1" time="1.500">');

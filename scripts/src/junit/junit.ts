@@ -37,10 +37,19 @@ export function checkOutcome(status: string): Outcome {
 }
 
 /** A check report entry as a test case: its headline (the report's first line) is the message. */
-export function checkCase(classname: string, check: { name: string; status: string; message?: string; ms?: number }): JunitCase {
+export function checkCase(
+  classname: string,
+  check: { name: string; status: string; message?: string; ms?: number },
+): JunitCase {
   const outcome = checkOutcome(check.status);
   const headline = firstLine(check.message ?? "") || check.status;
-  return { classname, name: check.name, ms: check.ms ?? 0, outcome, ...(outcome === "pass" ? {} : { message: headline, body: check.message ?? "" }) };
+  return {
+    classname,
+    name: check.name,
+    ms: check.ms ?? 0,
+    outcome,
+    ...(outcome === "pass" ? {} : { message: headline, body: check.message ?? "" }),
+  };
 }
 
 /** A thrown error as Jupyter names it: `RangeError: boom`. */
@@ -48,7 +57,11 @@ export function errorMessage(ename: string, evalue: string): string {
   return `${ename}: ${firstLine(evalue)}`.trim();
 }
 
-export const firstLine = (text: string) => text.split("\n").find((l) => l.trim())?.trim() ?? "";
+export const firstLine = (text: string) =>
+  text
+    .split("\n")
+    .find((l) => l.trim())
+    ?.trim() ?? "";
 
 /** XML 1.0 cannot carry most control characters at all (kernel output can hold any byte): drop them, then escape. */
 export function xmlText(value: string): string {
@@ -74,7 +87,8 @@ function caseXml(c: JunitCase): string {
 export function junitXml(name: string, suites: JunitSuite[], ms = suites.reduce((t, s) => t + s.ms, 0)): string {
   const all = suites.flatMap((s) => s.cases);
   const body = suites.map(
-    (s) => `  <testsuite name="${xmlText(s.name)}" ${counts(s.cases)} time="${seconds(s.ms)}">\n${s.cases.map(caseXml).join("\n")}\n  </testsuite>`,
+    (s) =>
+      `  <testsuite name="${xmlText(s.name)}" ${counts(s.cases)} time="${seconds(s.ms)}">\n${s.cases.map(caseXml).join("\n")}\n  </testsuite>`,
   );
   const head = `<testsuites name="${xmlText(name)}" ${counts(all)} time="${seconds(ms)}">`;
   return `<?xml version="1.0" encoding="UTF-8"?>\n${head}\n${body.join("\n")}\n</testsuites>\n`;

@@ -22,7 +22,11 @@ export function isFresh(dir = CODE_CACHE_DIR): boolean {
   return Object.entries(m.files).every(([file, e]) => {
     try {
       // An entry from an older manifest format (no dataSha256) would be refused by every kernel: rebuild.
-      return typeof e.dataSha256 === "string" && crypto.createHash("sha256").update(fs.readFileSync(file, "utf8")).digest("hex") === e.source && fs.existsSync(path.join(dir, e.data));
+      return (
+        typeof e.dataSha256 === "string" &&
+        crypto.createHash("sha256").update(fs.readFileSync(file, "utf8")).digest("hex") === e.source &&
+        fs.existsSync(path.join(dir, e.data))
+      );
     } catch {
       return false;
     }
@@ -43,11 +47,18 @@ export function buildCodeCache(dir = CODE_CACHE_DIR, force = false): { outcome: 
   const tmp = `${dir}.${process.pid}.tmp`;
   remove(tmp);
   const warmup = path.join(__dirname, "warmup.js");
-  const r = spawnSync(process.execPath, [warmup, tmp], { cwd: PROJECT_ROOT, encoding: "utf8", env: { ...process.env, DRILLS_CODE_CACHE: "off" } });
+  const r = spawnSync(process.execPath, [warmup, tmp], {
+    cwd: PROJECT_ROOT,
+    encoding: "utf8",
+    env: { ...process.env, DRILLS_CODE_CACHE: "off" },
+  });
   if (r.status !== 0 || !fs.existsSync(path.join(tmp, MANIFEST))) {
     remove(tmp);
     remove(dir);
-    return { outcome: "failed", detail: (r.stderr || r.error?.message || `exit ${r.status}`).trim().split("\n").slice(-3).join("\n") };
+    return {
+      outcome: "failed",
+      detail: (r.stderr || r.error?.message || `exit ${r.status}`).trim().split("\n").slice(-3).join("\n"),
+    };
   }
   remove(dir);
   fs.renameSync(tmp, dir);

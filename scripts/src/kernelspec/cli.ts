@@ -16,9 +16,15 @@ export const KERNELSPEC: Command = {
     `${path.relative(process.cwd(), specDir(PROJECT_DATA_DIR)) || "."} (used by npm run execute / grade / tests).\n` +
     "A kernel.json this command did not write (e.g. tslab install's) is backed up to kernel.json.bak first.",
   options: {
-    user: { type: "boolean", help: "also where Jupyter looks for your kernels, so JupyterLab started anywhere offers it" },
+    user: {
+      type: "boolean",
+      help: "also where Jupyter looks for your kernels, so JupyterLab started anywhere offers it",
+    },
     quiet: SHARED.quiet,
-    "no-code-cache": { type: "boolean", help: "do not (re)build the kernels' V8 code cache (built when missing or stale)" },
+    "no-code-cache": {
+      type: "boolean",
+      help: "do not (re)build the kernels' V8 code cache (built when missing or stale)",
+    },
   },
 };
 
@@ -34,8 +40,12 @@ export function main(argv: string[]): Promise<number> {
     }
     if (values["no-code-cache"] !== true) {
       const cache = buildCodeCache();
-      if (cache.outcome === "failed") console.error(`kernelspec: code cache not built (kernels still work, they compile from source):\n  ${cache.detail}`);
-      else if (!values.quiet || cache.outcome !== "unchanged") console.log(`code cache ${cache.outcome}: ${cache.detail}`);
+      if (cache.outcome === "failed")
+        console.error(
+          `kernelspec: code cache not built (kernels still work, they compile from source):\n  ${cache.detail}`,
+        );
+      else if (!values.quiet || cache.outcome !== "unchanged")
+        console.log(`code cache ${cache.outcome}: ${cache.detail}`);
     }
     return 0;
   });

@@ -64,7 +64,8 @@ const sha256 = (text: string) => crypto.createHash("sha256").update(text).digest
 function runWrapped(mod: Module, script: vm.Script, filename: string): unknown {
   const fn = script.runInThisContext({ displayErrors: true }) as (...a: unknown[]) => unknown;
   const req = ((id: string) => mod.require(id)) as NodeJS.Require;
-  req.resolve = ((request: string, options?: unknown) => M._resolveFilename(request, mod, false, options)) as NodeJS.RequireResolve;
+  req.resolve = ((request: string, options?: unknown) =>
+    M._resolveFilename(request, mod, false, options)) as NodeJS.RequireResolve;
   req.main = require.main;
   req.cache = M._cache as NodeJS.Require["cache"];
   req.extensions = M._extensions as NodeJS.Require["extensions"];
@@ -88,7 +89,8 @@ export function useCodeCache(dir: string): HookStats {
   const original = M.prototype._compile;
   M.prototype._compile = function (this: Module, content: string, filename: string) {
     const entry = Object.prototype.hasOwnProperty.call(manifest.files, filename) ? manifest.files[filename] : undefined;
-    if (!entry || typeof entry.data !== "string" || path.basename(entry.data) !== entry.data) return original.call(this, content, filename);
+    if (!entry || typeof entry.data !== "string" || path.basename(entry.data) !== entry.data)
+      return original.call(this, content, filename);
     if (sha256(content) !== entry.source) {
       stats.stale++;
       return original.call(this, content, filename);
@@ -115,7 +117,9 @@ export function useCodeCache(dir: string): HookStats {
  * Compiles every module whose path `include` accepts through vm.Script and, when `write` is called (after the
  * warm-up ran), serialises each one with the functions compiled so far. Build-time only.
  */
-export function recordCodeCache(include: (filename: string) => boolean): { write(dir: string, keep?: (source: string) => boolean): Manifest } {
+export function recordCodeCache(include: (filename: string) => boolean): {
+  write(dir: string, keep?: (source: string) => boolean): Manifest;
+} {
   const scripts: { filename: string; source: string; text: string; script: vm.Script }[] = [];
   const original = M.prototype._compile;
   M.prototype._compile = function (this: Module, content: string, filename: string) {
@@ -127,14 +131,22 @@ export function recordCodeCache(include: (filename: string) => boolean): { write
   return {
     /** `keep` sees each module's source; modules it refuses are not cached (they compile as usual). */
     write(dir: string, keep: (source: string) => boolean = () => true): Manifest {
-      const manifest: Manifest = { generated_by: "scripts/src/kernelspec/codecache.ts (npm run kernelspec); do not edit", node: process.version, files: {} };
+      const manifest: Manifest = {
+        generated_by: "scripts/src/kernelspec/codecache.ts (npm run kernelspec); do not edit",
+        node: process.version,
+        files: {},
+      };
       fs.mkdirSync(dir, { recursive: true });
       scripts.forEach(({ filename, source, text, script }, i) => {
         if (!keep(text)) return;
         const data = `${i}.bin`;
         const bytes = script.createCachedData();
         fs.writeFileSync(path.join(dir, data), bytes, { mode: 0o444 });
-        manifest.files[filename] = { source, data, dataSha256: crypto.createHash("sha256").update(bytes).digest("hex") };
+        manifest.files[filename] = {
+          source,
+          data,
+          dataSha256: crypto.createHash("sha256").update(bytes).digest("hex"),
+        };
       });
       fs.writeFileSync(path.join(dir, MANIFEST), JSON.stringify(manifest, null, 1) + "\n", { mode: 0o444 });
       return manifest;

@@ -5,14 +5,29 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { spawnSync } from "node:child_process";
-import { buildSpec, isOurs, kernelEnv, PROJECT_DATA_DIR, PROJECT_ROOT, specDir, userDataDir, writeSpec } from "./kernelspec";
+import {
+  buildSpec,
+  isOurs,
+  kernelEnv,
+  PROJECT_DATA_DIR,
+  PROJECT_ROOT,
+  specDir,
+  userDataDir,
+  writeSpec,
+} from "./kernelspec";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "drills-kernelspec-"));
 test.after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 test("the spec runs this project's tslab with this node, connection file as its own argv entry", () => {
   const spec = buildSpec("/proj");
-  assert.equal(spec.argv, [process.execPath, "/proj/node_modules/tslab/bin/tslab", "kernel", "--config-path", "{connection_file}"]);
+  assert.equal(spec.argv, [
+    process.execPath,
+    "/proj/node_modules/tslab/bin/tslab",
+    "kernel",
+    "--config-path",
+    "{connection_file}",
+  ]);
   assert.is(spec.display_name, "TypeScript");
   assert.is(spec.language, "typescript");
   const bin = buildSpec().argv.find((a) => a.endsWith(path.join("tslab", "bin", "tslab")));
@@ -21,7 +36,15 @@ test("the spec runs this project's tslab with this node, connection file as its 
 
 test("with the preload built, node requires it before tslab; Jupyter still fills in {connection_file}", () => {
   const spec = buildSpec("/proj", true);
-  assert.equal(spec.argv, [process.execPath, "--require", "/proj/scripts/dist/kernelspec/preload.js", "/proj/node_modules/tslab/bin/tslab", "kernel", "--config-path", "{connection_file}"]);
+  assert.equal(spec.argv, [
+    process.execPath,
+    "--require",
+    "/proj/scripts/dist/kernelspec/preload.js",
+    "/proj/node_modules/tslab/bin/tslab",
+    "kernel",
+    "--config-path",
+    "{connection_file}",
+  ]);
   assert.ok(fs.existsSync(buildSpec().argv[2]), "this checkout's spec preloads the built preload.js");
 });
 
@@ -29,7 +52,10 @@ test("user data dir follows jupyter_core on each platform", () => {
   assert.is(userDataDir({}, "linux", "/home/a"), "/home/a/.local/share/jupyter");
   assert.is(userDataDir({ XDG_DATA_HOME: "/x" }, "linux", "/home/a"), "/x/jupyter");
   assert.is(userDataDir({}, "darwin", "/Users/a"), "/Users/a/Library/Jupyter");
-  assert.is(userDataDir({ APPDATA: "C:\\Users\\a\\AppData\\Roaming" }, "win32", "C:\\Users\\a"), path.join("C:\\Users\\a\\AppData\\Roaming", "jupyter"));
+  assert.is(
+    userDataDir({ APPDATA: "C:\\Users\\a\\AppData\\Roaming" }, "win32", "C:\\Users\\a"),
+    path.join("C:\\Users\\a\\AppData\\Roaming", "jupyter"),
+  );
   assert.is(userDataDir({ JUPYTER_DATA_DIR: "/j" }, "darwin", "/Users/a"), "/j");
 });
 
@@ -54,7 +80,10 @@ test("kernelEnv puts the project's data dir first on JUPYTER_PATH, once", () => 
 test("cli --user writes where JUPYTER_DATA_DIR says and prints how to remove it; bad options exit 2", () => {
   const cli = path.join(PROJECT_ROOT, "scripts", "dist", "kernelspec", "cli.js");
   const dataDir = path.join(tmp, "user");
-  const r = spawnSync(process.execPath, [cli, "--user"], { env: { ...process.env, JUPYTER_DATA_DIR: dataDir }, encoding: "utf8" });
+  const r = spawnSync(process.execPath, [cli, "--user"], {
+    env: { ...process.env, JUPYTER_DATA_DIR: dataDir },
+    encoding: "utf8",
+  });
   assert.is(r.status, 0, r.stderr);
   assert.ok(fs.existsSync(path.join(specDir(dataDir), "kernel.json")));
   assert.match(r.stdout, `kernelspec created: ${path.join(specDir(dataDir), "kernel.json")}`);
@@ -69,7 +98,11 @@ test("a kernel.json another tool wrote is backed up, never overwritten; ours is 
   const dir = path.join(tmp, "foreign");
   const file = path.join(specDir(dir), "kernel.json");
   // What `tslab install` writes: the tslab first on PATH, no metadata of ours.
-  const foreign = JSON.stringify({ argv: ["tslab", "kernel", "--config-path", "{connection_file}"], display_name: "TypeScript", language: "typescript" });
+  const foreign = JSON.stringify({
+    argv: ["tslab", "kernel", "--config-path", "{connection_file}"],
+    display_name: "TypeScript",
+    language: "typescript",
+  });
   fs.mkdirSync(specDir(dir), { recursive: true });
   fs.writeFileSync(file, foreign);
   assert.not.ok(isOurs(foreign));
@@ -92,7 +125,10 @@ test("cli --user says where it kept the foreign spec it replaced", () => {
   const file = path.join(specDir(dataDir), "kernel.json");
   fs.mkdirSync(specDir(dataDir), { recursive: true });
   fs.writeFileSync(file, JSON.stringify({ argv: ["tslab"], display_name: "TypeScript", language: "typescript" }));
-  const r = spawnSync(process.execPath, [cli, "--user"], { env: { ...process.env, JUPYTER_DATA_DIR: dataDir }, encoding: "utf8" });
+  const r = spawnSync(process.execPath, [cli, "--user"], {
+    env: { ...process.env, JUPYTER_DATA_DIR: dataDir },
+    encoding: "utf8",
+  });
   assert.is(r.status, 0, r.stderr);
   assert.match(r.stdout, `was not written by this project; kept a copy at ${file}.bak`);
   const v = spawnSync(process.execPath, [cli, "--version"], { encoding: "utf8" });

@@ -78,7 +78,8 @@ export function isKernelName(name: unknown): name is string {
 }
 
 export function specDir(dataDir: string, name = KERNEL_NAME): string {
-  if (!isKernelName(name)) throw new Error(`kernelspec name ${JSON.stringify(name)} does not match ${KERNEL_NAME_PATTERN}`);
+  if (!isKernelName(name))
+    throw new Error(`kernelspec name ${JSON.stringify(name)} does not match ${KERNEL_NAME_PATTERN}`);
   return path.join(dataDir, "kernels", name);
 }
 

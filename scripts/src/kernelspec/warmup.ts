@@ -28,10 +28,21 @@ export function hasDynamicImport(ts: Ts, source: string): boolean {
   const templates: number[] = [];
   let depth = 0;
   for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
-    if (token === ts.SyntaxKind.OpenParenToken && previous === ts.SyntaxKind.ImportKeyword && beforePrevious !== ts.SyntaxKind.DotToken) return true;
+    if (
+      token === ts.SyntaxKind.OpenParenToken &&
+      previous === ts.SyntaxKind.ImportKeyword &&
+      beforePrevious !== ts.SyntaxKind.DotToken
+    )
+      return true;
     // A `/` after an operand is division; elsewhere it may open a regex, which the scanner must re-read as one.
     if (token === ts.SyntaxKind.SlashToken || token === ts.SyntaxKind.SlashEqualsToken) {
-      const operand = [ts.SyntaxKind.Identifier, ts.SyntaxKind.CloseParenToken, ts.SyntaxKind.CloseBracketToken, ts.SyntaxKind.NumericLiteral, ts.SyntaxKind.StringLiteral].includes(previous);
+      const operand = [
+        ts.SyntaxKind.Identifier,
+        ts.SyntaxKind.CloseParenToken,
+        ts.SyntaxKind.CloseBracketToken,
+        ts.SyntaxKind.NumericLiteral,
+        ts.SyntaxKind.StringLiteral,
+      ].includes(previous);
       if (!operand) token = scanner.reScanSlashToken();
     }
     // `}` ends a template substitution only at the brace depth where its `${` opened; then the template goes on.

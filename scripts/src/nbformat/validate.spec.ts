@@ -20,7 +20,16 @@ const minimal = () => ({
   nbformat: 4,
   nbformat_minor: 5,
   metadata: {},
-  cells: [{ cell_type: "code", id: "a", metadata: {}, source: "1", execution_count: 1, outputs: [{ output_type: "stream", name: "stdout", text: "1\n" }] }],
+  cells: [
+    {
+      cell_type: "code",
+      id: "a",
+      metadata: {},
+      source: "1",
+      execution_count: 1,
+      outputs: [{ output_type: "stream", name: "stdout", text: "1\n" }],
+    },
+  ],
 });
 
 function notebooksUnder(dir: string): string[] {
@@ -40,7 +49,10 @@ test("the validator rejects what nbformat rejects, naming the place", () => {
   assert.ok(schemaProblems(badOutput).length > 0, "a stream output without a name is invalid");
   const badId = minimal();
   badId.cells[0].id = "has space";
-  assert.ok(schemaProblems(badId).some((p) => p.startsWith("/cells/0/id")), schemaProblems(badId).join("\n"));
+  assert.ok(
+    schemaProblems(badId).some((p) => p.startsWith("/cells/0/id")),
+    schemaProblems(badId).join("\n"),
+  );
   assert.equal(schemaProblems({ ...minimal(), nbformat: 3 }).length > 0, true);
   fs.writeFileSync(path.join(tmp, "broken.ipynb"), "{ nope");
   assert.match(fileProblems(path.join(tmp, "broken.ipynb"))[0], "broken.ipynb: not JSON");
@@ -55,7 +67,8 @@ test("every committed notebook under notebooks/ and the runner's passing fixture
 test("the exercises builder writes valid notebooks", () => {
   const solutions = fs.readdirSync(SOLUTIONS).filter((f) => f.endsWith(".ipynb"));
   assert.ok(solutions.length > 0);
-  for (const name of solutions) assert.equal(schemaProblems(JSON.parse(build(path.join(SOLUTIONS, name)).text)), [], name);
+  for (const name of solutions)
+    assert.equal(schemaProblems(JSON.parse(build(path.join(SOLUTIONS, name)).text)), [], name);
 });
 
 test("the runner writes valid notebooks: executed (streams, displays, updates, an error output) and placeholders", async () => {
@@ -64,7 +77,10 @@ test("the runner writes valid notebooks: executed (streams, displays, updates, a
   assert.ok(result.passed, JSON.stringify(result.failures));
   assert.equal(fileProblems(executed), []);
   const nb = JSON.parse(fs.readFileSync(executed, "utf8"));
-  assert.ok(nb.cells.some((c: { outputs?: { output_type: string }[] }) => c.outputs?.some((o) => o.output_type === "error")), "covers an error output");
+  assert.ok(
+    nb.cells.some((c: { outputs?: { output_type: string }[] }) => c.outputs?.some((o) => o.output_type === "error")),
+    "covers an error output",
+  );
   // language_info comes from the kernel's kernel_info_reply, not from the input file (which names only the language).
   const info = nb.metadata.language_info;
   assert.equal([info.name, info.file_extension, info.mimetype], ["typescript", ".ts", "text/typescript"]);

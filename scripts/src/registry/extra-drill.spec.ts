@@ -21,7 +21,22 @@ const ID = `${String(REGISTRY.length + 1).padStart(2, "0")}-extra`;
 const dir = path.resolve(__dirname, "..", "..", "..", "build", `extra-drill-${process.pid}`);
 const checksDist = path.resolve(__dirname, "..", "..", "..", "checks", "dist");
 
-const META: DrillMeta = { id: ID, title: "Extra", level: "Expert", minutes: 15, parts: [{ id: "double", title: "Double", check: "checkDouble", entry: "double", hints: ["multiply by two"], why: "2x is x + x." }] };
+const META: DrillMeta = {
+  id: ID,
+  title: "Extra",
+  level: "Expert",
+  minutes: 15,
+  parts: [
+    {
+      id: "double",
+      title: "Double",
+      check: "checkDouble",
+      entry: "double",
+      hints: ["multiply by two"],
+      why: "2x is x + x.",
+    },
+  ],
+};
 
 // The drill's folder, as tsc would emit it: a kernel half and a judge half.
 const CALLS = `exports.calls = { twice: (impl, { x }) => ({ y: impl(x) }) };`;
@@ -46,7 +61,24 @@ test.before(() => {
 });
 
 test("the scoreboard lists it, in its section", () => {
-  const rows = summarise([{ v: 1, kind: "check", at: "2026-12-02T10:00:00Z", session: "s", mode: "interactive", drill: ID, title: "Double", part: "double", status: "pass", checks: [], elapsedMs: 60_000, minutes: 15, hints: 0, attempt: 1 }]);
+  const rows = summarise([
+    {
+      v: 1,
+      kind: "check",
+      at: "2026-12-02T10:00:00Z",
+      session: "s",
+      mode: "interactive",
+      drill: ID,
+      title: "Double",
+      part: "double",
+      status: "pass",
+      checks: [],
+      elapsedMs: 60_000,
+      minutes: 15,
+      hints: 0,
+      attempt: 1,
+    },
+  ]);
   const row = rows.find((r) => r.drill.id === ID)!;
   assert.ok(row, "a row for the extra drill");
   assert.is(row.status, "pass");
@@ -55,12 +87,49 @@ test("the scoreboard lists it, in its section", () => {
 test("the tamper guard knows its check function; hidden specs for it validate", () => {
   assert.ok(checkFunctionNames().includes("checkDouble"));
   assert.equal(validateHidden({ version: 1, drills: { [ID]: [{ property: "big", input: { x: 1e6 } }] } }), []);
-  assert.match(validateHidden({ version: 1, drills: { [ID]: [{ property: "nope", input: {} }] } }).join("\n"), /property should be one of big/);
+  assert.match(
+    validateHidden({ version: 1, drills: { [ID]: [{ property: "nope", input: {} }] } }).join("\n"),
+    /property should be one of big/,
+  );
 });
 
 test("the runner's report parser and roll-up count its reports", () => {
-  const nb = { nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: "code" as const, id: "c", metadata: {}, source: "", outputs: [{ output_type: "display_data", metadata: {}, data: { "application/vnd.drills.check+json": { v: 2, drill: ID, part: "double", title: "Double", status: "fail", checks: [{ id: "x1", name: "doubles 1", status: "pass", ms: 1 }, { id: "x2", name: "doubles 2", status: "fail", ms: 1 }] } } }] }] };
-  assert.equal(collectChecks(nb).map((d) => [d.drill, d.status, d.checks.length]), [[ID, "fail", 2]]);
+  const nb = {
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: {},
+    cells: [
+      {
+        cell_type: "code" as const,
+        id: "c",
+        metadata: {},
+        source: "",
+        outputs: [
+          {
+            output_type: "display_data",
+            metadata: {},
+            data: {
+              "application/vnd.drills.check+json": {
+                v: 2,
+                drill: ID,
+                part: "double",
+                title: "Double",
+                status: "fail",
+                checks: [
+                  { id: "x1", name: "doubles 1", status: "pass", ms: 1 },
+                  { id: "x2", name: "doubles 2", status: "fail", ms: 1 },
+                ],
+              },
+            },
+          },
+        ],
+      },
+    ],
+  };
+  assert.equal(
+    collectChecks(nb).map((d) => [d.drill, d.status, d.checks.length]),
+    [[ID, "fail", 2]],
+  );
 });
 
 test("the grader totals it from the registry and judges it outside the kernel", async () => {
@@ -77,7 +146,15 @@ test("the grader totals it from the registry and judges it outside the kernel", 
     async restart() {},
   };
   const scores = await judgeDrill(session, ID, hidden, 1000);
-  assert.equal(scores.map((s) => [s.id, s.status, s.earned]), [["x1", "fail", 0], ["x2", "pass", 1], ["x3", "fail", 0], ["hidden-1", "fail", 0]]);
+  assert.equal(
+    scores.map((s) => [s.id, s.status, s.earned]),
+    [
+      ["x1", "fail", 0],
+      ["x2", "pass", 1],
+      ["x3", "fail", 0],
+      ["hidden-1", "fail", 0],
+    ],
+  );
 });
 
 test.after(() => {

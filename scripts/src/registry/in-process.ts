@@ -7,7 +7,13 @@ export function decodeRequest(code: string): { drill: string; payload: Payload }
   const m = /serve\(("[^"]+"), [\s\S]*, ("[A-Za-z0-9+/=]+")\);/.exec(code);
   if (!m) throw new Error(`not a grading request: ${code.slice(0, 120)}`);
   const raw = JSON.parse(Buffer.from(JSON.parse(m[2]) as string, "base64").toString("utf8"));
-  return { drill: JSON.parse(m[1]), payload: { nonce: raw.nonce, cases: raw.cases.map((c: { i: number; call: string; input: unknown }) => ({ ...c, input: decode(c.input) })) } };
+  return {
+    drill: JSON.parse(m[1]),
+    payload: {
+      nonce: raw.nonce,
+      cases: raw.cases.map((c: { i: number; call: string; input: unknown }) => ({ ...c, input: decode(c.input) })),
+    },
+  };
 }
 
 export async function callCaseFor(calls: Calls, impl: unknown, p: Payload): Promise<string[]> {

@@ -8,16 +8,47 @@ import { planJobs } from "./inputs";
 import { main } from "./main";
 
 test("options and inputs parse, with --name=value too", () => {
-  const options = parseArgs(["--jobs", "3", "--timeout=5", "--strict", "--summary", "--allow-errors", "--junit", "r.xml", "a.ipynb", "dir"]);
+  const options = parseArgs([
+    "--jobs",
+    "3",
+    "--timeout=5",
+    "--strict",
+    "--summary",
+    "--allow-errors",
+    "--junit",
+    "r.xml",
+    "a.ipynb",
+    "dir",
+  ]);
   assert.equal(
-    [options.jobs, options.timeoutSeconds, options.strict, options.summary, options.allowErrors, options.junit, options.inputs, options.outDir],
+    [
+      options.jobs,
+      options.timeoutSeconds,
+      options.strict,
+      options.summary,
+      options.allowErrors,
+      options.junit,
+      options.inputs,
+      options.outDir,
+    ],
     [3, 5, true, true, true, "r.xml", ["a.ipynb", "dir"], DEFAULT_OUT_DIR],
   );
 });
 
 test("bad invocations are usage errors", () => {
-  for (const argv of [["--nope", "a.ipynb"], ["--jobs"], ["--jobs", "0", "a.ipynb"], ["--timeout", "-1", "a.ipynb"], [], ["--inplace", "--out", "x", "a.ipynb"]]) {
-    assert.throws(() => parseArgs(argv), (e: Error) => e instanceof UsageError, argv.join(" "));
+  for (const argv of [
+    ["--nope", "a.ipynb"],
+    ["--jobs"],
+    ["--jobs", "0", "a.ipynb"],
+    ["--timeout", "-1", "a.ipynb"],
+    [],
+    ["--inplace", "--out", "x", "a.ipynb"],
+  ]) {
+    assert.throws(
+      () => parseArgs(argv),
+      (e: Error) => e instanceof UsageError,
+      argv.join(" "),
+    );
   }
 });
 
@@ -26,13 +57,18 @@ test("output paths mirror the input's relative path; --inplace writes over the i
   assert.equal(planJobs(["notebooks/a/x.ipynb"], { outDir: "build/executed", inplace: false, cwd }), [
     { input: "notebooks/a/x.ipynb", output: path.join("build/executed", "notebooks/a/x.ipynb") },
   ]);
-  assert.equal(planJobs(["/elsewhere/y.ipynb"], { outDir: "out", inplace: false, cwd })[0].output, path.join("out", "elsewhere/y.ipynb"));
+  assert.equal(
+    planJobs(["/elsewhere/y.ipynb"], { outDir: "out", inplace: false, cwd })[0].output,
+    path.join("out", "elsewhere/y.ipynb"),
+  );
   assert.equal(planJobs(["n.ipynb"], { outDir: "out", inplace: true, cwd })[0].output, "n.ipynb");
 });
 
 function capture() {
   let text = "";
-  const stream = new Writable({ write: (chunk, _enc, done) => ((text += chunk), done()) }) as unknown as NodeJS.WriteStream;
+  const stream = new Writable({
+    write: (chunk, _enc, done) => ((text += chunk), done()),
+  }) as unknown as NodeJS.WriteStream;
   return { stream, text: () => text };
 }
 

@@ -1,7 +1,15 @@
 /**
  * Command-line options of `npm run execute`, in the shared vocabulary of scripts/src/cli/options.ts.
  */
-import { type Command, SHARED, UsageError, nonNegativeNumber, parseCommand, positiveInteger, usage } from "../cli/options";
+import {
+  type Command,
+  SHARED,
+  UsageError,
+  nonNegativeNumber,
+  parseCommand,
+  positiveInteger,
+  usage,
+} from "../cli/options";
 import { text } from "./errors";
 import { DEFAULT_TIMEOUT_SECONDS } from "./execute";
 import { defaultJobs } from "./pool";
@@ -29,10 +37,14 @@ export const DEFAULT_OUT_DIR = "build/executed";
 export const EXECUTE: Command = {
   name: "execute",
   synopsis: "npm run execute -- [options] <notebook.ipynb | folder>…",
-  description: "Runs notebooks headlessly on their kernel (tslab), writes the executed copies and reports every failure.",
+  description:
+    "Runs notebooks headlessly on their kernel (tslab), writes the executed copies and reports every failure.",
   positionals: true,
   options: {
-    out: { ...SHARED.out, help: `where executed notebooks go, mirroring their relative path (default ${DEFAULT_OUT_DIR}/)` },
+    out: {
+      ...SHARED.out,
+      help: `where executed notebooks go, mirroring their relative path (default ${DEFAULT_OUT_DIR}/)`,
+    },
     inplace: { type: "boolean", help: "overwrite the input notebooks instead" },
     timeout: {
       ...SHARED.timeout,
@@ -40,13 +52,27 @@ export const EXECUTE: Command = {
         `per-cell timeout (default ${DEFAULT_TIMEOUT_SECONDS}; 0 = none). A notebook's\n` +
         "metadata.drills.timeout or metadata.execution.timeout, and a cell's\nmetadata.drills.timeout or metadata.timeout, take precedence",
     },
-    jobs: { ...SHARED.jobs, help: `notebooks run at once, one kernel each (default: number of cores, ${defaultJobs()} here)` },
+    jobs: {
+      ...SHARED.jobs,
+      help: `notebooks run at once, one kernel each (default: number of cores, ${defaultJobs()} here)`,
+    },
     junit: { ...SHARED.junit, help: "write JUnit XML: a testcase per notebook and per check" },
     strict: SHARED.strict,
     summary: { type: "boolean", help: "after the run, print one line per drill with its check counts" },
-    "allow-errors": { type: "boolean", help: "keep running a notebook's cells after one fails (the notebook still fails)" },
-    shard: { type: "string", value: "I/N", help: "run only part I of N (split by notebook; deterministic; see README \"Sharding\")" },
-    durations: { type: "string", value: "FILE", help: "a previous run's --junit file (or grade.json): balance the shards by recorded time" },
+    "allow-errors": {
+      type: "boolean",
+      help: "keep running a notebook's cells after one fails (the notebook still fails)",
+    },
+    shard: {
+      type: "string",
+      value: "I/N",
+      help: 'run only part I of N (split by notebook; deterministic; see README "Sharding")',
+    },
+    durations: {
+      type: "string",
+      value: "FILE",
+      help: "a previous run's --junit file (or grade.json): balance the shards by recorded time",
+    },
   },
   footer:
     "Exit status: 0 all notebooks passed, 1 some failed, 2 bad invocation, 130 interrupted.\n" +

@@ -89,10 +89,18 @@ export async function runCells(kernel: Kernel, notebook: Notebook, options: Cell
   for (const result of results) {
     const outputs = outputsByIndex.get(result.index)!;
     if (outputs.escaped) {
-      const error = errorFromStderr(outputs.escaped, { ename: "UncaughtError", evalue: "error outside the cell's execution" });
+      const error = errorFromStderr(outputs.escaped, {
+        ename: "UncaughtError",
+        evalue: "error outside the cell's execution",
+      });
       outputs.addError(error);
       if (result.status === "ok") {
-        Object.assign(result, { status: "uncaught-error", ename: error.ename, evalue: error.evalue, message: text.escapedError(error.traceback.join("\n")) });
+        Object.assign(result, {
+          status: "uncaught-error",
+          ename: error.ename,
+          evalue: error.evalue,
+          message: text.escapedError(error.traceback.join("\n")),
+        });
       }
     }
     if (outputs.droppedBytes > 0) result.droppedBytes = outputs.droppedBytes;
@@ -180,29 +188,59 @@ async function runCell(
         }
         const error = outputs.fail({ ename: "KernelError", evalue: text.errorWithoutText() });
         remark();
-        return { ...base, ...timing, status: "error", ename: error.ename, evalue: error.evalue, message: error.traceback.join("\n") };
+        return {
+          ...base,
+          ...timing,
+          status: "error",
+          ename: error.ename,
+          evalue: error.evalue,
+          message: error.traceback.join("\n"),
+        };
       }
       case "timeout": {
         const evalue = text.cellTimeout(timeoutSeconds, killed);
-        outputs.addError({ output_type: "error", ename: "CellTimeoutError", evalue, traceback: [`CellTimeoutError: ${evalue}`] });
+        outputs.addError({
+          output_type: "error",
+          ename: "CellTimeoutError",
+          evalue,
+          traceback: [`CellTimeoutError: ${evalue}`],
+        });
         return { ...base, ...timing, status: "timeout", ename: "CellTimeoutError", evalue, message: evalue };
       }
       case "died": {
         const how = kernel.exit ? text.kernelExit(kernel.exit.code, kernel.exit.signal) : "stopped answering";
         const evalue = text.kernelDied(how, kernel.tail);
-        outputs.addError({ output_type: "error", ename: "DeadKernelError", evalue, traceback: [`DeadKernelError: ${evalue}`] });
+        outputs.addError({
+          output_type: "error",
+          ename: "DeadKernelError",
+          evalue,
+          traceback: [`DeadKernelError: ${evalue}`],
+        });
         return { ...base, ...timing, status: "kernel-died", ename: "DeadKernelError", evalue, message: evalue };
       }
       case "interrupted": {
         const evalue = text.interrupted();
-        outputs.addError({ output_type: "error", ename: "RunnerInterrupted", evalue, traceback: [`RunnerInterrupted: ${evalue}`] });
+        outputs.addError({
+          output_type: "error",
+          ename: "RunnerInterrupted",
+          evalue,
+          traceback: [`RunnerInterrupted: ${evalue}`],
+        });
         return { ...base, ...timing, status: "interrupted", ename: "RunnerInterrupted", evalue, message: evalue };
       }
     }
   }
   const evalue = text.abortedTooOften(MAX_ABORT_RETRIES + 1);
   outputs.addError({ output_type: "error", ename: "AbortedError", evalue, traceback: [`AbortedError: ${evalue}`] });
-  return { ...base, durationMs: Date.now() - started, busyMs: 0, status: "error", ename: "AbortedError", evalue, message: evalue };
+  return {
+    ...base,
+    durationMs: Date.now() - started,
+    busyMs: 0,
+    status: "error",
+    ename: "AbortedError",
+    evalue,
+    message: evalue,
+  };
 }
 
 function tags(cell: Cell): string[] {

@@ -34,7 +34,15 @@ export function collectChecks(notebook: Notebook): DrillReport[] {
       const report = parseReport(output.data?.[CHECK_MIME]);
       if (!report) continue;
       const drill = drills.get(report.drill) ?? { title: report.title, checks: new Map() };
-      for (const c of report.checks) drill.checks.set(`${report.part}/${c.id}`, { id: c.id, part: report.part, name: c.name, status: c.status, ms: c.ms, ...(c.message ? { message: c.message } : {}) });
+      for (const c of report.checks)
+        drill.checks.set(`${report.part}/${c.id}`, {
+          id: c.id,
+          part: report.part,
+          name: c.name,
+          status: c.status,
+          ms: c.ms,
+          ...(c.message ? { message: c.message } : {}),
+        });
       drills.set(report.drill, drill);
     }
   }

@@ -14,7 +14,10 @@ import { descendants } from "./proctree";
 const out = fs.mkdtempSync(path.join(os.tmpdir(), "runner-cli-"));
 
 function startCli(args: string[]): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
-  const child = spawn(process.execPath, [CLI, "--out", out, ...args], { cwd: FIXTURES, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [CLI, "--out", out, ...args], {
+    cwd: FIXTURES,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let text = "";
   child.stdout!.on("data", (chunk) => (text += chunk));
   child.stderr!.on("data", (chunk) => (text += chunk));
@@ -65,7 +68,14 @@ test("even a SIGKILLed runner leaves no kernel behind (the supervisor sees its p
 
 test("a failing run exits 1 and reports notebook, cell, source and the kernel's message", async () => {
   const junit = path.join(out, "junit.xml");
-  const cli = startCli(["--junit", junit, "--summary", "faults/throws.ipynb", "faults/unknown-kernel.ipynb", fixture("pass/basic.ipynb")]);
+  const cli = startCli([
+    "--junit",
+    junit,
+    "--summary",
+    "faults/throws.ipynb",
+    "faults/unknown-kernel.ipynb",
+    fixture("pass/basic.ipynb"),
+  ]);
   assert.is(await cli.exit, 1);
   const text = cli.output();
   assert.match(text, "FAILED faults/throws.ipynb — cell 2 of 3 [2] (id c-16): cell-error");
@@ -76,7 +86,11 @@ test("a failing run exits 1 and reports notebook, cell, source and the kernel's 
   assert.match(text, "3 notebooks: 1 passed, 2 failed");
   const xml = fs.readFileSync(junit, "utf8");
   assert.is((xml.match(/<testcase /g) ?? []).length, 3 + 4);
-  assert.match(xml, '<failure message="RangeError: boom from cell 2">', "JUnit names the thrown error, parsed from tslab's stderr");
+  assert.match(
+    xml,
+    '<failure message="RangeError: boom from cell 2">',
+    "JUnit names the thrown error, parsed from tslab's stderr",
+  );
 });
 
 test("the input is never modified unless --inplace, which writes ids, counts and outputs into it", async () => {

@@ -49,7 +49,8 @@ export async function createConnection(kernelName: string, transport: Transport 
     fs.rmSync(dir, { recursive: true, force: true });
     throw new Error(`the temp dir ${os.tmpdir()} is too long a path for unix sockets; set TMPDIR to a shorter one`);
   }
-  const [shell_port, iopub_port, stdin_port, control_port, hb_port] = transport === "ipc" ? [1, 2, 3, 4, 5] : await freePorts(5);
+  const [shell_port, iopub_port, stdin_port, control_port, hb_port] =
+    transport === "ipc" ? [1, 2, 3, 4, 5] : await freePorts(5);
   const info: ConnectionInfo = {
     transport,
     ip: transport === "ipc" ? ipcPrefix : LOOPBACK,

@@ -34,8 +34,10 @@ export const text = {
   notNotebook: (input: string) => `not an .ipynb file: ${input}`,
   emptyFolder: (input: string) => `no .ipynb files under ${input}`,
   inplaceWithOut: () => "--inplace and --out exclude each other",
-  outputIsInput: (input: string) => `the executed copy of ${input} would overwrite it; choose another --out, or pass --inplace to mean it`,
-  readOnlyInplace: (input: string) => `${input} is read-only; --inplace will not replace it (make it writable first if you mean it)`,
+  outputIsInput: (input: string) =>
+    `the executed copy of ${input} would overwrite it; choose another --out, or pass --inplace to mean it`,
+  readOnlyInplace: (input: string) =>
+    `${input} is read-only; --inplace will not replace it (make it writable first if you mean it)`,
 
   unreadable: (file: string, reason: string) => `${file}: cannot read notebook: ${reason}`,
   invalidJson: (file: string, reason: string) => `${file}: not valid JSON: ${reason}`,
@@ -50,14 +52,16 @@ export const text = {
   spawnFailed: (command: string, reason: string) => `could not start kernel "${command}": ${reason}`,
   kernelNotReady: (seconds: number, tail: string) =>
     `kernel did not answer kernel_info_request within ${seconds}s${tail ? `; its output:\n${tail}` : ""}`,
-  kernelExitedEarly: (how: string, tail: string) => `kernel ${how} before it was ready${tail ? `; its output:\n${tail}` : ""}`,
+  kernelExitedEarly: (how: string, tail: string) =>
+    `kernel ${how} before it was ready${tail ? `; its output:\n${tail}` : ""}`,
 
   kernelExit: (code: number | null, signal: string | null) =>
     signal ? `was killed by ${signal}` : `exited with code ${code ?? "?"}`,
   cellFailed: (evalue: string) => evalue,
   cellTimeout: (seconds: number, killed: boolean) =>
     `cell timed out after ${seconds}s; interrupted with SIGINT${killed ? ", still busy after the grace period, kernel killed" : ""}`,
-  kernelDied: (how: string, tail: string) => `kernel ${how} while running this cell${tail ? `; its last output:\n${tail}` : ""}`,
+  kernelDied: (how: string, tail: string) =>
+    `kernel ${how} while running this cell${tail ? `; its last output:\n${tail}` : ""}`,
   escapedError: (text: string) =>
     `an error escaped the cell (unhandled promise rejection, uncaught exception, or stderr after the cell finished):\n${text}`,
   abortedTooOften: (tries: number) => `the kernel aborted this cell ${tries} times in a row`,

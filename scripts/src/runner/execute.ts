@@ -76,7 +76,17 @@ export interface NotebookResult {
 
 export async function executeNotebook(file: string, options: ExecuteOptions = {}): Promise<NotebookResult> {
   const started = Date.now();
-  const result: NotebookResult = { path: file, passed: false, failures: [], cells: [], checks: [], durationMs: 0, startupMs: 0, busyMs: 0, droppedMessages: 0 };
+  const result: NotebookResult = {
+    path: file,
+    passed: false,
+    failures: [],
+    cells: [],
+    checks: [],
+    durationMs: 0,
+    startupMs: 0,
+    busyMs: 0,
+    droppedMessages: 0,
+  };
   let notebook: Notebook | undefined;
   let kernel: Kernel | undefined;
   if (options.outPath && path.resolve(options.outPath) === path.resolve(file) && isReadOnly(file)) {
@@ -120,7 +130,12 @@ export interface Prepared {
 export function prepare(file: string, options: ExecuteOptions): Prepared {
   const notebook = normalize(readNotebook(file));
   if (options.signal?.aborted) throw new NotebookError("interrupted", text.interrupted());
-  const timeouts = cellTimeouts(notebook, file, options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS, options.timeoutPolicy);
+  const timeouts = cellTimeouts(
+    notebook,
+    file,
+    options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+    options.timeoutPolicy,
+  );
   const given = notebook.metadata.kernelspec?.name;
   const name = given === undefined ? DEFAULT_KERNEL : given;
   const env = kernelEnv(options.env ?? process.env);
@@ -133,7 +148,14 @@ export function prepare(file: string, options: ExecuteOptions): Prepared {
 }
 
 /** Runs the notebook's cells on a started kernel and records cells, failures, timings and checks in `result`. */
-export async function runOn(kernel: Kernel, file: string, notebook: Notebook, timeouts: number[], options: ExecuteOptions, result: NotebookResult): Promise<void> {
+export async function runOn(
+  kernel: Kernel,
+  file: string,
+  notebook: Notebook,
+  timeouts: number[],
+  options: ExecuteOptions,
+  result: NotebookResult,
+): Promise<void> {
   // As Jupyter's clients do: the kernel, not the file, says what language (and version) the notebook ran in.
   if (kernel.languageInfo) notebook.metadata.language_info = kernel.languageInfo;
   result.cells = await runCells(kernel, notebook, {
@@ -146,7 +168,11 @@ export async function runOn(kernel: Kernel, file: string, notebook: Notebook, ti
   for (const cell of result.cells) {
     if (cell.status === "ok" || cell.expectedError) continue;
     const kind: FailureKind = cell.status === "error" ? "cell-error" : cell.status;
-    result.failures.push({ kind, message: cell.message ?? cell.evalue ?? cell.status, cell: { ...cell, source: sourceOf(notebook.cells[cell.index]) } });
+    result.failures.push({
+      kind,
+      message: cell.message ?? cell.evalue ?? cell.status,
+      cell: { ...cell, source: sourceOf(notebook.cells[cell.index]) },
+    });
   }
   // Interrupted before or between cells: nothing failed, but the notebook did not run to the end either.
   if (options.signal?.aborted && !result.failures.some((f) => f.kind === "interrupted")) {
@@ -167,12 +193,20 @@ export async function runOn(kernel: Kernel, file: string, notebook: Notebook, ti
 
 /** Shuts the kernel down; pending work that kept it from exiting fails a notebook whose cells all ran. */
 export async function shutDown(kernel: Kernel, result: NotebookResult, graceMs = SHUTDOWN_GRACE_MS): Promise<void> {
-  const ranToEnd = result.cells.length > 0 && !result.failures.some((f) => ["timeout", "kernel-died", "interrupted", "internal"].includes(f.kind));
+  const ranToEnd =
+    result.cells.length > 0 &&
+    !result.failures.some((f) => ["timeout", "kernel-died", "interrupted", "internal"].includes(f.kind));
   const ending = await kernel.shutdown(graceMs);
-  if (ending === "stopped" && ranToEnd) result.failures.push({ kind: "background-work", message: text.backgroundWork(graceMs) });
+  if (ending === "stopped" && ranToEnd)
+    result.failures.push({ kind: "background-work", message: text.backgroundWork(graceMs) });
 }
 
-function writeResult(file: string, outPath: string, notebook: Notebook | undefined, result: NotebookResult): string | undefined {
+function writeResult(
+  file: string,
+  outPath: string,
+  notebook: Notebook | undefined,
+  result: NotebookResult,
+): string | undefined {
   if (notebook) {
     writeNotebook(outPath, notebook);
     return outPath;

@@ -21,7 +21,11 @@ test("a kernelspec name with ../ is refused before any path is built; the evil k
   fs.mkdirSync(evil, { recursive: true });
   fs.writeFileSync(
     path.join(evil, "kernel.json"),
-    JSON.stringify({ argv: [process.execPath, "-e", `require("fs").writeFileSync(${JSON.stringify(marker)}, "pwned")`], display_name: "evil", language: "x" }),
+    JSON.stringify({
+      argv: [process.execPath, "-e", `require("fs").writeFileSync(${JSON.stringify(marker)}, "pwned")`],
+      display_name: "evil",
+      language: "x",
+    }),
   );
   fs.mkdirSync(scratch.path("share", "kernels"), { recursive: true });
   const env = { ...process.env, JUPYTER_PATH: scratch.path("share") };
@@ -36,29 +40,48 @@ test("a kernelspec name with ../ is refused before any path is built; the evil k
 });
 
 test("one timeout rule: 0 and -1 mean none, 1..2147483 s, anything else is refused naming its source", () => {
-  assert.equal([checkTimeout(0, "x"), checkTimeout(-1, "x"), checkTimeout(1, "x"), checkTimeout(MAX_TIMEOUT_SECONDS, "x")], [0, 0, 1, MAX_TIMEOUT_SECONDS]);
+  assert.equal(
+    [checkTimeout(0, "x"), checkTimeout(-1, "x"), checkTimeout(1, "x"), checkTimeout(MAX_TIMEOUT_SECONDS, "x")],
+    [0, 0, 1, MAX_TIMEOUT_SECONDS],
+  );
   for (const bad of [MAX_TIMEOUT_SECONDS + 1, 3e9, 0.5, -2, Infinity, NaN, "10", null]) {
-    assert.throws(() => checkTimeout(bad, "cell 3 metadata.timeout"), /cell 3 metadata\.timeout: .*(out of range|must be a number)/, String(bad));
+    assert.throws(
+      () => checkTimeout(bad, "cell 3 metadata.timeout"),
+      /cell 3 metadata\.timeout: .*(out of range|must be a number)/,
+      String(bad),
+    );
   }
 });
 
 test("a notebook or cell timeout above Node's timer limit fails the notebook before a kernel starts", async () => {
   const nbLevel = await executeNotebook(scratch.notebook("big.ipynb", ["1"], { drills: { timeout: 3e9 } }));
   assert.is(nbLevel.failures[0].kind, "invalid-notebook");
-  assert.match(nbLevel.failures[0].message, "big.ipynb: notebook metadata.drills.timeout: timeout 3000000000 is out of range");
+  assert.match(
+    nbLevel.failures[0].message,
+    "big.ipynb: notebook metadata.drills.timeout: timeout 3000000000 is out of range",
+  );
   assert.is(nbLevel.kernelPid, undefined);
-  const cellLevel = await executeNotebook(scratch.notebook("cell.ipynb", ["1", { source: "2", metadata: { timeout: "5" } }]));
-  assert.match(cellLevel.failures[0].message, 'cell 2 (id c1) metadata.timeout: a timeout must be a number of seconds, got "5"');
+  const cellLevel = await executeNotebook(
+    scratch.notebook("cell.ipynb", ["1", { source: "2", metadata: { timeout: "5" } }]),
+  );
+  assert.match(
+    cellLevel.failures[0].message,
+    'cell 2 (id c1) metadata.timeout: a timeout must be a number of seconds, got "5"',
+  );
 });
 
 test("--timeout out of range is a usage error (exit 2), not a timer that fires at once", () => {
-  const run = spawnSync(process.execPath, [CLI, "--timeout", "2147484", scratch.notebook("t.ipynb", ["1"])], { encoding: "utf8" });
+  const run = spawnSync(process.execPath, [CLI, "--timeout", "2147484", scratch.notebook("t.ipynb", ["1"])], {
+    encoding: "utf8",
+  });
   assert.is(run.status, 2, run.stderr);
   assert.match(run.stderr, "--timeout: timeout 2147484 is out of range");
 });
 
 test("with the interviewer's policy, metadata.drills.timeout 0 cannot lift the limit on an endless loop", async () => {
-  const file = scratch.notebook("forever.ipynb", [{ source: "while (true) {}", metadata: { timeout: 0 } }], { drills: { timeout: 0 } });
+  const file = scratch.notebook("forever.ipynb", [{ source: "while (true) {}", metadata: { timeout: 0 } }], {
+    drills: { timeout: 0 },
+  });
   const started = Date.now();
   const result = await executeNotebook(file, { timeoutSeconds: 2, timeoutPolicy: "interviewer" });
   assert.equal([result.failures[0]?.kind, result.cells[0]?.status], ["timeout", "timeout"]);
@@ -89,7 +112,10 @@ test("executeNotebook refuses an in-place write over a read-only file before run
 test("an output path equal to its input (--out . in its folder) is refused without --inplace", () => {
   const file = scratch.notebook("same/n.ipynb", ["1"]);
   const before = fs.readFileSync(file, "utf8");
-  const run = spawnSync(process.execPath, [CLI, "--out", ".", "n.ipynb"], { cwd: path.dirname(file), encoding: "utf8" });
+  const run = spawnSync(process.execPath, [CLI, "--out", ".", "n.ipynb"], {
+    cwd: path.dirname(file),
+    encoding: "utf8",
+  });
   assert.is(run.status, 2, run.stdout + run.stderr);
   assert.match(run.stderr, "the executed copy of n.ipynb would overwrite it");
   assert.is(fs.readFileSync(file, "utf8"), before);

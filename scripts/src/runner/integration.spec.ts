@@ -38,11 +38,23 @@ test("basic: outputs, display update, execution counts, skip/raises tags, timing
   const result = await byName("basic.ipynb");
   const cells = result.notebook!.cells;
   assert.equal(cells[1].outputs, [{ output_type: "stream", name: "stdout", text: "hello\nworld\n2\n" }]);
-  assert.equal(cells[3].outputs!.map((o) => o.data), [{ "text/html": "<b>bold</b>" }, { "text/html": "<i>after</i>" }]);
-  assert.equal(cells.map((c) => c.execution_count ?? null), [null, 1, null, 2, null, 3, 4, 5, 6]);
+  assert.equal(
+    cells[3].outputs!.map((o) => o.data),
+    [{ "text/html": "<b>bold</b>" }, { "text/html": "<i>after</i>" }],
+  );
+  assert.equal(
+    cells.map((c) => c.execution_count ?? null),
+    [null, 1, null, 2, null, 3, 4, 5, 6],
+  );
   assert.is(cells[5].outputs![0].ename, "Error", "raises-exception cell shows its error");
   assert.ok(cells[1].metadata.execution["shell.execute_reply"], "nbclient-style timestamps");
-  assert.equal(result.checks.map((d) => [d.drill, d.status]), [["00-fixture", "pass"], ["01-other", "todo"]]);
+  assert.equal(
+    result.checks.map((d) => [d.drill, d.status]),
+    [
+      ["00-fixture", "pass"],
+      ["01-other", "todo"],
+    ],
+  );
   assert.ok(result.busyMs > 0 && result.busyMs < result.durationMs);
 });
 
@@ -50,10 +62,16 @@ test("a cell that throws stops the notebook and becomes an nbformat error output
   const result = await byName("throws.ipynb");
   const failure = result.failures[0];
   assert.is(failure.kind, "cell-error");
-  assert.equal([failure.cell?.index, failure.cell?.id, failure.cell?.ename, failure.cell?.evalue], [1, "c-16", "RangeError", "boom from cell 2"]);
+  assert.equal(
+    [failure.cell?.index, failure.cell?.id, failure.cell?.ename, failure.cell?.evalue],
+    [1, "c-16", "RangeError", "boom from cell 2"],
+  );
   assert.match(failure.cell!.source, "explode();");
   assert.is(result.notebook!.cells[2].execution_count, null, "the cell after the error did not run");
-  assert.equal(result.notebook!.cells[1].outputs!.map((o) => o.output_type), ["error"]);
+  assert.equal(
+    result.notebook!.cells[1].outputs!.map((o) => o.output_type),
+    ["error"],
+  );
 });
 
 test("a type error is reported with the compiler's diagnostic", async () => {
@@ -82,7 +100,10 @@ test("an endless loop hits the cell's metadata timeout, is interrupted, and the 
 test("10 MB of output is stored truncated with a marker and fails the notebook; a flood tslab cannot publish fails clearly", async () => {
   const big = await byName("big-output.ipynb");
   // Dropped output is no longer a silent pass: the stored notebook does not show what the cell printed.
-  assert.equal(big.failures.map((f) => f.kind), ["output-truncated"]);
+  assert.equal(
+    big.failures.map((f) => f.kind),
+    ["output-truncated"],
+  );
   const text = big.notebook!.cells[0].outputs![0].text as string;
   assert.ok(text.length < 1.1 * 1024 * 1024, `stored ${text.length} chars`);
   assert.match(text, /output truncated — \d+ more bytes dropped/);
@@ -96,7 +117,11 @@ test("an unhandled rejection (reported after the cell, quirk 4) fails its cell, 
   const result = await byName("unhandled.ipynb");
   assert.equal([result.failures[0].kind, result.failures[0].cell?.index], ["uncaught-error", 0]);
   const last = await byName("unhandled-last.ipynb");
-  assert.equal([last.failures[0]?.kind, last.failures[0]?.cell?.index], ["uncaught-error", 1], "caught after the last cell too");
+  assert.equal(
+    [last.failures[0]?.kind, last.failures[0]?.cell?.index],
+    ["uncaught-error", 1],
+    "caught after the last cell too",
+  );
   assert.match(last.failures[0].message, "rejected in the last cell");
   assert.is(result.failures[0].cell?.ename, "UnhandledPromiseRejection");
   assert.is(result.notebook!.cells[0].outputs!.at(-1)!.output_type, "error");
@@ -131,7 +156,11 @@ test("--allow-errors keeps going after a failure; --strict reaches the kernel's 
     executeNotebook(fixture("faults/throws.ipynb"), { allowErrors: true }),
     executeNotebook(fixture("pass/basic.ipynb"), { strict: true }),
   ]);
-  assert.equal(throws.cells.map((c) => c.status), ["ok", "error", "ok"], "the cell after the error ran, not aborted");
+  assert.equal(
+    throws.cells.map((c) => c.status),
+    ["ok", "error", "ok"],
+    "the cell after the error ran, not aborted",
+  );
   assert.not.ok(throws.passed);
   assert.match(JSON.stringify(basic.notebook!.cells[6].outputs), '"1\\n"');
 });

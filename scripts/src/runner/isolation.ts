@@ -32,15 +32,23 @@ let probed: { wrapper: Wrapper; reason?: string } | undefined;
  * DRILLS_ISOLATION=process-group forces the fallback (to test it, or where namespaces misbehave).
  */
 export function isolationWrapper(env: NodeJS.ProcessEnv = process.env): { wrapper: Wrapper; reason?: string } {
-  if (env.DRILLS_ISOLATION === "process-group") return { wrapper: { isolation: "process-group", prefix: [] }, reason: "DRILLS_ISOLATION=process-group" };
+  if (env.DRILLS_ISOLATION === "process-group")
+    return { wrapper: { isolation: "process-group", prefix: [] }, reason: "DRILLS_ISOLATION=process-group" };
   if (probed) return probed;
   if (process.platform !== "linux") {
-    return (probed = { wrapper: { isolation: "process-group", prefix: [] }, reason: `no PID namespaces on ${process.platform}` });
+    return (probed = {
+      wrapper: { isolation: "process-group", prefix: [] },
+      reason: `no PID namespaces on ${process.platform}`,
+    });
   }
   const reasons: string[] = [];
   for (const candidate of CANDIDATES) {
-    const run = spawnSync(candidate[0], [...candidate.slice(1), ...INIT, "/bin/true"], { encoding: "utf8", timeout: 5000 });
-    if (run.status === 0) return (probed = { wrapper: { isolation: "pid-namespace", prefix: [...candidate, ...INIT] } });
+    const run = spawnSync(candidate[0], [...candidate.slice(1), ...INIT, "/bin/true"], {
+      encoding: "utf8",
+      timeout: 5000,
+    });
+    if (run.status === 0)
+      return (probed = { wrapper: { isolation: "pid-namespace", prefix: [...candidate, ...INIT] } });
     reasons.push(`${candidate.join(" ")}: ${run.error?.message ?? (run.stderr.trim() || `exit ${run.status}`)}`);
   }
   return (probed = { wrapper: { isolation: "process-group", prefix: [] }, reason: reasons.join("; ") });

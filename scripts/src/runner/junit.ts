@@ -17,12 +17,21 @@ function notebookCases(result: NotebookResult): JunitCase[] {
     classname: "notebooks",
     name: result.path,
     ms: result.durationMs,
-    outcome: result.passed ? "pass" : result.failures.some((f) => f.kind === "cell-error" || f.kind === "uncaught-error") ? "fail" : "error",
+    outcome: result.passed
+      ? "pass"
+      : result.failures.some((f) => f.kind === "cell-error" || f.kind === "uncaught-error")
+        ? "fail"
+        : "error",
     ...(result.passed
       ? {}
-      : { message: result.failures.map(failureMessage).join("; "), body: result.failures.map((f) => formatFailure(result, f)).join("\n\n") }),
+      : {
+          message: result.failures.map(failureMessage).join("; "),
+          body: result.failures.map((f) => formatFailure(result, f)).join("\n\n"),
+        }),
   };
-  const checks = result.checks.flatMap((drill) => drill.checks.map((check) => checkCase(`${result.path} › ${drill.drill}`, check)));
+  const checks = result.checks.flatMap((drill) =>
+    drill.checks.map((check) => checkCase(`${result.path} › ${drill.drill}`, check)),
+  );
   return [notebook, ...checks];
 }
 

@@ -87,9 +87,20 @@ export class Kernel {
     let started: Supervised;
     try {
       const launch = options.sandbox
-        ? sandboxLaunch(options.sandbox, { cwd: options.cwd, connectionDir: connection.dir, env: kernelProcessEnv(found, env) })
+        ? sandboxLaunch(options.sandbox, {
+            cwd: options.cwd,
+            connectionDir: connection.dir,
+            env: kernelProcessEnv(found, env),
+          })
         : { ...isolationWrapper(env).wrapper, env: kernelProcessEnv(found, env), cwd: options.cwd };
-      started = await Supervised.start({ argv, prefix: launch.prefix, isolation: launch.isolation, cwd: launch.cwd, env: launch.env, cleanup: [connection.dir] });
+      started = await Supervised.start({
+        argv,
+        prefix: launch.prefix,
+        isolation: launch.isolation,
+        cwd: launch.cwd,
+        env: launch.env,
+        cleanup: [connection.dir],
+      });
     } catch (error) {
       connection.remove();
       if (error instanceof SandboxError) throw new NotebookError("kernel-start", error.message);
@@ -119,7 +130,12 @@ export class Kernel {
   }
 
   /** Sends a request; `reply` settles with the reply, or fails on timeout or kernel exit. */
-  send(channel: Channel, msgType: string, content: unknown, timeoutMs?: number): { msgId: string; reply: Promise<Message> } {
+  send(
+    channel: Channel,
+    msgType: string,
+    content: unknown,
+    timeoutMs?: number,
+  ): { msgId: string; reply: Promise<Message> } {
     const message = createMessage(msgType, content, this.session);
     const msgId = message.header.msg_id;
     const reply = new Promise<Message>((resolve, reject) => {
@@ -133,14 +149,20 @@ export class Kernel {
         resolve: (m) => (done(), resolve(m)),
         reject: (e) => (done(), reject(e)),
       });
-      if (timeoutMs !== undefined) timer = setTimeout(() => this.pending.get(msgId)?.reject(new Error(`no ${msgType} reply within ${timeoutMs} ms`)), timeoutMs);
+      if (timeoutMs !== undefined)
+        timer = setTimeout(
+          () => this.pending.get(msgId)?.reject(new Error(`no ${msgType} reply within ${timeoutMs} ms`)),
+          timeoutMs,
+        );
     });
     const socket = channel === "shell" ? this.shell : this.control;
     const previous = this.sendQueues.get(channel) ?? Promise.resolve();
     // zeromq allows one pending send per socket; chain them.
-    const sent = previous.then(() => socket.send(serialize(message, this.connection.info.key))).catch((error) => {
-      this.pending.get(msgId)?.reject(error as Error);
-    });
+    const sent = previous
+      .then(() => socket.send(serialize(message, this.connection.info.key)))
+      .catch((error) => {
+        this.pending.get(msgId)?.reject(error as Error);
+      });
     this.sendQueues.set(channel, sent);
     return { msgId, reply };
   }
@@ -188,12 +210,17 @@ export class Kernel {
     // jupyter_client's wait_for_ready: a shell reply alone does not prove iopub is connected, and outputs sent
     // before the SUB socket joins are lost; keep asking until both channels have spoken.
     while (Date.now() < deadline) {
-      if (!this.alive) throw new NotebookError("kernel-start", text.kernelExitedEarly(text.kernelExit(this.exit!.code, this.exit!.signal), this.tail));
+      if (!this.alive)
+        throw new NotebookError(
+          "kernel-start",
+          text.kernelExitedEarly(text.kernelExit(this.exit!.code, this.exit!.signal), this.tail),
+        );
       const attempt = this.send("shell", "kernel_info_request", {}, 1000).reply;
       const replied = await attempt.then(
         (reply) => {
           const info = (reply.content as { language_info?: unknown }).language_info;
-          if (info && typeof info === "object" && !Array.isArray(info)) this.languageInfo = info as Record<string, unknown>;
+          if (info && typeof info === "object" && !Array.isArray(info))
+            this.languageInfo = info as Record<string, unknown>;
           return true;
         },
         () => false,
@@ -201,7 +228,11 @@ export class Kernel {
       if (replied && this.iopubSeen) return;
       if (replied) await new Promise((r) => setTimeout(r, 100));
     }
-    if (!this.alive) throw new NotebookError("kernel-start", text.kernelExitedEarly(text.kernelExit(this.exit!.code, this.exit!.signal), this.tail));
+    if (!this.alive)
+      throw new NotebookError(
+        "kernel-start",
+        text.kernelExitedEarly(text.kernelExit(this.exit!.code, this.exit!.signal), this.tail),
+      );
     throw new NotebookError("kernel-start", text.kernelNotReady(Math.round(timeoutMs / 1000), this.tail));
   }
 

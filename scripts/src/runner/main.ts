@@ -21,7 +21,10 @@ export interface MainIo {
 
 export const EXIT = { passed: 0, failed: 1, usage: 2, interrupted: 130 } as const;
 
-export async function main(argv: string[], io: MainIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function main(
+  argv: string[],
+  io: MainIo = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
   let options;
   let jobs;
   try {
@@ -82,7 +85,8 @@ export async function main(argv: string[], io: MainIo = { stdout: process.stdout
   const failures = formatFailures(results);
   if (failures) io.stdout.write(`\n${failures}\n`);
   for (const result of results) {
-    if (result.droppedMessages > 0) io.stderr.write(`warning: ${result.path}: ${text.droppedMessages(result.droppedMessages)}\n`);
+    if (result.droppedMessages > 0)
+      io.stderr.write(`warning: ${result.path}: ${text.droppedMessages(result.droppedMessages)}\n`);
   }
   if (options.junit) writeJunit(options.junit, results, wallMs);
   if (options.summary) io.stdout.write(`\n${formatSummary(results)}\n`);

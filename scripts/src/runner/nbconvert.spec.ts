@@ -17,10 +17,14 @@ const out = fs.mkdtempSync(path.join(os.tmpdir(), "runner-nbconvert-"));
 
 function nbconvert(input: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn("jupyter", ["nbconvert", "--to", "notebook", "--execute", "--output-dir", out, "--output", path.basename(input), input], {
-      env: kernelEnv(),
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      "jupyter",
+      ["nbconvert", "--to", "notebook", "--execute", "--output-dir", out, "--output", path.basename(input), input],
+      {
+        env: kernelEnv(),
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
@@ -30,7 +34,9 @@ function nbconvert(input: string): Promise<{ code: number | null; output: string
 
 test("jupyter nbconvert --execute runs the passing fixtures and fails the failing one", async () => {
   if (missing) return console.log(`  skipped: ${missing}`);
-  const [basic, compute, throws] = await Promise.all(["pass/basic.ipynb", "pass/compute.ipynb", "faults/throws.ipynb"].map((f) => nbconvert(fixture(f))));
+  const [basic, compute, throws] = await Promise.all(
+    ["pass/basic.ipynb", "pass/compute.ipynb", "faults/throws.ipynb"].map((f) => nbconvert(fixture(f))),
+  );
   assert.is(basic.code, 0, basic.output);
   assert.is(compute.code, 0, compute.output);
   assert.is.not(throws.code, 0);

@@ -12,7 +12,12 @@ const write = (name: string, text: string) => {
   fs.writeFileSync(file, text);
   return file;
 };
-const code = (source: string, id?: string) => ({ cell_type: "code" as const, source, metadata: {}, ...(id === undefined ? {} : { id }) });
+const code = (source: string, id?: string) => ({
+  cell_type: "code" as const,
+  source,
+  metadata: {},
+  ...(id === undefined ? {} : { id }),
+});
 
 test("normalize gives every cell a unique valid id and bumps nbformat_minor to 5", () => {
   const notebook: Notebook = {
@@ -32,7 +37,12 @@ test("normalize gives every cell a unique valid id and bumps nbformat_minor to 5
 });
 
 test("formatNotebook writes as nbformat does: sorted keys at every depth, one-space indent, trailing newline", () => {
-  const nb = { nbformat: 4, metadata: { z: 1, a: { y: 2, b: 3 } }, cells: [{ source: ["x"], cell_type: "code", id: "c1", outputs: [], metadata: {}, execution_count: null }], nbformat_minor: 5 };
+  const nb = {
+    nbformat: 4,
+    metadata: { z: 1, a: { y: 2, b: 3 } },
+    cells: [{ source: ["x"], cell_type: "code", id: "c1", outputs: [], metadata: {}, execution_count: null }],
+    nbformat_minor: 5,
+  };
   const text = formatNotebook(nb);
   assert.ok(text.endsWith("}\n") && !text.endsWith("\n\n"));
   assert.equal(text.split("\n")[1], ' "cells": [');
@@ -52,7 +62,11 @@ test("the committed notebooks are stored exactly as the writer writes them (a sa
     for (const f of fs.readdirSync(path.join(root, dir)).filter((n) => n.endsWith(".ipynb"))) {
       const file = path.join(root, dir, f);
       const text = fs.readFileSync(file, "utf8");
-      assert.is(formatNotebook(JSON.parse(text)) === text, true, `${dir}/${f} is not in Jupyter's layout: run it through formatNotebook`);
+      assert.is(
+        formatNotebook(JSON.parse(text)) === text,
+        true,
+        `${dir}/${f} is not in Jupyter's layout: run it through formatNotebook`,
+      );
     }
   }
 });
@@ -80,7 +94,10 @@ test("readNotebook refuses structurally wrong notebooks with the reason", () => 
   ];
   for (const [textValue, reason] of cases) {
     const file = write("bad.ipynb", textValue);
-    assert.throws(() => readNotebook(file), (e: Error) => e.message.includes(reason) && e.message.includes(file));
+    assert.throws(
+      () => readNotebook(file),
+      (e: Error) => e.message.includes(reason) && e.message.includes(file),
+    );
   }
   assert.throws(() => readNotebook(path.join(tmp, "missing.ipynb")), /cannot read notebook/);
 });
@@ -101,7 +118,10 @@ test("a failed write keeps the previous file intact and cleans up", () => {
   circular.metadata.self = circular;
   assert.throws(() => writeNotebook(file, circular));
   assert.is(fs.readFileSync(file, "utf8"), "previous");
-  assert.equal(fs.readdirSync(tmp).filter((f) => f.endsWith(".tmp")), []);
+  assert.equal(
+    fs.readdirSync(tmp).filter((f) => f.endsWith(".tmp")),
+    [],
+  );
 });
 
 test.after(() => fs.rmSync(tmp, { recursive: true, force: true }));

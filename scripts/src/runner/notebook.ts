@@ -52,11 +52,15 @@ function describeProblem(data: any): string | undefined {
   if (!data || typeof data !== "object" || Array.isArray(data)) return "top level is not an object";
   if (data.nbformat !== 4) return `nbformat is ${JSON.stringify(data.nbformat)}, expected 4`;
   if (!Array.isArray(data.cells)) return "cells is not a list";
-  if (data.metadata !== undefined && (typeof data.metadata !== "object" || data.metadata === null)) return "metadata is not an object";
+  if (data.metadata !== undefined && (typeof data.metadata !== "object" || data.metadata === null))
+    return "metadata is not an object";
   for (const [index, cell] of (data.cells as any[]).entries()) {
     if (!cell || typeof cell !== "object") return `cell ${index + 1} is not an object`;
     if (!CELL_TYPES.has(cell.cell_type)) return `cell ${index + 1} has cell_type ${JSON.stringify(cell.cell_type)}`;
-    if (typeof cell.source !== "string" && !(Array.isArray(cell.source) && cell.source.every((s: unknown) => typeof s === "string"))) {
+    if (
+      typeof cell.source !== "string" &&
+      !(Array.isArray(cell.source) && cell.source.every((s: unknown) => typeof s === "string"))
+    ) {
       return `cell ${index + 1} has no string source`;
     }
   }
@@ -98,7 +102,11 @@ function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value === null || typeof value !== "object") return value;
   const o = value as Record<string, unknown>;
-  return Object.fromEntries(Object.keys(o).sort().map((k) => [k, sortKeys(o[k])]));
+  return Object.fromEntries(
+    Object.keys(o)
+      .sort()
+      .map((k) => [k, sortKeys(o[k])]),
+  );
 }
 
 /**
@@ -111,7 +119,10 @@ export function formatNotebook(notebook: unknown): string {
 
 export function writeNotebook(file: string, notebook: Notebook): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(3).toString("hex")}.tmp`);
+  const tmp = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}.${randomBytes(3).toString("hex")}.tmp`,
+  );
   try {
     fs.writeFileSync(tmp, formatNotebook(notebook));
     fs.renameSync(tmp, file);
@@ -127,6 +138,12 @@ export function placeholderNotebook(message: string): Notebook {
     nbformat: 4,
     nbformat_minor: 5,
     metadata: {},
-    cells: [{ cell_type: "markdown", metadata: {}, source: `**The drills runner could not execute this notebook.**\n\n\`\`\`\n${message}\n\`\`\`\n` }],
+    cells: [
+      {
+        cell_type: "markdown",
+        metadata: {},
+        source: `**The drills runner could not execute this notebook.**\n\n\`\`\`\n${message}\n\`\`\`\n`,
+      },
+    ],
   });
 }

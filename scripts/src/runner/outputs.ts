@@ -46,7 +46,15 @@ export class CellOutputs {
       case "update_display_data":
         return this.displays.update(content);
       case "error":
-        return this.push({ output_type: "error", ename: content.ename ?? "Error", evalue: content.evalue ?? "", traceback: content.traceback ?? [] }, 0);
+        return this.push(
+          {
+            output_type: "error",
+            ename: content.ename ?? "Error",
+            evalue: content.evalue ?? "",
+            traceback: content.traceback ?? [],
+          },
+          0,
+        );
       case "clear_output":
         if (content.wait) this.clearPending = true;
         else this.clear();

@@ -15,7 +15,10 @@ test("results keep the input order whatever order tasks finish in; never more th
     running--;
     return `${i}:${ms}`;
   });
-  assert.equal(out, delays.map((ms, i) => `${i}:${ms}`));
+  assert.equal(
+    out,
+    delays.map((ms, i) => `${i}:${ms}`),
+  );
   assert.is(peak, 3);
 });
 

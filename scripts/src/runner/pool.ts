@@ -23,7 +23,11 @@ export function defaultJobs(): number {
  * as it frees up. Results come back in the order of `items`, whatever order they finish in. A task that throws
  * rejects the whole map (tasks here report failures in their results instead).
  */
-export async function mapPool<T, R>(items: readonly T[], width: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapPool<T, R>(
+  items: readonly T[],
+  width: number,
+  task: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {

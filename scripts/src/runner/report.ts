@@ -28,9 +28,7 @@ export function formatFailure(result: NotebookResult, failure: Failure): string 
 }
 
 export function formatFailures(results: NotebookResult[]): string {
-  return results
-    .flatMap((result) => result.failures.map((failure) => formatFailure(result, failure)))
-    .join("\n\n");
+  return results.flatMap((result) => result.failures.map((failure) => formatFailure(result, failure))).join("\n\n");
 }
 
 export function formatTally(results: NotebookResult[], wallMs: number): string {

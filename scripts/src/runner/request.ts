@@ -50,8 +50,16 @@ export class RequestChannel {
 
   async execute(code: string, options: RequestOptions = {}): Promise<RequestResult> {
     // The timeout rule, in milliseconds: a caller's mistake is thrown, never turned into a timer that fires at once.
-    for (const [name, value] of [["timeoutMs", options.timeoutMs], ["graceMs", options.graceMs]] as const) {
-      if (value !== undefined && value !== 0 && value !== -1 && !(Number.isFinite(value) && value >= 1 && value <= MAX_TIMER_MS)) {
+    for (const [name, value] of [
+      ["timeoutMs", options.timeoutMs],
+      ["graceMs", options.graceMs],
+    ] as const) {
+      if (
+        value !== undefined &&
+        value !== 0 &&
+        value !== -1 &&
+        !(Number.isFinite(value) && value >= 1 && value <= MAX_TIMER_MS)
+      ) {
         throw new RangeError(`${name}: ${value} is out of range; use 0 or -1 for none, else 1 to ${MAX_TIMER_MS} ms`);
       }
     }
@@ -66,7 +74,14 @@ export class RequestChannel {
       const wait = this.lastErrorAt + AFTER_ERROR_MS - Date.now();
       if (wait > 0) await sleep(wait);
       outputs.finished = false;
-      const request = this.kernel.send("shell", "execute_request", { code, silent: false, store_history: false, user_expressions: {}, allow_stdin: false, stop_on_error: true });
+      const request = this.kernel.send("shell", "execute_request", {
+        code,
+        silent: false,
+        store_history: false,
+        user_expressions: {},
+        allow_stdin: false,
+        stop_on_error: true,
+      });
       const tracker = new Tracker(request.msgId, outputs);
       this.trackers.set(request.msgId, tracker);
       try {

@@ -19,7 +19,10 @@ test.after(() => {
   fs.rmSync(sandboxBase, { recursive: true, force: true });
 });
 
-const CELLS = ['function double(x: number): number {\n  console.log("side effect");\n  return 2 * x;\n}', 'console.log("defined")'];
+const CELLS = [
+  'function double(x: number): number {\n  console.log("side effect");\n  return 2 * x;\n}',
+  'console.log("defined")',
+];
 
 test("run() executes the cells; execute() calls the candidate's function and returns plain stdout", async () => {
   const session = await openSession(scratch.notebook("define.ipynb", CELLS));
@@ -34,10 +37,17 @@ test("run() executes the cells; execute() calls the candidate's function and ret
     const thrown = await session.execute('throw new RangeError("bad input")', { timeoutMs: 10_000 });
     assert.is(thrown.status, "error");
     assert.match(thrown.stderr, "RangeError: bad input");
-    const badTimeout = await session.execute("1", { timeoutMs: 3e9 }).then(() => "accepted", (e: Error) => e.message);
+    const badTimeout = await session.execute("1", { timeoutMs: 3e9 }).then(
+      () => "accepted",
+      (e: Error) => e.message,
+    );
     assert.match(badTimeout, "timeoutMs: 3000000000 is out of range");
     const after = await session.execute("console.log(double(1))", { timeoutMs: 10_000 });
-    assert.equal([after.status, after.stdout], ["ok", "side effect\n2\n"], "a call right after an error is not lost to tslab's abort window");
+    assert.equal(
+      [after.status, after.stdout],
+      ["ok", "side effect\n2\n"],
+      "a call right after an error is not lost to tslab's abort window",
+    );
   } finally {
     await session.close();
   }
@@ -51,15 +61,26 @@ test("a hanging call times out and the kernel goes on; one that ignores SIGINT i
     await session.run();
     const spin = await session.execute("while (true) {}", { timeoutMs: 1500 });
     assert.equal([spin.status, spin.killed], ["timeout", false]);
-    assert.is((await session.execute("console.log(double(2))", { timeoutMs: 10_000 })).stdout, "side effect\n4\n", "interrupted, still alive");
+    assert.is(
+      (await session.execute("console.log(double(2))", { timeoutMs: 10_000 })).stdout,
+      "side effect\n4\n",
+      "interrupted, still alive",
+    );
     const firstPid = session.kernelPid;
-    const stubborn = await session.execute('process.removeAllListeners("SIGINT"); process.on("SIGINT", () => {}); while (true) {}', { timeoutMs: 1500, graceMs: 1000 });
+    const stubborn = await session.execute(
+      'process.removeAllListeners("SIGINT"); process.on("SIGINT", () => {}); while (true) {}',
+      { timeoutMs: 1500, graceMs: 1000 },
+    );
     assert.equal([stubborn.status, stubborn.killed], ["timeout", true]);
     assert.not.ok(isRunning(firstPid));
     assert.is((await session.execute("1", { timeoutMs: 5000 })).status, "died");
     await session.restart();
     const fresh = await session.execute("double(1)", { timeoutMs: 5000 });
-    assert.equal([fresh.status, fresh.stderr.includes("Cannot find name 'double'")], ["error", true], `a fresh kernel: ${fresh.stderr}`);
+    assert.equal(
+      [fresh.status, fresh.stderr.includes("Cannot find name 'double'")],
+      ["error", true],
+      `a fresh kernel: ${fresh.stderr}`,
+    );
     assert.ok((await session.run()).passed);
     assert.is((await session.execute("console.log(double(3))", { timeoutMs: 10_000 })).stdout, "side effect\n6\n");
     const exit = await session.execute("process.exit(3)", { timeoutMs: 10_000 });
@@ -87,7 +108,9 @@ test("in the sandbox: calls work over ipc, and a restart gets a fresh /tmp", asy
   const session = await openSession(file, { sandbox: { workDir: work } });
   try {
     assert.ok((await session.run()).passed);
-    const write = await session.execute('require("fs").writeFileSync("/tmp/x", "1"); console.log(double(5))', { timeoutMs: 10_000 });
+    const write = await session.execute('require("fs").writeFileSync("/tmp/x", "1"); console.log(double(5))', {
+      timeoutMs: 10_000,
+    });
     assert.equal([write.status, write.stdout], ["ok", "side effect\n10\n"]);
     await session.restart();
     const read = await session.execute('console.log(require("fs").existsSync("/tmp/x"))', { timeoutMs: 10_000 });

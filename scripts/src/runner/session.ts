@@ -45,8 +45,18 @@ export async function openSession(file: string, options: SessionOptions = {}): P
       const started = Date.now();
       const notebook: Prepared["notebook"] = JSON.parse(original);
       const result: NotebookResult = {
-        path: file, passed: false, failures: [], cells: [], checks: [], durationMs: 0, startupMs: 0, busyMs: 0, droppedMessages: 0,
-        notebook, kernelPid: kernel.pid, isolation: kernel.isolation,
+        path: file,
+        passed: false,
+        failures: [],
+        cells: [],
+        checks: [],
+        durationMs: 0,
+        startupMs: 0,
+        busyMs: 0,
+        droppedMessages: 0,
+        notebook,
+        kernelPid: kernel.pid,
+        isolation: kernel.isolation,
       };
       try {
         await runOn(kernel, file, notebook, prepared.timeouts, options, result);

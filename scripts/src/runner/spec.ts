@@ -22,7 +22,8 @@ export function dataDirs(env: NodeJS.ProcessEnv = kernelEnv()): string[] {
 
 export function findKernelSpec(name: string, env: NodeJS.ProcessEnv = kernelEnv()): FoundSpec {
   // Checked before any path is built from it: the name comes from the notebook, i.e. from whoever wrote it.
-  if (!isKernelName(name)) throw new NotebookError("unknown-kernel", text.badKernelName(name, String(KERNEL_NAME_PATTERN)));
+  if (!isKernelName(name))
+    throw new NotebookError("unknown-kernel", text.badKernelName(name, String(KERNEL_NAME_PATTERN)));
   const dirs = dataDirs(env);
   for (const dataDir of dirs) {
     const dir = path.join(dataDir, "kernels", name);

@@ -39,7 +39,10 @@ async function settle(check: () => boolean, timeoutMs: number): Promise<boolean>
   return check();
 }
 
-const modes = [{ name: "default", env: {} as NodeJS.ProcessEnv }, { name: "process-group", env: { DRILLS_ISOLATION: "process-group" } }];
+const modes = [
+  { name: "default", env: {} as NodeJS.ProcessEnv },
+  { name: "process-group", env: { DRILLS_ISOLATION: "process-group" } },
+];
 
 test("this machine's isolation is stated (a PID namespace where unshare works)", () => {
   const { wrapper, reason } = isolationWrapper();
@@ -48,9 +51,16 @@ test("this machine's isolation is stated (a PID namespace where unshare works)",
 });
 
 /** Starts the CLI on an endless cell, waits until it spins, then does `stop` to the CLI; returns what was left. */
-async function stopMidLoop(name: string, env: NodeJS.ProcessEnv, stop: (cli: ReturnType<typeof spawn>) => void): Promise<{ code: unknown; left: number[]; dirLeft: boolean }> {
+async function stopMidLoop(
+  name: string,
+  env: NodeJS.ProcessEnv,
+  stop: (cli: ReturnType<typeof spawn>) => void,
+): Promise<{ code: unknown; left: number[]; dirLeft: boolean }> {
   const file = scratch.notebook(`${name}.ipynb`, ["while (true) {}"]);
-  const cli = spawn(process.execPath, [CLI, "--out", scratch.path("out"), file], { stdio: "ignore", env: { ...process.env, ...env } });
+  const cli = spawn(process.execPath, [CLI, "--out", scratch.path("out"), file], {
+    stdio: "ignore",
+    env: { ...process.env, ...env },
+  });
   const exit = new Promise((resolve) => cli.once("exit", (code, signal) => resolve(code ?? signal)));
   let kernel: { pid: number; connectionDir: string } | undefined;
   await settle(() => {
@@ -101,15 +111,22 @@ for (const mode of modes) {
     const result = await executeNotebook(file, { env: { ...process.env, ...mode.env } });
     assert.ok(result.passed, JSON.stringify(result.failures));
     if (mode.name === "process-group") assert.is(result.isolation, "process-group");
-    if (result.isolation === "pid-namespace") assert.match(JSON.stringify(result.notebook!.cells[2].outputs), "ESRCH", "host processes are invisible");
-    assert.ok(await settle(() => processesWith(`${marker}1`).length + processesWith(`${marker}2`).length === 0, 3000), `survivors: ${processesWith(marker)}`);
+    if (result.isolation === "pid-namespace")
+      assert.match(JSON.stringify(result.notebook!.cells[2].outputs), "ESRCH", "host processes are invisible");
+    assert.ok(
+      await settle(() => processesWith(`${marker}1`).length + processesWith(`${marker}2`).length === 0, 3000),
+      `survivors: ${processesWith(marker)}`,
+    );
   });
 }
 
 test("a cell that ignores the interrupt is killed at its timeout, with everything it started", async () => {
   const file = scratch.notebook("stubborn.ipynb", [
     `import { spawn } from "child_process";\nspawn("setsid", ["sleep", "986.61"], { stdio: "ignore" }).unref();`,
-    { source: `process.removeAllListeners("SIGINT");\nprocess.on("SIGINT", () => {});\nwhile (true) {}`, metadata: { timeout: 2 } },
+    {
+      source: `process.removeAllListeners("SIGINT");\nprocess.on("SIGINT", () => {});\nwhile (true) {}`,
+      metadata: { timeout: 2 },
+    },
   ]);
   const result = await executeNotebook(file, { graceMs: 1000 } as any);
   assert.equal([result.failures[0]?.kind, result.cells[1]?.status], ["timeout", "timeout"]);

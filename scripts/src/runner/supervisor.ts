@@ -125,7 +125,9 @@ async function findKernel(root: number): Promise<ProcessInfo | undefined> {
     const own = processInfo(root);
     if (own && config.isolation === "process-group") return own;
     const tree = descendants(root);
-    const found = tree.find((p) => p.argv0 === config.kernelExe) ?? (Date.now() - started > 1000 ? tree.find((p) => !isWrapper(p)) : undefined);
+    const found =
+      tree.find((p) => p.argv0 === config.kernelExe) ??
+      (Date.now() - started > 1000 ? tree.find((p) => !isWrapper(p)) : undefined);
     if (found) return found;
     await new Promise((r) => setTimeout(r, 10));
   }
@@ -140,7 +142,11 @@ function command(line: string): void {
 }
 
 async function start(): Promise<void> {
-  child = spawn(config.argv[0], config.argv.slice(1), { cwd: config.cwd, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  child = spawn(config.argv[0], config.argv.slice(1), {
+    cwd: config.cwd,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stdout!.on("data", (chunk) => process.stderr.write(chunk));
   child.stderr!.on("data", (chunk) => process.stderr.write(chunk));
   child.once("error", (error) => finish(null, null, error.message));

@@ -22,7 +22,9 @@ export function checkTimeout(value: unknown, source: string): number {
   }
   if (value === 0 || value === -1) return 0;
   if (value < 1 || value > MAX_TIMEOUT_SECONDS) {
-    throw new TimeoutError(`${source}: timeout ${value} is out of range; use 0 or -1 for none, else 1 to ${MAX_TIMEOUT_SECONDS} seconds`);
+    throw new TimeoutError(
+      `${source}: timeout ${value} is out of range; use 0 or -1 for none, else 1 to ${MAX_TIMEOUT_SECONDS} seconds`,
+    );
   }
   return value;
 }
@@ -31,16 +33,32 @@ export function checkTimeout(value: unknown, source: string): number {
  * Every code cell's timeout in seconds (0 = none), indexed like `notebook.cells`; all values are validated before
  * any cell runs, so a bad one fails the notebook before its kernel starts.
  */
-export function cellTimeouts(notebook: Notebook, file: string, defaultSeconds: number, policy: TimeoutPolicy = "notebook"): number[] {
+export function cellTimeouts(
+  notebook: Notebook,
+  file: string,
+  defaultSeconds: number,
+  policy: TimeoutPolicy = "notebook",
+): number[] {
   const fallback = checkTimeout(defaultSeconds, "timeoutSeconds");
   if (policy === "interviewer") return notebook.cells.map(() => fallback);
   try {
     const notebookDefault =
-      pick(notebook.metadata, [["drills", "timeout"], ["execution", "timeout"]], `${file}: notebook metadata`) ?? fallback;
+      pick(
+        notebook.metadata,
+        [
+          ["drills", "timeout"],
+          ["execution", "timeout"],
+        ],
+        `${file}: notebook metadata`,
+      ) ?? fallback;
     return notebook.cells.map((cell, index) =>
       cell.cell_type !== "code"
         ? notebookDefault
-        : (pick(cell.metadata, [["drills", "timeout"], ["timeout"]], `${file}: cell ${index + 1} (id ${cell.id ?? "?"}) metadata`) ?? notebookDefault),
+        : (pick(
+            cell.metadata,
+            [["drills", "timeout"], ["timeout"]],
+            `${file}: cell ${index + 1} (id ${cell.id ?? "?"}) metadata`,
+          ) ?? notebookDefault),
     );
   } catch (error) {
     if (error instanceof TimeoutError) throw new NotebookError("invalid-notebook", error.message);

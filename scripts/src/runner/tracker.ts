@@ -77,7 +77,8 @@ export class Tracker {
         () => finish({ kind: "died" }),
       );
       void kernel.exited.then(() => finish({ kind: "died" }));
-      if (timeoutMs !== undefined && timeoutMs > 0) timers.push(setTimeout(() => finish({ kind: "timeout" }), timeoutMs));
+      if (timeoutMs !== undefined && timeoutMs > 0)
+        timers.push(setTimeout(() => finish({ kind: "timeout" }), timeoutMs));
       if (signal?.aborted) return onAbort();
       signal?.addEventListener("abort", onAbort);
       check();
@@ -91,7 +92,8 @@ export function recordTimes(cell: Cell, sentAt: Date, tracker: Tracker): void {
   const execution: Record<string, string> = {};
   if (tracker.busyAt) execution["iopub.status.busy"] = tracker.busyAt.toISOString();
   const started = tracker.reply?.metadata?.started;
-  execution["shell.execute_reply.started"] = typeof started === "string" ? started : (tracker.busyAt ?? sentAt).toISOString();
+  execution["shell.execute_reply.started"] =
+    typeof started === "string" ? started : (tracker.busyAt ?? sentAt).toISOString();
   if (tracker.replyAt) execution["shell.execute_reply"] = tracker.replyAt.toISOString();
   if (tracker.idleAt) execution["iopub.status.idle"] = tracker.idleAt.toISOString();
   cell.metadata.execution = execution;

@@ -37,7 +37,12 @@ export function sign(key: string, frames: Array<string | Buffer>): string {
   return hmac.digest("hex");
 }
 
-export function createMessage<C>(msgType: string, content: C, session: string, parent: Partial<Header> = {}): Message<C> {
+export function createMessage<C>(
+  msgType: string,
+  content: C,
+  session: string,
+  parent: Partial<Header> = {},
+): Message<C> {
   return {
     identities: [],
     header: {
@@ -75,7 +80,14 @@ export function parse(raw: Buffer[], key: string): ParseOutcome {
     if (!header || typeof header.msg_type !== "string") return { ok: false, reason: "header without msg_type" };
     return {
       ok: true,
-      message: { identities: raw.slice(0, at), header, parent_header: parent_header ?? {}, metadata: metadata ?? {}, content: content ?? {}, buffers: raw.slice(at + 6) },
+      message: {
+        identities: raw.slice(0, at),
+        header,
+        parent_header: parent_header ?? {},
+        metadata: metadata ?? {},
+        content: content ?? {},
+        buffers: raw.slice(at + 6),
+      },
     };
   } catch (error) {
     return { ok: false, reason: `unparsable JSON frame (${(error as Error).message})` };

@@ -19,47 +19,94 @@ export interface Launch {
  * What of the caller's environment a sandboxed kernel keeps: system basics and the pack's known switches (values,
  * never paths). Everything else — secrets, DRILLS_HIDDEN_FILE, DRILLS_PROGRESS_FILE — stays out.
  */
-const KEPT_ENV = ["PATH", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "DRILLS_MODE", "DRILLS_STRICT", "DRILLS_PROGRESS", "DRILLS_BACKEND"];
+const KEPT_ENV = [
+  "PATH",
+  "LANG",
+  "LC_ALL",
+  "LC_CTYPE",
+  "TZ",
+  "DRILLS_MODE",
+  "DRILLS_STRICT",
+  "DRILLS_PROGRESS",
+  "DRILLS_BACKEND",
+];
 const SYSTEM_DIRS = ["/usr", "/bin", "/sbin", "/lib", "/lib64", "/lib32"];
 /** /etc is not bound whole: only what libc and node read to start. */
-const ETC_FILES = ["/etc/passwd", "/etc/group", "/etc/nsswitch.conf", "/etc/hosts", "/etc/localtime", "/etc/ld.so.cache", "/etc/ld.so.conf"];
+const ETC_FILES = [
+  "/etc/passwd",
+  "/etc/group",
+  "/etc/nsswitch.conf",
+  "/etc/hosts",
+  "/etc/localtime",
+  "/etc/ld.so.cache",
+  "/etc/ld.so.conf",
+];
 
 export class SandboxError extends Error {}
 
-export function sandboxLaunch(spec: SandboxSpec, kernel: { cwd: string; connectionDir: string; env: NodeJS.ProcessEnv }): Launch {
+export function sandboxLaunch(
+  spec: SandboxSpec,
+  kernel: { cwd: string; connectionDir: string; env: NodeJS.ProcessEnv },
+): Launch {
   const probe = sandboxAvailable();
   if (!probe.available) throw new SandboxError(`no sandbox: ${probe.reason}`);
   const workDir = path.resolve(spec.workDir);
   const cwd = path.resolve(kernel.cwd);
   if (cwd !== workDir && !cwd.startsWith(workDir + path.sep)) {
-    throw new SandboxError(`the notebook's folder ${cwd} is not inside the sandbox's workDir ${workDir}; stage the notebook there`);
+    throw new SandboxError(
+      `the notebook's folder ${cwd} is not inside the sandbox's workDir ${workDir}; stage the notebook there`,
+    );
   }
   const uid = spec.uid ?? 65534;
   const gid = spec.gid ?? 65534;
   if (probe.dropsPrivileges) {
     // The kernel must read its connection file, create its sockets and write its work dir — nothing else.
-    for (const p of [kernel.connectionDir, ...fs.readdirSync(kernel.connectionDir).map((f) => path.join(kernel.connectionDir, f)), workDir]) {
+    for (const p of [
+      kernel.connectionDir,
+      ...fs.readdirSync(kernel.connectionDir).map((f) => path.join(kernel.connectionDir, f)),
+      workDir,
+    ]) {
       fs.chownSync(p, uid, gid);
     }
   }
   const args = [
     probe.bwrap!,
-    "--unshare-user", "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
-    "--die-with-parent", "--new-session", "--cap-drop", "ALL",
-    "--hostname", "sandbox",
+    "--unshare-user",
+    "--unshare-pid",
+    "--unshare-net",
+    "--unshare-ipc",
+    "--unshare-uts",
+    "--unshare-cgroup-try",
+    "--die-with-parent",
+    "--new-session",
+    "--cap-drop",
+    "ALL",
+    "--hostname",
+    "sandbox",
     ...systemMounts(),
-    "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
+    "--proc",
+    "/proc",
+    "--dev",
+    "/dev",
+    "--tmpfs",
+    "/tmp",
     ...readOnlyBinds(spec.projectRoot ?? PROJECT_ROOT).flatMap(bind),
     ...bind({ src: kernel.connectionDir, writable: true }),
     ...bind({ src: workDir, writable: true }),
     ...(spec.binds ?? []).flatMap(bind),
-    "--chdir", cwd,
+    "--chdir",
+    cwd,
     "--",
   ];
   const env: NodeJS.ProcessEnv = { HOME: "/tmp", TMPDIR: "/tmp" };
   for (const key of KEPT_ENV) if (kernel.env[key] !== undefined) env[key] = kernel.env[key];
   Object.assign(env, spec.env ?? {});
-  return { prefix: [...(probe.dropsPrivileges ? privilegeDrop(uid, gid) : []), ...args], isolation: "pid-namespace", env, cwd };
+  return {
+    prefix: [...(probe.dropsPrivileges ? privilegeDrop(uid, gid) : []), ...args],
+    isolation: "pid-namespace",
+    env,
+    cwd,
+  };
 }
 
 /** System dirs as on the host: a symlink (merged /usr) stays a symlink, a dir is bound read-only. */
@@ -94,7 +141,10 @@ export function readOnlyBinds(root: string): Bind[] {
   }
   // The kernelspec's argv preloads the V8 code cache (scripts/src/kernelspec): its compiled folder and the cache,
   // both read-only — a kernel that could write the cache could poison the next candidate's.
-  for (const part of [path.join(root, "scripts", "dist", "kernelspec"), path.join(root, "share", "jupyter", "kernels", "tslab", "v8-cache")]) {
+  for (const part of [
+    path.join(root, "scripts", "dist", "kernelspec"),
+    path.join(root, "share", "jupyter", "kernels", "tslab", "v8-cache"),
+  ]) {
     if (fs.existsSync(part)) binds.push({ src: part });
   }
   return binds;

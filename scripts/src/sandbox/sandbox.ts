@@ -49,18 +49,42 @@ let probed: SandboxProbe | undefined;
 /** Probed once per process: bwrap present and able to start a process in the namespaces the sandbox uses. */
 export function sandboxAvailable(): SandboxProbe {
   if (probed) return probed;
-  if (process.platform !== "linux") return (probed = { available: false, reason: `bubblewrap needs Linux, this is ${process.platform}`, dropsPrivileges: false });
+  if (process.platform !== "linux")
+    return (probed = {
+      available: false,
+      reason: `bubblewrap needs Linux, this is ${process.platform}`,
+      dropsPrivileges: false,
+    });
   const bwrap = ["/usr/bin/bwrap", "/usr/local/bin/bwrap", "/bin/bwrap"].find((p) => fs.existsSync(p));
-  if (!bwrap) return (probed = { available: false, reason: "bubblewrap (bwrap) is not installed: apt-get install bubblewrap", dropsPrivileges: false });
+  if (!bwrap)
+    return (probed = {
+      available: false,
+      reason: "bubblewrap (bwrap) is not installed: apt-get install bubblewrap",
+      dropsPrivileges: false,
+    });
   const dropsPrivileges = process.getuid?.() === 0 && fs.existsSync("/usr/bin/setpriv");
   const trial = [
     ...(dropsPrivileges ? privilegeDrop(65534, 65534) : []),
-    bwrap, "--unshare-user", "--unshare-pid", "--unshare-net", "--die-with-parent", "--ro-bind", "/", "/", "--", "/bin/true",
+    bwrap,
+    "--unshare-user",
+    "--unshare-pid",
+    "--unshare-net",
+    "--die-with-parent",
+    "--ro-bind",
+    "/",
+    "/",
+    "--",
+    "/bin/true",
   ];
   const run = spawnSync(trial[0], trial.slice(1), { encoding: "utf8", timeout: 10_000 });
   if (run.status !== 0) {
     const why = run.error?.message ?? (run.stderr.trim() || `exit ${run.status}`);
-    return (probed = { available: false, reason: `bwrap cannot create namespaces here: ${why}`, bwrap, dropsPrivileges });
+    return (probed = {
+      available: false,
+      reason: `bwrap cannot create namespaces here: ${why}`,
+      bwrap,
+      dropsPrivileges,
+    });
   }
   return (probed = { available: true, bwrap, dropsPrivileges });
 }

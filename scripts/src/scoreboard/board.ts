@@ -33,7 +33,14 @@ const RANK: Record<BoardStatus, number> = { pass: 4, fail: 3, error: 2, todo: 1,
 export function summarise(records: ProgressRecord[], catalogue: readonly DrillEntry[] = CATALOGUE): BoardRow[] {
   return catalogue.map((drill) => {
     const stretchParts = new Set(drill.parts.filter((p) => p.stretch).map((p) => p.id));
-    const row: BoardRow = { drill, status: "not started", hints: 0, reveals: 0, stretch: { passed: 0, total: stretchParts.size }, attempts: 0 };
+    const row: BoardRow = {
+      drill,
+      status: "not started",
+      hints: 0,
+      reveals: 0,
+      stretch: { passed: 0, total: stretchParts.size },
+      attempts: 0,
+    };
     const bestByCheck = new Map<string, BoardStatus>();
     const stretchPassed = new Set<string>();
     const hintsByPart = new Map<string, number>();
@@ -84,7 +91,9 @@ export function summarise(records: ProgressRecord[], catalogue: readonly DrillEn
 }
 
 export function bySection(rows: BoardRow[]): [Level, BoardRow[]][] {
-  return LEVELS.map((level) => [level, rows.filter((r) => r.drill.level === level)] as [Level, BoardRow[]]).filter(([, rs]) => rs.length > 0);
+  return LEVELS.map((level) => [level, rows.filter((r) => r.drill.level === level)] as [Level, BoardRow[]]).filter(
+    ([, rs]) => rs.length > 0,
+  );
 }
 
 export function tally(rows: BoardRow[]): { passed: number; total: number; withinBox: number; hints: number } {

@@ -11,7 +11,13 @@ const esc = escapeHtml;
 /** Same column widths in every section's table, so the sections line up. */
 const COLS = `<colgroup>${[11, 17, 7, 10, 5, 4, 5].map((w) => `<col style="width:${w}em">`).join("")}</colgroup>`;
 
-const COLOR: Record<string, string> = { pass: "#1a7f37", fail: "#cf222e", error: "#8250df", todo: "#9a6700", "not started": "#57606a" };
+const COLOR: Record<string, string> = {
+  pass: "#1a7f37",
+  fail: "#cf222e",
+  error: "#8250df",
+  todo: "#9a6700",
+  "not started": "#57606a",
+};
 
 /** Bars: best time to first pass, in minutes; ticks: the time box. Drills never passed show only their box. */
 export function chartSpec(rows: BoardRow[]): PlotSpec {
@@ -35,10 +41,21 @@ export function chartSpec(rows: BoardRow[]): PlotSpec {
         mark: "bar",
         encoding: {
           x: { field: "best", type: "quantitative", title: "minutes" },
-          color: { field: "verdict", type: "nominal", scale: { domain: ["within the box", "over the box", "not passed"], range: ["#1a7f37", "#cf222e", "#d0d7de"] }, title: null },
+          color: {
+            field: "verdict",
+            type: "nominal",
+            scale: {
+              domain: ["within the box", "over the box", "not passed"],
+              range: ["#1a7f37", "#cf222e", "#d0d7de"],
+            },
+            title: null,
+          },
         },
       },
-      { mark: { type: "tick", color: "#24292f", thickness: 2 }, encoding: { x: { field: "box", type: "quantitative" } } },
+      {
+        mark: { type: "tick", color: "#24292f", thickness: 2 },
+        encoding: { x: { field: "box", type: "quantitative" } },
+      },
     ],
   } as PlotSpec;
 }
@@ -51,7 +68,10 @@ export async function boardHtml(rows: BoardRow[], generatedAt = new Date()): Pro
     `<td style="color:${COLOR[r.status]}">${esc(r.status)}</td><td>${r.bestMs === undefined ? "—" : esc(formatDuration(r.bestMs)) + (r.withinBox ? "" : " (over)")}</td>` +
     `<td>${r.drill.minutes} min</td><td>${r.hints}</td><td>${r.attempts}</td></tr>`;
   const sections = bySection(rows)
-    .map(([level, rs]) => `<h2>${level}</h2><table>${COLS}<thead><tr><th>Drill</th><th>Title</th><th>Status</th><th>Best time</th><th>Box</th><th>Hints</th><th>Attempts</th></tr></thead><tbody>${rs.map(row).join("")}</tbody></table>`)
+    .map(
+      ([level, rs]) =>
+        `<h2>${level}</h2><table>${COLS}<thead><tr><th>Drill</th><th>Title</th><th>Status</th><th>Best time</th><th>Box</th><th>Hints</th><th>Attempts</th></tr></thead><tbody>${rs.map(row).join("")}</tbody></table>`,
+    )
     .join("\n");
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Drills scoreboard</title>

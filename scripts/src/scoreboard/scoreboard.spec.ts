@@ -14,10 +14,39 @@ const MIN = 60_000;
 let clock = 0;
 const at = () => new Date(Date.UTC(2026, 0, 1) + clock++ * 1000).toISOString();
 
-function check(drill: string, status: CheckRecord["status"], elapsedMs: number, o: Partial<CheckRecord> = {}): CheckRecord {
-  return { v: 1, kind: "check", at: at(), session: "s1", mode: "interactive", drill, title: drill, status, checks: [], elapsedMs, minutes: 10, hints: 0, attempt: 1, ...o };
+function check(
+  drill: string,
+  status: CheckRecord["status"],
+  elapsedMs: number,
+  o: Partial<CheckRecord> = {},
+): CheckRecord {
+  return {
+    v: 1,
+    kind: "check",
+    at: at(),
+    session: "s1",
+    mode: "interactive",
+    drill,
+    title: drill,
+    status,
+    checks: [],
+    elapsedMs,
+    minutes: 10,
+    hints: 0,
+    attempt: 1,
+    ...o,
+  };
 }
-const hintRec = (drill: string, hint: number): HintRecord => ({ v: 1, kind: "hint", at: at(), session: "s1", mode: "interactive", drill, hint, elapsedMs: 0 });
+const hintRec = (drill: string, hint: number): HintRecord => ({
+  v: 1,
+  kind: "hint",
+  at: at(),
+  session: "s1",
+  mode: "interactive",
+  drill,
+  hint,
+  elapsedMs: 0,
+});
 
 const LOG: ProgressRecord[] = [
   check("01-zscore", "todo", 1 * MIN),
@@ -36,7 +65,16 @@ const LOG: ProgressRecord[] = [
 
 test("summarise: best status, best interactive first pass, hints, attempts", () => {
   const rows = Object.fromEntries(summarise(LOG).map((r) => [r.drill.id, r]));
-  assert.equal([rows["01-zscore"].status, rows["01-zscore"].bestMs, rows["01-zscore"].withinBox, rows["01-zscore"].hints, rows["01-zscore"].attempts], ["pass", 7 * MIN + 5000, true, 1, 6]);
+  assert.equal(
+    [
+      rows["01-zscore"].status,
+      rows["01-zscore"].bestMs,
+      rows["01-zscore"].withinBox,
+      rows["01-zscore"].hints,
+      rows["01-zscore"].attempts,
+    ],
+    ["pass", 7 * MIN + 5000, true, 1, 6],
+  );
   assert.equal([rows["04-binary-auc"].bestMs, rows["04-binary-auc"].withinBox], [17 * MIN, false]);
   assert.equal([rows["05-logreg"].status, rows["05-logreg"].hints, rows["05-logreg"].bestMs], ["fail", 2, undefined]);
   assert.equal([rows["03-sliding-windows"].status, rows["03-sliding-windows"].bestMs], ["pass", undefined]);
@@ -44,11 +82,18 @@ test("summarise: best status, best interactive first pass, hints, attempts", () 
 });
 
 test("a drill with several checks passes when all have passed, timed at the last one's first pass", () => {
-  const two = (title: string, status: CheckRecord["status"], ms: number, session = "a") => check("02-impute-median", status, ms, { title, session });
+  const two = (title: string, status: CheckRecord["status"], ms: number, session = "a") =>
+    check("02-impute-median", status, ms, { title, session });
   const row = (log: ProgressRecord[]) => summarise(log).find((r) => r.drill.id === "02-impute-median")!;
   assert.is(row([two("danfo", "pass", 3 * MIN), two("polars", "todo", 3 * MIN)]).status, "todo");
   assert.is(row([two("danfo", "pass", 3 * MIN), two("polars", "fail", 3 * MIN)]).status, "fail");
-  const done = row([two("danfo", "pass", 3 * MIN), two("polars", "fail", 5 * MIN), two("polars", "pass", 9 * MIN), two("danfo", "pass", 10 * MIN), two("danfo", "pass", 1 * MIN, "b")]);
+  const done = row([
+    two("danfo", "pass", 3 * MIN),
+    two("polars", "fail", 5 * MIN),
+    two("polars", "pass", 9 * MIN),
+    two("danfo", "pass", 10 * MIN),
+    two("danfo", "pass", 1 * MIN, "b"),
+  ]);
   // Session b passed only one of the two checks, so it has no time; session a completed at 9 minutes.
   assert.equal([done.status, done.bestMs, done.withinBox, done.attempts], ["pass", 9 * MIN, true, 3]);
 });
@@ -60,7 +105,15 @@ test("text: sections in order, one line per drill with status, best time, box, h
   assert.ok(lines.indexOf("Easy") < lines.indexOf("Medium") && lines.indexOf("Medium") < lines.indexOf("Expert"));
   const row = (id: string) => lines.find((l) => l.includes(id))!.split(/\s{2,}/);
   assert.equal(row("01-zscore"), ["✔ 01-zscore", "Z-score", "pass", "7 min 05 s", "10 min", "1", "6"]);
-  assert.equal(row("04-binary-auc"), ["✔ 04-binary-auc", "Custom AUC", "pass", "17 min 00 s (over)", "15 min", "0", "1"]);
+  assert.equal(row("04-binary-auc"), [
+    "✔ 04-binary-auc",
+    "Custom AUC",
+    "pass",
+    "17 min 00 s (over)",
+    "15 min",
+    "0",
+    "1",
+  ]);
   assert.equal(row("05-logreg").slice(2), ["fail", "—", "20 min", "2", "1"]);
   assert.equal(row("09-feature-store").slice(2), ["not started", "—", "20 min", "0", "0"]);
   assert.not.match(text, /No progress yet/);
@@ -74,7 +127,10 @@ test("html: a chart as inline SVG and one row per drill", async () => {
   assert.is((html.match(/<tr data-drill=/g) ?? []).length, 9);
   assert.match(html, /<tr data-drill="01-zscore" data-status="pass">/);
   // Three sections, in order.
-  assert.ok(html.indexOf("<h2>Easy</h2>") < html.indexOf("<h2>Medium</h2>") && html.indexOf("<h2>Medium</h2>") < html.indexOf("<h2>Expert</h2>"));
+  assert.ok(
+    html.indexOf("<h2>Easy</h2>") < html.indexOf("<h2>Medium</h2>") &&
+      html.indexOf("<h2>Medium</h2>") < html.indexOf("<h2>Expert</h2>"),
+  );
 });
 
 test("cli: reads --log, writes --html, rejects unknown options", async () => {
@@ -113,7 +169,10 @@ test("cli: --run fails (exit 1) when a notebook could not run, after printing th
     const broken = path.join(__dirname, "..", "..", "test-notebooks", "faults", "not-json.ipynb");
     const out: string[] = [];
     const err: string[] = [];
-    const code = await scoreboard(["--log", log, `--run=${broken}`], { stdout: (s) => out.push(s), stderr: (s) => err.push(s) });
+    const code = await scoreboard(["--log", log, `--run=${broken}`], {
+      stdout: (s) => out.push(s),
+      stderr: (s) => err.push(s),
+    });
     assert.is(code, 1);
     assert.match(out[0], /^Drills scoreboard — 3 of 9 passed/);
     assert.match(err.join("\n"), "some notebooks could not run");

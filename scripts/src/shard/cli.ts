@@ -27,7 +27,9 @@ function relocateExecuted(report: GradeReport, shardDir: string, outDir: string)
     const target = path.join(outDir, rel);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.copyFileSync(g.executed, target);
-    g.executed = path.isAbsolute(g.executed) ? path.resolve(target) : path.relative(process.cwd(), path.resolve(target));
+    g.executed = path.isAbsolute(g.executed)
+      ? path.resolve(target)
+      : path.relative(process.cwd(), path.resolve(target));
   }
 }
 
@@ -52,12 +54,15 @@ function collect(inputs: string[]): Found {
     } else if (base.endsWith(".xml")) {
       const xml = fs.readFileSync(file, "utf8");
       if (isRunnerJunit(xml)) found.junit.push({ source: file, xml });
-      else if (explicit && base !== "grade.junit.xml") throw new MergeError(`${file}: not the runner's JUnit (npm run execute -- --junit FILE)`);
-    } else if (explicit && base !== "grade.html") throw new MergeError(`${file}: expected a shard folder, a grade.json or a JUnit .xml`);
+      else if (explicit && base !== "grade.junit.xml")
+        throw new MergeError(`${file}: not the runner's JUnit (npm run execute -- --junit FILE)`);
+    } else if (explicit && base !== "grade.html")
+      throw new MergeError(`${file}: expected a shard folder, a grade.json or a JUnit .xml`);
   };
   for (const input of inputs) {
     if (!fs.existsSync(input)) throw new MergeError(`no such file or folder: ${input}`);
-    if (fs.statSync(input).isDirectory()) for (const f of fs.readdirSync(input).sort()) take(path.join(input, f), false, input);
+    if (fs.statSync(input).isDirectory())
+      for (const f of fs.readdirSync(input).sort()) take(path.join(input, f), false, input);
     else take(input, true);
   }
   return found;
@@ -68,18 +73,19 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
   const inputs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === "--help" || a === "-h") return out(USAGE), 0;
+    if (a === "--help" || a === "-h") return (out(USAGE), 0);
     if (a === "--out" || a.startsWith("--out=")) {
       outDir = a.includes("=") ? a.slice(a.indexOf("=") + 1) : argv[++i];
-      if (!outDir) return out(`merge: --out needs a folder\n${USAGE}`), 2;
-    } else if (a.startsWith("-")) return out(`merge: unknown option ${a}\n${USAGE}`), 2;
+      if (!outDir) return (out(`merge: --out needs a folder\n${USAGE}`), 2);
+    } else if (a.startsWith("-")) return (out(`merge: unknown option ${a}\n${USAGE}`), 2);
     else inputs.push(a);
   }
-  if (!outDir) return out(`merge: --out DIR is required\n${USAGE}`), 2;
-  if (inputs.length === 0) return out(`merge: no shard folders or files given\n${USAGE}`), 2;
+  if (!outDir) return (out(`merge: --out DIR is required\n${USAGE}`), 2);
+  if (inputs.length === 0) return (out(`merge: no shard folders or files given\n${USAGE}`), 2);
   try {
     const found = collect(inputs);
-    if (found.junit.length === 0 && found.grades.length === 0) throw new MergeError(`nothing to merge in ${inputs.join(", ")}: no grade.json and no runner JUnit`);
+    if (found.junit.length === 0 && found.grades.length === 0)
+      throw new MergeError(`nothing to merge in ${inputs.join(", ")}: no grade.json and no runner JUnit`);
     const written: string[] = [];
     fs.mkdirSync(outDir, { recursive: true });
     if (found.junit.length) {

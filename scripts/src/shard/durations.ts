@@ -6,7 +6,12 @@
 import * as fs from "node:fs";
 import { ShardError, shardKey } from "./shard";
 
-const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const unescape = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 const attr = (tag: string, name: string) => {
   const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
   return m ? unescape(m[1]) : undefined;
@@ -17,7 +22,8 @@ export function durationsFromJunit(xml: string): Map<string, number> {
   for (const m of xml.matchAll(/<testcase\b[^>]*>/g)) {
     const name = attr(m[0], "name");
     const time = Number(attr(m[0], "time"));
-    if (attr(m[0], "classname") === "notebooks" && name !== undefined && Number.isFinite(time)) out.set(shardKey(name), time * 1000);
+    if (attr(m[0], "classname") === "notebooks" && name !== undefined && Number.isFinite(time))
+      out.set(shardKey(name), time * 1000);
   }
   return out;
 }

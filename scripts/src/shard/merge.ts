@@ -11,7 +11,12 @@ import type { JunitCase as TestCase } from "../junit/junit";
 
 export class MergeError extends Error {}
 
-const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const unescape = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 const attr = (tag: string, name: string) => {
   const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
   return m ? unescape(m[1]) : undefined;
@@ -28,11 +33,21 @@ export function parseRunnerJunit(xml: string, source = "input"): { cases: TestCa
   const re = /<testcase\b([^>]*?)(\/>|>([\s\S]*?)<\/testcase>)/g;
   for (const m of xml.matchAll(re)) {
     const open = `<testcase${m[1]}>`;
-    const c: TestCase = { classname: attr(open, "classname") ?? "", name: attr(open, "name") ?? "", ms: Math.round(Number(attr(open, "time") ?? 0) * 1000), outcome: "pass" };
+    const c: TestCase = {
+      classname: attr(open, "classname") ?? "",
+      name: attr(open, "name") ?? "",
+      ms: Math.round(Number(attr(open, "time") ?? 0) * 1000),
+      outcome: "pass",
+    };
     const inner = m[3] ?? "";
     const failure = /<(failure|error)\b([^>]*)>([\s\S]*?)<\/(?:failure|error)>/.exec(inner);
     const skipped = /<skipped\b([^>]*)\/>/.exec(inner);
-    if (failure) Object.assign(c, { outcome: failure[1] === "failure" ? "fail" : "error", message: attr(failure[2], "message") ?? "", body: unescape(failure[3]) });
+    if (failure)
+      Object.assign(c, {
+        outcome: failure[1] === "failure" ? "fail" : "error",
+        message: attr(failure[2], "message") ?? "",
+        body: unescape(failure[3]),
+      });
     else if (skipped) Object.assign(c, { outcome: "skipped", message: attr(skipped[1], "message") ?? "" });
     cases.push(c);
   }
@@ -51,7 +66,10 @@ export function mergeRunnerJunit(inputs: { source: string; xml: string }[]): str
     for (const c of parsed.cases) {
       if (c.classname === "notebooks") {
         const seen = groups.get(c.name);
-        if (seen) throw new MergeError(`notebook ${c.name} is in both ${seen.source} and ${source}: were two shards given the same part?`);
+        if (seen)
+          throw new MergeError(
+            `notebook ${c.name} is in both ${seen.source} and ${source}: were two shards given the same part?`,
+          );
         current = [c];
         groups.set(c.name, { source, cases: current });
       } else if (current) current.push(c);
@@ -59,7 +77,10 @@ export function mergeRunnerJunit(inputs: { source: string; xml: string }[]): str
     }
   }
   const names = [...groups.keys()].sort((a, b) => a.localeCompare(b));
-  return renderJunit(names.flatMap((n) => groups.get(n)!.cases), wallMs);
+  return renderJunit(
+    names.flatMap((n) => groups.get(n)!.cases),
+    wallMs,
+  );
 }
 
 const identity = (g: NotebookGrade) => `${g.candidate ?? ""}\u0000${g.file}\u0000${g.drill ?? ""}`;
@@ -68,14 +89,20 @@ const identity = (g: NotebookGrade) => `${g.candidate ?? ""}\u0000${g.file}\u000
 export function mergeGrades(inputs: { source: string; report: GradeReport }[]): GradeReport {
   if (inputs.length === 0) throw new MergeError("no grade.json to merge");
   const hidden = new Set(inputs.map((i) => i.report.hiddenFile ?? ""));
-  if (hidden.size > 1) throw new MergeError(`the shards used different hidden-case files (${[...hidden].map((h) => h || "none").join(", ")}): their scores cannot be combined`);
+  if (hidden.size > 1)
+    throw new MergeError(
+      `the shards used different hidden-case files (${[...hidden].map((h) => h || "none").join(", ")}): their scores cannot be combined`,
+    );
   const seen = new Map<string, string>();
   const notebooks: NotebookGrade[] = [];
   for (const { source, report } of inputs) {
     if (!Array.isArray(report?.notebooks)) throw new MergeError(`${source}: not a grade.json (no notebooks list)`);
     for (const g of report.notebooks) {
       const id = identity(g);
-      if (seen.has(id)) throw new MergeError(`${g.candidate ?? ""} ${g.drill ?? g.file} is in both ${seen.get(id)} and ${source}: were two shards given the same part?`);
+      if (seen.has(id))
+        throw new MergeError(
+          `${g.candidate ?? ""} ${g.drill ?? g.file} is in both ${seen.get(id)} and ${source}: were two shards given the same part?`,
+        );
       seen.set(id, source);
       notebooks.push(g);
     }
@@ -83,11 +110,20 @@ export function mergeGrades(inputs: { source: string; report: GradeReport }[]): 
   const cohort = notebooks.some((g) => g.candidate !== undefined);
   if (cohort) {
     const order = new Map(notebooks.map((g, i) => [g, i] as const));
-    notebooks.sort((a, b) => ((a.candidate ?? "") < (b.candidate ?? "") ? -1 : (a.candidate ?? "") > (b.candidate ?? "") ? 1 : order.get(a)! - order.get(b)!));
+    notebooks.sort((a, b) =>
+      (a.candidate ?? "") < (b.candidate ?? "")
+        ? -1
+        : (a.candidate ?? "") > (b.candidate ?? "")
+          ? 1
+          : order.get(a)! - order.get(b)!,
+    );
   }
   const [hiddenFile] = hidden;
   return {
-    generatedAt: inputs.map((i) => i.report.generatedAt).sort().pop()!,
+    generatedAt: inputs
+      .map((i) => i.report.generatedAt)
+      .sort()
+      .pop()!,
     ...(hiddenFile ? { hiddenFile } : {}),
     sandbox: [...new Set(inputs.map((i) => i.report.sandbox))].join(" / "),
     timeoutSeconds: Math.max(...inputs.map((i) => i.report.timeoutSeconds ?? 0)),
@@ -95,6 +131,9 @@ export function mergeGrades(inputs: { source: string; report: GradeReport }[]): 
     notebooks,
     earned: notebooks.reduce((n, g) => n + g.earned, 0),
     total: notebooks.reduce((n, g) => n + g.total, 0),
-    stretch: { earned: notebooks.reduce((n, g) => n + (g.stretch?.earned ?? 0), 0), total: notebooks.reduce((n, g) => n + (g.stretch?.total ?? 0), 0) },
+    stretch: {
+      earned: notebooks.reduce((n, g) => n + (g.stretch?.earned ?? 0), 0),
+      total: notebooks.reduce((n, g) => n + (g.stretch?.total ?? 0), 0),
+    },
   };
 }

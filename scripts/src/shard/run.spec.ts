@@ -17,10 +17,22 @@ test.after(() => fs.rmSync(work, { recursive: true, force: true }));
 function notebook(file: string, source: string): void {
   const cell = { cell_type: "code", id: "c1", metadata: {}, execution_count: null, outputs: [], source };
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: { kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" } }, cells: [cell] }));
+  fs.writeFileSync(
+    file,
+    JSON.stringify({
+      nbformat: 4,
+      nbformat_minor: 5,
+      metadata: { kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" } },
+      cells: [cell],
+    }),
+  );
 }
 
-const execute = (args: string[]) => spawnSync(process.execPath, [path.join(PROJECT_ROOT, "scripts", "dist", "runner", "cli.js"), ...args], { cwd: work, encoding: "utf8" });
+const execute = (args: string[]) =>
+  spawnSync(process.execPath, [path.join(PROJECT_ROOT, "scripts", "dist", "runner", "cli.js"), ...args], {
+    cwd: work,
+    encoding: "utf8",
+  });
 const stripTimes = (xml: string) => xml.replace(/ time="[^"]*"/g, ' time="T"');
 
 test("execute --shard 1/2 and 2/2, merged, equal one run apart from times; an empty shard passes", () => {
@@ -35,7 +47,13 @@ test("execute --shard 1/2 and 2/2, merged, equal one run apart from times; an em
   }
   const empty = execute(["--out", "out-3", "--junit", "s3/junit.xml", "--shard", "3/3", "nbs"]);
   assert.is(empty.status, 0, empty.stdout + empty.stderr);
-  assert.is(merge(["--out", path.join(work, "merged"), path.join(work, "s1"), path.join(work, "s2"), path.join(work, "s3")], () => {}), 0);
+  assert.is(
+    merge(
+      ["--out", path.join(work, "merged"), path.join(work, "s1"), path.join(work, "s2"), path.join(work, "s3")],
+      () => {},
+    ),
+    0,
+  );
   const merged = fs.readFileSync(path.join(work, "merged", "junit.xml"), "utf8");
   assert.is(stripTimes(merged), stripTimes(fs.readFileSync(path.join(work, "all.xml"), "utf8")));
   assert.match(merged, "two fails on purpose");
@@ -58,10 +76,21 @@ test("grade --cohort/--shard: each candidate folder in exactly one shard, list c
   const cwd = process.cwd();
   process.chdir(work);
   try {
-    const picked = [1, 2, 3].flatMap((i) => parseGradeArgs(["--cohort", list, "cohort/eve/", "--shard", `${i}/3`]).cohort!);
-    assert.equal(picked.sort(), names.map((n) => `cohort/${n}`));
-    assert.equal(parseGradeArgs(["--cohort", list]).cohort, names.slice(0, 4).map((n) => `cohort/${n}`));
-    assert.throws(() => parseGradeArgs(["--shard", "1/2", "cohort/nobody"]), /candidate cohort\/nobody: expected a folder/);
+    const picked = [1, 2, 3].flatMap(
+      (i) => parseGradeArgs(["--cohort", list, "cohort/eve/", "--shard", `${i}/3`]).cohort!,
+    );
+    assert.equal(
+      picked.sort(),
+      names.map((n) => `cohort/${n}`),
+    );
+    assert.equal(
+      parseGradeArgs(["--cohort", list]).cohort,
+      names.slice(0, 4).map((n) => `cohort/${n}`),
+    );
+    assert.throws(
+      () => parseGradeArgs(["--shard", "1/2", "cohort/nobody"]),
+      /candidate cohort\/nobody: expected a folder/,
+    );
     assert.throws(() => parseGradeArgs(["--durations", "x.json", "cohort/ann"]), /only meaningful with --shard/);
   } finally {
     process.chdir(cwd);

@@ -26,10 +26,15 @@ export function chromiumPath(env = process.env): string {
 /** The classic Notebook UI major version (6 on Debian bookworm), or why Jupyter is unusable. */
 export function notebookVersion(): { version?: string; reason?: string } {
   try {
-    const out = execFileSync("jupyter", ["notebook", "--version"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    const out = execFileSync("jupyter", ["notebook", "--version"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     return { version: out.trim() };
   } catch (error) {
-    return { reason: `\`jupyter notebook --version\` failed (apt-get install jupyter-notebook): ${(error as Error).message.split("\n")[0]}` };
+    return {
+      reason: `\`jupyter notebook --version\` failed (apt-get install jupyter-notebook): ${(error as Error).message.split("\n")[0]}`,
+    };
   }
 }
 

@@ -24,11 +24,29 @@ const nb: NotebookInfo = {
   ],
 };
 
-const failText = "✘ matches on a small input: should equal\nInput: x = [1]\nExpected: 0\nActual: 1 (sample std, ddof 1)\nHint: divide by n";
-const report = (status: string, cases: { status: string; text: string }[] = []) => ({ drill: "01-demo", status, cases, text: cases.map((c) => c.text).join("\n") || status });
+const failText =
+  "✘ matches on a small input: should equal\nInput: x = [1]\nExpected: 0\nActual: 1 (sample std, ddof 1)\nHint: divide by n";
+const report = (status: string, cases: { status: string; text: string }[] = []) => ({
+  drill: "01-demo",
+  status,
+  cases,
+  text: cases.map((c) => c.text).join("\n") || status,
+});
 const md = (): CellView => ({ kind: "text_cell", executionCount: null, running: false, reports: [], errors: [] });
-const code = (n: number | null, extra: Partial<CellView> = {}): CellView => ({ kind: "code_cell", executionCount: n, running: false, reports: [], errors: [], ...extra });
-const page = (checkStatus = "pass") => [md(), code(1), code(2, { reports: [report(checkStatus, [{ status: checkStatus, text: "case" }])] }), code(3)];
+const code = (n: number | null, extra: Partial<CellView> = {}): CellView => ({
+  kind: "code_cell",
+  executionCount: n,
+  running: false,
+  reports: [],
+  errors: [],
+  ...extra,
+});
+const page = (checkStatus = "pass") => [
+  md(),
+  code(1),
+  code(2, { reports: [report(checkStatus, [{ status: checkStatus, text: "case" }])] }),
+  code(3),
+];
 const wrong = { ...WRONG_ANSWERS[0], failingCase: "matches on a small input" };
 
 /** The message of the assertion `fn` throws (uvu's assert.throws rethrows uvu's own assertion errors). */
@@ -46,15 +64,31 @@ function rejects(fn: () => void, pattern = /./): void {
 test("a page that ran clean and passed is accepted", () => {
   assertRanClean(nb, page());
   assertChecks(nb, page(), "pass");
-  assertChecks(nb, page("todo").map((c, i) => (i === 2 ? { ...c, reports: [report("todo")] } : c)), "todo");
+  assertChecks(
+    nb,
+    page("todo").map((c, i) => (i === 2 ? { ...c, reports: [report("todo")] } : c)),
+    "todo",
+  );
 });
 
 const broken: Record<string, [CellView[], (cells: CellView[]) => void]> = {
   "a cell missing from the page": [page().slice(0, 3), (c) => assertRanClean(nb, c)],
-  "an error output": [page().map((c, i) => (i === 3 ? { ...c, errors: ["TypeError: boom"] } : c)), (c) => assertRanClean(nb, c)],
-  "a code cell that never ran": [page().map((c, i) => (i === 1 ? { ...c, executionCount: null } : c)), (c) => assertRanClean(nb, c)],
-  "a cell still running ([*])": [page().map((c, i) => (i === 3 ? { ...c, executionCount: NaN } : c)), (c) => assertRanClean(nb, c)],
-  "a check that rendered nothing": [page().map((c, i) => (i === 2 ? { ...c, reports: [] } : c)), (c) => assertChecks(nb, c, "pass")],
+  "an error output": [
+    page().map((c, i) => (i === 3 ? { ...c, errors: ["TypeError: boom"] } : c)),
+    (c) => assertRanClean(nb, c),
+  ],
+  "a code cell that never ran": [
+    page().map((c, i) => (i === 1 ? { ...c, executionCount: null } : c)),
+    (c) => assertRanClean(nb, c),
+  ],
+  "a cell still running ([*])": [
+    page().map((c, i) => (i === 3 ? { ...c, executionCount: NaN } : c)),
+    (c) => assertRanClean(nb, c),
+  ],
+  "a check that rendered nothing": [
+    page().map((c, i) => (i === 2 ? { ...c, reports: [] } : c)),
+    (c) => assertChecks(nb, c, "pass"),
+  ],
   "a failing check": [page("fail"), (c) => assertChecks(nb, c, "pass")],
   "a passing report with a failing case": [
     page().map((c, i) => (i === 2 ? { ...c, reports: [report("pass", [{ status: "fail", text: "x" }])] } : c)),
@@ -74,7 +108,10 @@ test("a rendered failure must fail the named case and show input, expected, actu
   assertRejected(nb, wrong, code(2), check(failText));
   rejects(() => assertRejected(nb, wrong, code(2, { errors: ["TS2322"] }), check(failText)), /does not compile/);
   rejects(() => assertRejected(nb, wrong, code(2), check(failText, "pass")), /should fail/);
-  rejects(() => assertRejected(nb, wrong, code(2), { ...check(failText), errors: ["CheckFailure"] }), /an error besides/);
+  rejects(
+    () => assertRejected(nb, wrong, code(2), { ...check(failText), errors: ["CheckFailure"] }),
+    /an error besides/,
+  );
   rejects(() => assertRejected(nb, wrong, code(2), check(failText.replace("small", "large"))), /should fail/);
   for (const label of ["Input:", "Expected:", "Actual:", "Hint:"]) {
     rejects(() => assertRejected(nb, wrong, code(2), check(failText.replace(label, ""))), new RegExp(label));
@@ -83,12 +120,18 @@ test("a rendered failure must fail the named case and show input, expected, actu
 });
 
 test("editedSource replaces the stub line and keeps its indentation", () => {
-  assert.is(editedSource("function f() {\n  throw todo();\n}", "throw todo();", "return 1;"), "function f() {\n  return 1;\n}");
+  assert.is(
+    editedSource("function f() {\n  throw todo();\n}", "throw todo();", "return 1;"),
+    "function f() {\n  return 1;\n}",
+  );
   rejects(() => editedSource("function f() {}", "throw todo();", "return 1;"), /no line/);
 });
 
 test("the UI test skips, saying why, when chromium is absent", () => {
-  assert.match(missingPrerequisite({ DRILLS_CHROMIUM: "/nonexistent/chromium" }) ?? "", /no chromium at \/nonexistent\/chromium/);
+  assert.match(
+    missingPrerequisite({ DRILLS_CHROMIUM: "/nonexistent/chromium" }) ?? "",
+    /no chromium at \/nonexistent\/chromium/,
+  );
   assert.is(missingPrerequisite({ DRILLS_UI: "0" }), "DRILLS_UI=0");
 });
 

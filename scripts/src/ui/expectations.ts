@@ -10,7 +10,11 @@ export const FAILURE_LABELS = ["Input:", "Expected:", "Actual:", "Hint:"];
 
 /** The page shows every cell of the file, no cell shows an error, and every non-empty code cell ran. */
 export function assertRanClean(nb: NotebookInfo, cells: CellView[]): void {
-  assert.is(cells.length, nb.cells.length, `${nb.rel}: the page shows ${cells.length} cells, the file has ${nb.cells.length}`);
+  assert.is(
+    cells.length,
+    nb.cells.length,
+    `${nb.rel}: the page shows ${cells.length} cells, the file has ${nb.cells.length}`,
+  );
   const errors = cells.flatMap((c, i) => c.errors.map((e) => `cell ${i} (${nb.cells[i]?.id}): ${e.slice(0, 600)}`));
   assert.equal(errors, [], `${nb.rel}: cells show errors:\n${errors.join("\n")}`);
   const unrun = nb.cells
@@ -31,7 +35,10 @@ export function assertChecks(nb: NotebookInfo, cells: CellView[], status: "pass"
     assert.ok(reports.length > 0, `${nb.rel}: check cell ${c.id} rendered no drills report`);
     for (const r of reports) {
       const off = r.cases.filter((k) => k.status !== status);
-      assert.ok(r.status === status && off.length === 0, `${nb.rel}: check cell ${c.id} shows ${r.status}${off.length ? ` with ${off.length} case(s) not ${status}` : ""}, expected ${status}:\n${r.text}`);
+      assert.ok(
+        r.status === status && off.length === 0,
+        `${nb.rel}: check cell ${c.id} shows ${r.status}${off.length ? ` with ${off.length} case(s) not ${status}` : ""}, expected ${status}:\n${r.text}`,
+      );
     }
   }
 }

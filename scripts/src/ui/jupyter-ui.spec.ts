@@ -105,7 +105,9 @@ if (reason) {
     opened = undefined;
     assert.equal(problems, [], problems.join("\n"));
     const where = path.relative(process.cwd(), ARTIFACTS);
-    console.log(`\n  jupyter-ui: ${visits?.size ?? 0} notebooks in ${((Date.now() - started) / 1000).toFixed(0)} s; screenshots in ${where}/`);
+    console.log(
+      `\n  jupyter-ui: ${visits?.size ?? 0} notebooks in ${((Date.now() - started) / 1000).toFixed(0)} s; screenshots in ${where}/`,
+    );
     console.log(timings.map((t) => `    ${t}`).join("\n"));
   });
 

@@ -20,7 +20,11 @@ const CELLS = "#notebook-container > .cell";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class NotebookPage {
-  private constructor(readonly page: Page, readonly nb: NotebookInfo, private readonly server: JupyterServer) {}
+  private constructor(
+    readonly page: Page,
+    readonly nb: NotebookInfo,
+    private readonly server: JupyterServer,
+  ) {}
 
   /** Opens the notebook in a new tab; `waitIdle` then waits for its kernel. */
   static async open(context: BrowserContext, server: JupyterServer, nb: NotebookInfo): Promise<NotebookPage> {
@@ -61,7 +65,9 @@ export class NotebookPage {
         if (dialog) return `dialog: ${dialog.innerText.replace(/\s+/g, " ").trim()}`;
         const icon = doc.querySelector("#kernel_indicator_icon")?.className ?? "";
         if (/kernel_dead/.test(icon)) return "dead";
-        return /kernel_idle_icon/.test(icon) && !doc.querySelector("#notebook-container .cell.running") ? "idle" : "busy";
+        return /kernel_idle_icon/.test(icon) && !doc.querySelector("#notebook-container .cell.running")
+          ? "idle"
+          : "busy";
       });
       if (state.startsWith("dialog") || state === "dead") throw new Error(`${this.nb.rel}: ${state}`);
       if (state === "idle") {
@@ -88,7 +94,10 @@ export class NotebookPage {
           reports: [...el.querySelectorAll(".drills-report")].map((r: any) => ({
             drill: r.dataset.drill,
             status: r.dataset.status,
-            cases: [...r.querySelectorAll("li[data-status]")].map((li: any) => ({ status: li.dataset.status, text: text(li) })),
+            cases: [...r.querySelectorAll("li[data-status]")].map((li: any) => ({
+              status: li.dataset.status,
+              text: text(li),
+            })),
             text: text(r),
           })),
           // tslab reports a compile error on stderr (red box), a runtime error as an error output; both are errors.

@@ -30,7 +30,11 @@ export class OpenError extends Error {
 }
 
 /** Opens the notebook, waits for its kernel, runs `body`, closes and halts; on an error, first saves the page. */
-export async function visit<T>(s: Session, nb: NotebookInfo, body: (page: NotebookPage, openedAt: number) => Promise<T>): Promise<T> {
+export async function visit<T>(
+  s: Session,
+  nb: NotebookInfo,
+  body: (page: NotebookPage, openedAt: number) => Promise<T>,
+): Promise<T> {
   const openedAt = Date.now();
   const page = await NotebookPage.open(s.browser, s.server, nb).catch((error: Error) => {
     throw new OpenError(`${nb.rel}: the page did not load: ${error.message}`);
@@ -69,12 +73,20 @@ export async function typeWrongAnswer(page: NotebookPage, wrong: WrongAnswer): P
   const check = tagged(nb, "check").find((c) => c.index > cell.index);
   if (!check) throw new Error(`${nb.rel}: no check cell after ${wrong.cell}`);
   await page.retypeLine(cell.index, wrong.replace, wrong.typed);
-  const shown = (await page.cellSource(cell.index)).split("\n").map((l) => l.trimEnd()).join("\n");
+  const shown = (await page.cellSource(cell.index))
+    .split("\n")
+    .map((l) => l.trimEnd())
+    .join("\n");
   await page.runCell(cell.index);
   await page.runCell(check.index);
   const cells = await page.cells();
   await page.screenshot(screenshotPath(nb, "wrong-answer"));
-  return { shown, intended: editedSource(cell.source, wrong.replace, wrong.typed), solution: cells[cell.index], check: cells[check.index] };
+  return {
+    shown,
+    intended: editedSource(cell.source, wrong.replace, wrong.typed),
+    solution: cells[cell.index],
+    check: cells[check.index],
+  };
 }
 
 /** Runs jobs at most `n` at a time, in the order they were submitted. */

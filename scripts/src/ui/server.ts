@@ -75,8 +75,13 @@ export async function startJupyter(rootDir: string, stateDir: string, startupMs 
   // A person's kernel runs without strict mode: checks render instead of throwing, so Run All reaches the end.
   delete env.DRILLS_STRICT;
   const args = [
-    "notebook", "--no-browser", "--ip=127.0.0.1", `--port=${port}`, "--NotebookApp.port_retries=0",
-    `--NotebookApp.token=${token}`, `--notebook-dir=${rootDir}`,
+    "notebook",
+    "--no-browser",
+    "--ip=127.0.0.1",
+    `--port=${port}`,
+    "--NotebookApp.port_retries=0",
+    `--NotebookApp.token=${token}`,
+    `--notebook-dir=${rootDir}`,
     // The server sends one kernel_info_request to a kernel that may not be listening yet; when that one is lost it
     // holds the page's websocket for this long (default 60 s, and chromium queues the other tab's websocket behind
     // it), then connects anyway and the page's own kernel_info gets its answer. A dead kernel still fails: the page

@@ -26,7 +26,8 @@ export async function openSession(): Promise<Session> {
   // The page actions and selectors are the classic UI's (Notebook 6, Debian bookworm's jupyter-notebook); Notebook 7
   // serves a JupyterLab-based UI where every selector would time out, so say so at once.
   const { version = "" } = notebookVersion();
-  if (!/^6\./.test(version)) throw new Error(`jupyter notebook ${version} is not the classic Notebook 6 UI this test drives`);
+  if (!/^6\./.test(version))
+    throw new Error(`jupyter notebook ${version} is not the classic Notebook 6 UI this test drives`);
   // The server sees only the project's data dir and the system ones (its user data dir is a temp dir), so the
   // kernel it starts is the project's tslab or none.
   const spec = path.join(specDir(PROJECT_DATA_DIR), "kernel.json");
@@ -65,9 +66,11 @@ export async function openSession(): Promise<Session> {
     const problems: string[] = [];
     await browser.close().catch((e: Error) => problems.push(`closing chromium: ${e.message}`));
     const kernels = await server.stop();
-    if (kernels.length) problems.push(`${kernels.length} kernel process(es) outlived the server: ${kernels.join(", ")}`);
+    if (kernels.length)
+      problems.push(`${kernels.length} kernel process(es) outlived the server: ${kernels.join(", ")}`);
     const browsers = processesMentioning(profile);
-    if (browsers.length) problems.push(`${browsers.length} chromium process(es) outlived the browser: ${browsers.join(", ")}`);
+    if (browsers.length)
+      problems.push(`${browsers.length} chromium process(es) outlived the browser: ${browsers.join(", ")}`);
     closeBrowser();
     process.off("exit", onExit);
     process.off("SIGINT", onSignal);

@@ -13,7 +13,11 @@ export type Zscore = (x: tf.Tensor1D) => tf.Tensor1D;
 function output(impl: Zscore, x: ArrayLike<number>): Float32Array {
   const t = tf.tensor1d(Array.from(x));
   try {
-    const y = expectTensor(call("zscore(x)", () => impl(t)), [t.shape[0]], "zscore(x)");
+    const y = expectTensor(
+      call("zscore(x)", () => impl(t)),
+      [t.shape[0]],
+      "zscore(x)",
+    );
     const out = Float32Array.from(y.dataSync());
     if (y !== t) y.dispose();
     return out;

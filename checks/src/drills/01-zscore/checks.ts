@@ -70,7 +70,12 @@ const cases: Case<Zscore>[] = [
         const n = c.x.length;
         const sumError = backend === "wasm" ? ulp32(Math.abs(mean) * n) / Math.sqrt(n) : 0;
         const tol = 1e-5 + (ulp32(Math.abs(mean)) + sumError) / std;
-        allClose(values[i] ?? [], c.z, { what: `output should match numpy ${fx.meta.numpy}'s (x − x.mean()) / x.std()`, input: `fixture "${c.name}": x = ${fmt(c.x)}`, tol, rtol: 1e-5 });
+        allClose(values[i] ?? [], c.z, {
+          what: `output should match numpy ${fx.meta.numpy}'s (x − x.mean()) / x.std()`,
+          input: `fixture "${c.name}": x = ${fmt(c.x)}`,
+          tol,
+          rtol: 1e-5,
+        });
       });
     },
   },
@@ -79,7 +84,9 @@ const cases: Case<Zscore>[] = [
     name: "constant input gives all zeros",
     hint: "when every element is equal the answer is zeros — but float32 rarely gives std exactly 0 (seven 0.1s leave ~1e-8): test for a constant input itself, e.g. max == min.",
     call: "outputs",
-    input: () => ({ xs: [[5, 5, 5], [0.1, 0.1, 0.1], new Array(7).fill(0.1), new Array(1000).fill(-3.3), [1e30, 1e30]] }),
+    input: () => ({
+      xs: [[5, 5, 5], [0.1, 0.1, 0.1], new Array(7).fill(0.1), new Array(1000).fill(-3.3), [1e30, 1e30]],
+    }),
     judge({ values }: { values: Float32Array[] }, { xs }: { xs: number[][] }) {
       xs.forEach((x, i) => {
         const out = values[i] ?? new Float32Array();
@@ -89,7 +96,11 @@ const cases: Case<Zscore>[] = [
           input: `x = ${fmt(x[0])} repeated ${x.length} times`,
           expected: `${x.length} zeros`,
           actual: out.length !== x.length ? `length ${out.length}` : `[${bad}] = ${fmt(out[bad])}   (all: ${fmt(out)})`,
-          note: Number.isNaN(out[bad]) ? "0 / 0" : Math.abs(out[bad]) === 1 ? "std came out a tiny non-zero: float32 rounding, not spread" : undefined,
+          note: Number.isNaN(out[bad])
+            ? "0 / 0"
+            : Math.abs(out[bad]) === 1
+              ? "std came out a tiny non-zero: float32 rounding, not spread"
+              : undefined,
         });
       });
     },
@@ -105,7 +116,12 @@ const cases: Case<Zscore>[] = [
       const m = moments(values);
       // wasm sums in float32 (error ~ n·ulp), so even a correct two-pass mean is off by ~3e-3 there.
       const tol = backend === "wasm" ? 1e-2 : 1e-3;
-      close(m.std, 1, { what: "output std should be 1", input, tol, note: m.std === 0 || !Number.isFinite(m.std) ? "one-pass variance cancels in float32" : undefined });
+      close(m.std, 1, {
+        what: "output std should be 1",
+        input,
+        tol,
+        note: m.std === 0 || !Number.isFinite(m.std) ? "one-pass variance cancels in float32" : undefined,
+      });
       close(m.mean, 0, { what: "output mean should be 0", input, tol });
     },
   },
@@ -118,7 +134,12 @@ const cases: Case<Zscore>[] = [
     input: () => ({ x: Array.from(normal(1000, 2)) }),
     judge({ reads }: { reads: Record<string, number> }) {
       const names = Object.entries(reads ?? {}).map(([m, n]) => `${m}() ×${n}`);
-      ok(names.length === 0, { what: "zscore should not read tensor values into JS", input: "x = N(0,1), n = 1000", expected: "no dataSync/arraySync/data/array calls", actual: names.join(", ") });
+      ok(names.length === 0, {
+        what: "zscore should not read tensor values into JS",
+        input: "x = N(0,1), n = 1000",
+        expected: "no dataSync/arraySync/data/array calls",
+        actual: names.join(", "),
+      });
     },
   },
   {
@@ -130,9 +151,19 @@ const cases: Case<Zscore>[] = [
     input: () => ({ x: [3, 1, 4, 1, 5] }),
     judge({ leaked, disposed, after }: { leaked: number; disposed: boolean; after: Float32Array | null }) {
       const input = "x = [3, 1, 4, 1, 5]";
-      ok(!disposed, { what: "the input tensor should still be usable", input, expected: "x not disposed", actual: "x was disposed" });
+      ok(!disposed, {
+        what: "the input tensor should still be usable",
+        input,
+        expected: "x not disposed",
+        actual: "x was disposed",
+      });
       allClose(after ?? [], [3, 1, 4, 1, 5], { what: "the input should not change", input, tol: 0 });
-      ok(leaked <= 0, { what: "intermediate tensors should be disposed", input, expected: "0 tensors left behind", actual: `${leaked} tensor(s) leaked` });
+      ok(leaked <= 0, {
+        what: "intermediate tensors should be disposed",
+        input,
+        expected: "0 tensors left behind",
+        actual: `${leaked} tensor(s) leaked`,
+      });
     },
   },
   {
@@ -141,9 +172,24 @@ const cases: Case<Zscore>[] = [
     hint: "compare your output with (x − mean) / std computed by hand on the smallest failing input shown.",
     call: "outputs",
     // Values on a 0.01 grid in [-1000, 1000]: float32 subnormals would only test the backend's flushing.
-    input: () => ({ xs: samples((fc) => fc.array(fc.integer({ min: -100000, max: 100000 }).map((v) => v / 100), { minLength: 2, maxLength: 40 }), { numRuns: 60 }).map((xs) => Array.from(Float32Array.from(xs))) }),
+    input: () => ({
+      xs: samples(
+        (fc) =>
+          fc.array(
+            fc.integer({ min: -100000, max: 100000 }).map((v) => v / 100),
+            { minLength: 2, maxLength: 40 },
+          ),
+        { numRuns: 60 },
+      ).map((xs) => Array.from(Float32Array.from(xs))),
+    }),
     judge({ values }: { values: Float32Array[] }, { xs }: { xs: number[][] }) {
-      judgeSamples(xs, values, (x, out) => allClose(out ?? [], referenceZscore(x), { what: "output should match the reference", tol: 1e-4, rtol: 1e-3 }), { what: "zscore on random float arrays" });
+      judgeSamples(
+        xs,
+        values,
+        (x, out) =>
+          allClose(out ?? [], referenceZscore(x), { what: "output should match the reference", tol: 1e-4, rtol: 1e-3 }),
+        { what: "zscore on random float arrays" },
+      );
     },
   },
 ];
@@ -156,7 +202,8 @@ const rejectCases: Case<Zscore>[] = BAD.map((b, i) => ({
   hint: "validate x.rank and x.size first and throw ValueError naming x.",
   call: "rejects",
   input: () => ({ values: b.values, shape: b.shape }),
-  judge: ({ threw }: { threw: { name: string; message: string } | null }) => rejected(threw, `zscore(${b.input.slice(4)})`, { what: b.what, input: b.input, mentions: ["x"] }),
+  judge: ({ threw }: { threw: { name: string; message: string } | null }) =>
+    rejected(threw, `zscore(${b.input.slice(4)})`, { what: b.what, input: b.input, mentions: ["x"] }),
 }));
 
 export const zscoreCheck: Check<Zscore> = {

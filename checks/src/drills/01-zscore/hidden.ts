@@ -27,7 +27,12 @@ export const hidden: Record<string, HiddenProperty> = {
     judge({ values }: Out, { x }: { x: number[] }, spec) {
       const err = maxError(values, referenceZscore(x));
       const tol = spec.tol ?? REF_TOL;
-      ok(err <= tol, { what: "output should match (x − mean) / std", how: `max |error| ≤ ${fmtNumber(tol)}`, expected: `max |error| ≤ ${fmtNumber(tol)}`, actual: `max |error| ${fmtNumber(err)}` });
+      ok(err <= tol, {
+        what: "output should match (x − mean) / std",
+        how: `max |error| ≤ ${fmtNumber(tol)}`,
+        expected: `max |error| ≤ ${fmtNumber(tol)}`,
+        actual: `max |error| ${fmtNumber(err)}`,
+      });
     },
   },
   standardised: {
@@ -43,7 +48,12 @@ export const hidden: Record<string, HiddenProperty> = {
       // by that error / std. wasm also sums in float32 (error ~ n·ulp), so its moments drift by ~1e-3 on large n.
       const ulp = input.mean === 0 ? 0 : ulp32(input.mean);
       const tol = spec.tol ?? (backend === "wasm" ? 1e-2 : 1e-3) + (input.std > 0 ? ulp / input.std : 0);
-      ok(Math.abs(mean) <= tol && Math.abs(std - 1) <= tol, { what: "output should have mean 0 and std 1", how: `tol ${fmtNumber(tol)}`, expected: "mean 0, std 1", actual: `mean ${fmtNumber(mean)}, std ${fmtNumber(std)}` });
+      ok(Math.abs(mean) <= tol && Math.abs(std - 1) <= tol, {
+        what: "output should have mean 0 and std 1",
+        how: `tol ${fmtNumber(tol)}`,
+        expected: "mean 0, std 1",
+        actual: `mean ${fmtNumber(mean)}, std ${fmtNumber(std)}`,
+      });
     },
   },
   zeros: {
@@ -55,7 +65,11 @@ export const hidden: Record<string, HiddenProperty> = {
     judge({ values }: Out) {
       const out = Array.from(values);
       const bad = out.filter((v) => v !== 0).length;
-      ok(bad === 0, { what: "a constant input should give zeros", expected: "every element 0", actual: `${bad} of ${out.length} elements not 0 (e.g. ${fmtNumber(out.find((v) => v !== 0) ?? 0)})` });
+      ok(bad === 0, {
+        what: "a constant input should give zeros",
+        expected: "every element 0",
+        actual: `${bad} of ${out.length} elements not 0 (e.g. ${fmtNumber(out.find((v) => v !== 0) ?? 0)})`,
+      });
     },
   },
   rejects: {
@@ -65,11 +79,13 @@ export const hidden: Record<string, HiddenProperty> = {
     call: "rejects",
     input(spec) {
       const x = spec.input.x;
-      if (!Array.isArray(x)) throw new Error(`input.x: expected a (nested) list of numbers, got ${JSON.stringify(x)?.slice(0, 60)}`);
+      if (!Array.isArray(x))
+        throw new Error(`input.x: expected a (nested) list of numbers, got ${JSON.stringify(x)?.slice(0, 60)}`);
       const shape: number[] = [];
       for (let a: unknown = x; Array.isArray(a); a = a[0]) shape.push(a.length);
       return { values: (x as unknown[]).flat(Infinity) as number[], shape };
     },
-    judge: ({ threw }: { threw: { name: string; message: string } | null }) => rejected(threw, "zscore(x)", { what: "invalid input should be rejected", mentions: ["x"] }),
+    judge: ({ threw }: { threw: { name: string; message: string } | null }) =>
+      rejected(threw, "zscore(x)", { what: "invalid input should be rejected", mentions: ["x"] }),
   },
 };

@@ -15,7 +15,11 @@ export type { GroupImpute, ImputePolars } from "./frame-polars";
 
 interface Lib<F> {
   build(t: Table, missing?: Run["missing"]): F;
-  read(out: unknown, input: string, fn?: string): { columns: Record<string, unknown[]>; dtypes: Record<string, string> };
+  read(
+    out: unknown,
+    input: string,
+    fn?: string,
+  ): { columns: Record<string, unknown[]>; dtypes: Record<string, string> };
   snapshot(df: F): [string, unknown][];
 }
 
@@ -33,8 +37,15 @@ function runOn<F>(lib: Lib<F>, fn: string, impl: (df: F, r: Run) => unknown, r: 
   return { ...lib.read(out, describeTable(r, r.cols, r.by), fn), mutated };
 }
 
-const one = <F>(lib: Lib<F>, fn: string, run: (impl: any, df: F, r: Run) => unknown) => (impl: unknown, r: Run) => runOn(lib, fn, (df, x) => run(impl, df, x), r);
-const many = <F>(lib: Lib<F>, fn: string, run: (impl: any, df: F, r: Run) => unknown) => (impl: unknown, { runs }: { runs: Run[] }) => ({ results: runs.map((r) => runOn(lib, fn, (df, x) => run(impl, df, x), r)) });
+const one =
+  <F>(lib: Lib<F>, fn: string, run: (impl: any, df: F, r: Run) => unknown) =>
+  (impl: unknown, r: Run) =>
+    runOn(lib, fn, (df, x) => run(impl, df, x), r);
+const many =
+  <F>(lib: Lib<F>, fn: string, run: (impl: any, df: F, r: Run) => unknown) =>
+  (impl: unknown, { runs }: { runs: Run[] }) => ({
+    results: runs.map((r) => runOn(lib, fn, (df, x) => run(impl, df, x), r)),
+  });
 
 const byDanfo = (impl: ImputeDanfo, df: any, r: Run) => impl(df, [...r.cols]);
 const byPolars = (impl: ImputePolars, df: any, r: Run) => impl(df, [...r.cols]);

@@ -11,8 +11,14 @@ import { fixture, imputeOracle } from "./oracle";
 import { cleanMessage, describeTable, names, type Cell, type Kind, type Ran, type Run, type Table } from "./table";
 
 const DRIFT: Table = { columns: { n: [1, null, 2, 4] }, dtypes: { n: "float" } };
-const ONLY: Table = { columns: { a: [1, null, 3], b: [null, 5.5, 7], c: [null, 1, 2] }, dtypes: { a: "float", b: "float", c: "int" } };
-const BAD: Table = { columns: { v: [1, 2], city: ["x", "y"], empty: [null, null] }, dtypes: { v: "float", city: "string", empty: "float" } };
+const ONLY: Table = {
+  columns: { a: [1, null, 3], b: [null, 5.5, 7], c: [null, 1, 2] },
+  dtypes: { a: "float", b: "float", c: "int" },
+};
+const BAD: Table = {
+  columns: { v: [1, 2], city: ["x", "y"], empty: [null, null] },
+  dtypes: { v: "float", city: "string", empty: "float" },
+};
 const MIXED: Table = { columns: { v: [2, null, 8, NaN, 4, null, 6, NaN] }, dtypes: { v: "float" } };
 
 export const MUTATION_NOTE: Record<Lib, string> = {
@@ -22,29 +28,55 @@ export const MUTATION_NOTE: Record<Lib, string> = {
 
 const MUTATION_HINT: Record<Lib, string> = {
   danfo: "copy each row array of df.values yourself, fill the copies, and build a new DataFrame from them.",
-  polars: "build the result with expressions (df.withColumns(...) returns a new frame); never call the in-place methods on df.",
+  polars:
+    "build the result with expressions (df.withColumns(...) returns a new frame); never call the in-place methods on df.",
 };
 
 const label = (lib: Lib, r: Run) => `${FN[lib]}(df, ${names(r.cols)})`;
 
 /** Every column of the run's result equals the expected table (computed by the oracle unless given). */
-export function expectFilled(lib: Lib, r: Run, got: Ran, what: string, expected: Record<string, Cell[]> = imputeOracle(r, r.cols)): void {
+export function expectFilled(
+  lib: Lib,
+  r: Run,
+  got: Ran,
+  what: string,
+  expected: Record<string, Cell[]> = imputeOracle(r, r.cols),
+): void {
   const input = describeTable(r, r.cols);
   returned(got, label(lib, r), what, input);
   for (const [c, e] of Object.entries(expected)) {
-    expectColumn(c, got.columns[c], e, { what, input, kind: r.dtypes[c], original: r.columns[c], inCols: r.cols.includes(c) });
+    expectColumn(c, got.columns[c], e, {
+      what,
+      input,
+      kind: r.dtypes[c],
+      original: r.columns[c],
+      inCols: r.cols.includes(c),
+    });
   }
 }
 
 /** Random frames: a float column on a 0.25 grid and an int column, each with some nulls and at least one value. */
 function randomRuns(numRuns: number): Run[] {
-  return samples((fc) => {
-    const cell = (v: ReturnType<typeof fc.integer>) => fc.option(v, { nil: null, freq: 3 });
-    return fc
-      .array(fc.tuple(cell(fc.integer({ min: -400, max: 400 }).map((v) => v / 4) as never), cell(fc.integer({ min: -50, max: 50 }))), { minLength: 1, maxLength: 12 })
-      .filter((rows) => rows.some((r) => r[0] !== null) && rows.some((r) => r[1] !== null))
-      .map((rows): Run => ({ columns: { f: rows.map((r) => r[0]), i: rows.map((r) => r[1]) }, dtypes: { f: "float", i: "int" }, cols: ["f", "i"] }));
-  }, { numRuns });
+  return samples(
+    (fc) => {
+      const cell = (v: ReturnType<typeof fc.integer>) => fc.option(v, { nil: null, freq: 3 });
+      return fc
+        .array(
+          fc.tuple(
+            cell(fc.integer({ min: -400, max: 400 }).map((v) => v / 4) as never),
+            cell(fc.integer({ min: -50, max: 50 })),
+          ),
+          { minLength: 1, maxLength: 12 },
+        )
+        .filter((rows) => rows.some((r) => r[0] !== null) && rows.some((r) => r[1] !== null))
+        .map((rows): Run => ({
+          columns: { f: rows.map((r) => r[0]), i: rows.map((r) => r[1]) },
+          dtypes: { f: "float", i: "int" },
+          cols: ["f", "i"],
+        }));
+    },
+    { numRuns },
+  );
 }
 
 export function plainCases(lib: Lib, want: Record<Kind, string>): Case[] {
@@ -59,7 +91,8 @@ export function plainCases(lib: Lib, want: Record<Kind, string>): Case[] {
     hint: "take each column's median over its present values only, then fill; leave other columns alone.",
     call: lib,
     input: () => frame(i),
-    judge: (got: Ran, r: Run) => expectFilled(lib, r, got, `pandas ${fx().meta.pandas} fixture "${fx().frames[i].name}"`, fx().frames[i].expected),
+    judge: (got: Ran, r: Run) =>
+      expectFilled(lib, r, got, `pandas ${fx().meta.pandas} fixture "${fx().frames[i].name}"`, fx().frames[i].expected),
   });
   const reject = (id: string, col: string, why: string): Case => ({
     id,
@@ -70,8 +103,16 @@ export function plainCases(lib: Lib, want: Record<Kind, string>): Case[] {
     input: (): Run => ({ ...BAD, cols: ["v", col] }),
     judge(got: Ran, r: Run) {
       const threw = got.threw ? { name: got.threw.name, message: cleanMessage(got.threw.message) } : null;
-      const own = threw && threw.name !== "ValueError" ? "that is the library's own error: validate cols yourself and throw ValueError naming the column" : undefined;
-      rejected(threw, label(lib, r), { what: `column "${col}" ${why}`, input: describeTable(BAD, r.cols), mentions: [col], note: own });
+      const own =
+        threw && threw.name !== "ValueError"
+          ? "that is the library's own error: validate cols yourself and throw ValueError naming the column"
+          : undefined;
+      rejected(threw, label(lib, r), {
+        what: `column "${col}" ${why}`,
+        input: describeTable(BAD, r.cols),
+        mentions: [col],
+        note: own,
+      });
     },
   });
   return [
@@ -106,10 +147,14 @@ export function plainCases(lib: Lib, want: Record<Kind, string>): Case[] {
       id: "missing-forms",
       name: "every form of missing value counts as missing",
       was: [`${p}every form of missing value counts as missing`],
-      hint: lib === "polars" ? "NaN is missing too here (as in pandas), but polars's median and fillNull only know null." : "NaN, null and undefined are all missing: none of them may enter the median, all must be filled.",
+      hint:
+        lib === "polars"
+          ? "NaN is missing too here (as in pandas), but polars's median and fillNull only know null."
+          : "NaN, null and undefined are all missing: none of them may enter the median, all must be filled.",
       call: lib,
       input: (): Run => ({ ...MIXED, cols: ["v"], missing: "mixed" }),
-      judge: (got: Ran, r: Run) => expectFilled(lib, r, got, lib === "polars" ? "missing as null and NaN" : "missing as NaN, null and undefined"),
+      judge: (got: Ran, r: Run) =>
+        expectFilled(lib, r, got, lib === "polars" ? "missing as null and NaN" : "missing as NaN, null and undefined"),
     },
     {
       id: "only-cols",
@@ -143,11 +188,16 @@ export function plainCases(lib: Lib, want: Record<Kind, string>): Case[] {
       input: () => ({ runs: randomRuns(lib === "polars" ? 12 : 40) }),
       judge({ results }: { results: Ran[] }, { runs }: { runs: Run[] }) {
         const shown = runs.map((r) => describeTable(r, r.cols));
-        judgeSamples(shown, results, (s, got) => {
-          const r = runs[shown.indexOf(s)];
-          expectFilled(lib, r, got ?? { mutated: null }, "random frame");
-          expectDtypes(lib, got.dtypes!, { i: "int" }, want, describeTable(r, r.cols));
-        }, { what: `${FN[lib]} on random frames` });
+        judgeSamples(
+          shown,
+          results,
+          (s, got) => {
+            const r = runs[shown.indexOf(s)];
+            expectFilled(lib, r, got ?? { mutated: null }, "random frame");
+            expectDtypes(lib, got.dtypes!, { i: "int" }, want, describeTable(r, r.cols));
+          },
+          { what: `${FN[lib]} on random frames` },
+        );
       },
     },
   ];

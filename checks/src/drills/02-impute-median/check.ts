@@ -10,6 +10,9 @@ export { hint, solution } from "../../experience/reveal";
 
 attachOnce();
 
-export const checkImputeDanfo = (imputeWithMedian: ImputeDanfo): Promise<void> => runCheck(danfoCheck, imputeWithMedian);
-export const checkImputePolars = (imputeWithMedianPl: ImputePolars): Promise<void> => runCheck(polarsCheck, imputeWithMedianPl);
-export const checkGroupImpute = (imputeWithGroupMedian: GroupImpute): Promise<void> => runCheck(groupCheck, imputeWithGroupMedian);
+export const checkImputeDanfo = (imputeWithMedian: ImputeDanfo): Promise<void> =>
+  runCheck(danfoCheck, imputeWithMedian);
+export const checkImputePolars = (imputeWithMedianPl: ImputePolars): Promise<void> =>
+  runCheck(polarsCheck, imputeWithMedianPl);
+export const checkGroupImpute = (imputeWithGroupMedian: GroupImpute): Promise<void> =>
+  runCheck(groupCheck, imputeWithGroupMedian);

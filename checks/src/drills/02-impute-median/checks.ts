@@ -18,9 +18,27 @@ export type { GroupImpute, ImputeDanfo, ImputePolars } from "./calls";
 
 const ID = "02-impute-median";
 
-export const danfoCheck: Check<ImputeDanfo> = { id: ID, part: "danfo", title: "Median imputer (danfojs)", calls, cases: plainCases("danfo", DANFO_DTYPE).map(guardCase) };
-export const polarsCheck: Check<ImputePolars> = { id: ID, part: "polars", title: "Median imputer (nodejs-polars)", calls, cases: plainCases("polars", POLARS_DTYPE).map(guardCase) };
-export const groupCheck: Check<GroupImpute> = { id: ID, part: "group", title: "Group median imputer (nodejs-polars) ★★", calls, cases: groupCases.map(guardCase) };
+export const danfoCheck: Check<ImputeDanfo> = {
+  id: ID,
+  part: "danfo",
+  title: "Median imputer (danfojs)",
+  calls,
+  cases: plainCases("danfo", DANFO_DTYPE).map(guardCase),
+};
+export const polarsCheck: Check<ImputePolars> = {
+  id: ID,
+  part: "polars",
+  title: "Median imputer (nodejs-polars)",
+  calls,
+  cases: plainCases("polars", POLARS_DTYPE).map(guardCase),
+};
+export const groupCheck: Check<GroupImpute> = {
+  id: ID,
+  part: "group",
+  title: "Group median imputer (nodejs-polars) ★★",
+  calls,
+  cases: groupCases.map(guardCase),
+};
 
 export const checks = { danfo: danfoCheck, polars: polarsCheck, group: groupCheck };
 /** The hidden properties, each judging only data of the right shape. */

@@ -23,7 +23,12 @@ for (const [name, [impl, caseId, message]] of Object.entries(danfoWrong)) {
 }
 
 test("the property case shows the smallest failing frame at full precision", async () => {
-  await expectRejects(danfoCheck, danfoWrong["mean instead of median"][0], "property", /Input: +f \(float\) = \[[^\]]*\][\s\S]*smallest of \d+ failing samples out of 40/);
+  await expectRejects(
+    danfoCheck,
+    danfoWrong["mean instead of median"][0],
+    "property",
+    /Input: +f \(float\) = \[[^\]]*\][\s\S]*smallest of \d+ failing samples out of 40/,
+  );
 });
 
 test.run();

@@ -28,7 +28,10 @@ export function build(t: Table, missing: MissingForm = "native"): D.DataFrame {
       return t.dtypes[c] === "float" ? (missing === "mixed" ? FORMS[k++ % 2] : NaN) : null;
     }),
   );
-  return new (loadDanfo<Danfo>().DataFrame)(rows, { columns: names, dtypes: names.map((c) => DANFO_DTYPE[t.dtypes[c]]) });
+  return new (loadDanfo<Danfo>().DataFrame)(rows, {
+    columns: names,
+    dtypes: names.map((c) => DANFO_DTYPE[t.dtypes[c]]),
+  });
 }
 
 interface FrameLike {
@@ -37,13 +40,37 @@ interface FrameLike {
   values: unknown;
 }
 
-export function read(out: unknown, input: string): { columns: Record<string, unknown[]>; dtypes: Record<string, string> } {
-  const isFrame = typeof out === "object" && out !== null && !(out as { $isSeries?: boolean }).$isSeries && "columns" in out && "dtypes" in out && "values" in out;
-  if (!isFrame) fail({ what: "imputeWithMedian should return a danfo DataFrame", input, expected: "a danfo DataFrame", actual: fmt(out) });
+export function read(
+  out: unknown,
+  input: string,
+): { columns: Record<string, unknown[]>; dtypes: Record<string, string> } {
+  const isFrame =
+    typeof out === "object" &&
+    out !== null &&
+    !(out as { $isSeries?: boolean }).$isSeries &&
+    "columns" in out &&
+    "dtypes" in out &&
+    "values" in out;
+  if (!isFrame)
+    fail({
+      what: "imputeWithMedian should return a danfo DataFrame",
+      input,
+      expected: "a danfo DataFrame",
+      actual: fmt(out),
+    });
   const f = out as FrameLike;
-  const { columns, dtypes, values } = call("reading the returned frame", () => ({ columns: f.columns, dtypes: f.dtypes, values: f.values }), { input });
+  const { columns, dtypes, values } = call(
+    "reading the returned frame",
+    () => ({ columns: f.columns, dtypes: f.dtypes, values: f.values }),
+    { input },
+  );
   if (!Array.isArray(columns) || !Array.isArray(dtypes) || !Array.isArray(values)) {
-    fail({ what: "imputeWithMedian should return a danfo DataFrame", input, expected: "a danfo DataFrame", actual: fmt(out) });
+    fail({
+      what: "imputeWithMedian should return a danfo DataFrame",
+      input,
+      expected: "a danfo DataFrame",
+      actual: fmt(out),
+    });
   }
   const cols: Record<string, unknown[]> = {};
   const types: Record<string, string> = {};

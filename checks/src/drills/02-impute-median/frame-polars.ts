@@ -39,14 +39,28 @@ function columnsOf(f: FrameLike) {
   return { columns, dtypes };
 }
 
-export function read(out: unknown, input: string, fn = "the function"): { columns: Record<string, unknown[]>; dtypes: Record<string, string> } {
+export function read(
+  out: unknown,
+  input: string,
+  fn = "the function",
+): { columns: Record<string, unknown[]>; dtypes: Record<string, string> } {
   const f = out as FrameLike;
-  const isFrame = typeof out === "object" && out !== null && typeof f.toRecords === "function" && Array.isArray(f.columns) && Array.isArray(f.dtypes);
-  if (!isFrame) fail({ what: `${fn} should return a polars DataFrame`, input, expected: "a pl.DataFrame", actual: fmt(out) });
+  const isFrame =
+    typeof out === "object" &&
+    out !== null &&
+    typeof f.toRecords === "function" &&
+    Array.isArray(f.columns) &&
+    Array.isArray(f.dtypes);
+  if (!isFrame)
+    fail({ what: `${fn} should return a polars DataFrame`, input, expected: "a pl.DataFrame", actual: fmt(out) });
   return call("reading the returned frame", () => columnsOf(f), { input });
 }
 
 export function snapshot(df: pl.DataFrame): [string, unknown][] {
   const { columns, dtypes } = columnsOf(df as unknown as FrameLike);
-  return [["columns", [...df.columns]], ["dtypes", Object.values(dtypes)], ...Object.entries(columns).map(([c, v]): [string, unknown] => [`column "${c}"`, v])];
+  return [
+    ["columns", [...df.columns]],
+    ["dtypes", Object.values(dtypes)],
+    ...Object.entries(columns).map(([c, v]): [string, unknown] => [`column "${c}"`, v]),
+  ];
 }

@@ -40,17 +40,27 @@ const median: Stat = (xs) => new dfd.Series(xs).median();
 const mean: Stat = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /** danfo: validate, take a statistic of each column's present values, fill copied rows, keep the labels. */
-function danfoImputer(stat: Stat, round: (m: number) => number = halfEven, validate = true, inPlace = false): ImputeDanfo {
+function danfoImputer(
+  stat: Stat,
+  round: (m: number) => number = halfEven,
+  validate = true,
+  inPlace = false,
+): ImputeDanfo {
   return (df, cols) => {
     const rows = inPlace ? (df.values as unknown[][]) : (df.values as unknown[][]).map((r) => [...r]);
     for (const c of cols) {
       const j = df.columns.indexOf(c);
       const present = rows.map((r) => r[j]).filter((v) => !gap(v)) as number[];
-      if (validate && (j < 0 || !["int32", "float32"].includes(df.dtypes[j]) || present.length === 0)) throw new ValueError(`cols: column "${c}" is missing, not numeric or has no values`);
+      if (validate && (j < 0 || !["int32", "float32"].includes(df.dtypes[j]) || present.length === 0))
+        throw new ValueError(`cols: column "${c}" is missing, not numeric or has no values`);
       const m = stat(present);
       for (const r of rows) if (gap(r[j])) r[j] = df.dtypes[j] === "int32" ? round(m) : m;
     }
-    return new dfd.DataFrame(rows, { columns: [...df.columns], index: [...df.index], dtypes: [...df.dtypes] }) as D.DataFrame;
+    return new dfd.DataFrame(rows, {
+      columns: [...df.columns],
+      index: [...df.index],
+      dtypes: [...df.dtypes],
+    }) as D.DataFrame;
   };
 }
 
@@ -76,22 +86,43 @@ const isFloat = (d: DataType) => d.equals(pl.Float64) || d.equals(pl.Float32);
 const present = (df: pl.DataFrame, c: string) => (isFloat(df.getColumn(c).dtype) ? pl.col(c).fillNan(null) : pl.col(c));
 function validate(df: pl.DataFrame, cols: string[]) {
   for (const c of cols) {
-    if (!df.columns.includes(c) || df.getColumn(c).dtype.equals(pl.String)) throw new ValueError(`cols: column "${c}" is missing or not numeric`);
-    if (df.select(present(df, c).median()).getColumn(c).get(0) === null) throw new ValueError(`cols: column "${c}" has no values`);
+    if (!df.columns.includes(c) || df.getColumn(c).dtype.equals(pl.String))
+      throw new ValueError(`cols: column "${c}" is missing or not numeric`);
+    if (df.select(present(df, c).median()).getColumn(c).get(0) === null)
+      throw new ValueError(`cols: column "${c}" has no values`);
   }
 }
 type Expr = (e: pl.Expr, df: pl.DataFrame, c: string) => pl.Expr;
-const toInt = (e: pl.Expr, df: pl.DataFrame, c: string) => (isFloat(df.getColumn(c).dtype) ? e : e.round(0).cast(df.getColumn(c).dtype));
-const polarsImputer = (fill: Expr = (e, df, c) => toInt(present(df, c).median(), df, c), check = true): ImputePolars => (df, cols) => (check && validate(df, cols), df.withColumns(...cols.map((c) => present(df, c).fillNull(fill(pl.col(c), df, c)))));
-const grouped = (fallback: boolean): GroupImpute => (df, cols, by) => {
-  if (!df.columns.includes(by)) throw new ValueError(`by: column "${by}" is not in the frame`);
-  return polarsImputer((_, d, c) => toInt(fallback ? present(d, c).median().over(by).fillNull(present(d, c).median()) : present(d, c).median().over(by), d, c))(df, cols);
-};
+const toInt = (e: pl.Expr, df: pl.DataFrame, c: string) =>
+  isFloat(df.getColumn(c).dtype) ? e : e.round(0).cast(df.getColumn(c).dtype);
+const polarsImputer =
+  (fill: Expr = (e, df, c) => toInt(present(df, c).median(), df, c), check = true): ImputePolars =>
+  (df, cols) => (
+    check && validate(df, cols),
+    df.withColumns(...cols.map((c) => present(df, c).fillNull(fill(pl.col(c), df, c))))
+  );
+const grouped =
+  (fallback: boolean): GroupImpute =>
+  (df, cols, by) => {
+    if (!df.columns.includes(by)) throw new ValueError(`by: column "${by}" is not in the frame`);
+    return polarsImputer((_, d, c) =>
+      toInt(
+        fallback ? present(d, c).median().over(by).fillNull(present(d, c).median()) : present(d, c).median().over(by),
+        d,
+        c,
+      ),
+    )(df, cols);
+  };
 
 const polarsWrong: Record<string, [ImputePolars, string[]]> = {
   "fillNull(median) drifts Int64 to Float64": [polarsImputer((e, df, c) => present(df, c).median()), ["hidden 4"]],
   "median that includes NaN": [polarsImputer((e, df, c) => toInt(pl.col(c).median(), df, c)), ["hidden 4"]],
-  "cast(Int64) truncates the median": [polarsImputer((e, df, c) => (isFloat(df.getColumn(c).dtype) ? present(df, c).median() : present(df, c).median().cast(df.getColumn(c).dtype))), ["hidden 4"]],
+  "cast(Int64) truncates the median": [
+    polarsImputer((e, df, c) =>
+      isFloat(df.getColumn(c).dtype) ? present(df, c).median() : present(df, c).median().cast(df.getColumn(c).dtype),
+    ),
+    ["hidden 4"],
+  ],
   "no validation": [polarsImputer(undefined, false), ["hidden 5"]],
 };
 
@@ -107,8 +138,14 @@ for (const [name, [impl, want]] of Object.entries(polarsWrong)) {
 
 const groupWrong: Record<string, [GroupImpute, string[]]> = {
   "no fallback for an empty group": [grouped(false), ["hidden 7"]],
-  "ignores by (the column's median)": [(df, cols, by) => (df.columns.includes(by) ? polarsImputer()(df, cols) : grouped(true)(df, cols, by)), ["hidden 6", "hidden 7"]],
-  "no check of by": [(df, cols, by) => (df.columns.includes(by) ? grouped(true)(df, cols, by) : polarsImputer()(df, cols)), ["hidden 8"]],
+  "ignores by (the column's median)": [
+    (df, cols, by) => (df.columns.includes(by) ? polarsImputer()(df, cols) : grouped(true)(df, cols, by)),
+    ["hidden 6", "hidden 7"],
+  ],
+  "no check of by": [
+    (df, cols, by) => (df.columns.includes(by) ? grouped(true)(df, cols, by) : polarsImputer()(df, cols)),
+    ["hidden 8"],
+  ],
 };
 
 test("02 group: the reference passes every hidden case", async () => {

@@ -23,7 +23,8 @@ type Part = "danfo" | "polars" | "group";
  */
 function column(v: unknown, name: string, kind: Kind): Cell[] {
   if (Array.isArray(v)) return v.map((c) => (c === "NaN" && kind !== "string" ? NaN : (c as Cell)));
-  const o = v as { groups?: { n: number; k: number; seed?: number }; missing?: { p: number; seed?: number } } | undefined;
+  const o = v as
+    { groups?: { n: number; k: number; seed?: number }; missing?: { p: number; seed?: number } } | undefined;
   if (o?.groups) {
     const u = rng(o.groups.seed ?? 1);
     return Array.from({ length: o.groups.n }, () => `g${Math.floor(u() * o.groups!.k)}`);
@@ -35,7 +36,12 @@ function column(v: unknown, name: string, kind: Kind): Cell[] {
 }
 
 function runOf(spec: HiddenSpec, grouped: boolean): Run {
-  const { columns, dtypes, cols, by } = spec.input as { columns?: Record<string, unknown>; dtypes?: Record<string, Kind>; cols?: unknown; by?: unknown };
+  const { columns, dtypes, cols, by } = spec.input as {
+    columns?: Record<string, unknown>;
+    dtypes?: Record<string, Kind>;
+    cols?: unknown;
+    by?: unknown;
+  };
   if (!columns || !dtypes || typeof columns !== "object") throw new Error("input: expected columns and dtypes objects");
   const t: Table = { columns: {}, dtypes: {} };
   for (const [c, v] of Object.entries(columns)) {
@@ -43,8 +49,10 @@ function runOf(spec: HiddenSpec, grouped: boolean): Run {
     t.columns[c] = column(v, c, dtypes[c]);
     t.dtypes[c] = dtypes[c];
   }
-  if (new Set(Object.values(t.columns).map((v) => v.length)).size !== 1) throw new Error("input.columns: expected columns of one length");
-  if (!Array.isArray(cols) || !cols.every((c) => typeof c === "string")) throw new Error("input.cols: expected a list of column names");
+  if (new Set(Object.values(t.columns).map((v) => v.length)).size !== 1)
+    throw new Error("input.columns: expected columns of one length");
+  if (!Array.isArray(cols) || !cols.every((c) => typeof c === "string"))
+    throw new Error("input.cols: expected a list of column names");
   if (grouped && typeof by !== "string") throw new Error("input.by: expected a column name");
   return { ...t, cols, ...(grouped ? { by: by as string } : {}) };
 }
@@ -58,7 +66,8 @@ function judgeImputed(part: Part, got: Ran, r: Run): void {
   let cause: { note: string; hint: string } | undefined;
   const columns = Object.keys(expected).filter((c) => {
     const actual = got.columns[c] ?? [];
-    const wrong = expected[c].filter((e, i) => !sameCell(actual[i], e)).length + Math.abs(actual.length - expected[c].length);
+    const wrong =
+      expected[c].filter((e, i) => !sameCell(actual[i], e)).length + Math.abs(actual.length - expected[c].length);
     cells += wrong;
     if (wrong && r.cols.includes(c) && !cause) {
       const i = expected[c].findIndex((e, j) => !sameCell(actual[j], e));
@@ -70,11 +79,25 @@ function judgeImputed(part: Part, got: Ran, r: Run): void {
   const total = Object.values(expected).reduce((s, v) => s + v.length, 0);
   // The known mistake, with any number in it (a median) masked: it would tell the candidate about the input.
   const mask = (s?: string) => s?.replace(/-?\d[\d.e+-]*/g, "…");
-  ok(cells === 0, { what: `every cell should equal the ${grouped ? "per-group" : "column"} median fill (others unchanged)`, how: "missing ↔ missing, numbers to 1e-9", expected: "0 cells off", actual: `${cells} of ${total} cells off, in ${columns} column(s)`, note: mask(cause?.note), hint: mask(cause?.hint) });
+  ok(cells === 0, {
+    what: `every cell should equal the ${grouped ? "per-group" : "column"} median fill (others unchanged)`,
+    how: "missing ↔ missing, numbers to 1e-9",
+    expected: "0 cells off",
+    actual: `${cells} of ${total} cells off, in ${columns} column(s)`,
+    note: mask(cause?.note),
+    hint: mask(cause?.hint),
+  });
   const want = part === "danfo" ? DANFO_DTYPE : POLARS_DTYPE;
   const drifted = Object.keys(r.columns).filter((c) => got.dtypes[c] !== want[r.dtypes[c]]);
-  const dtypeHint = drifted.map((c) => dtypeCause(part === "danfo" ? "danfo" : "polars", r.dtypes[c], String(got.dtypes[c]))).find(Boolean)?.hint;
-  ok(drifted.length === 0, { what: "every column should keep its dtype", expected: "0 columns changed", actual: `${drifted.length} column(s) with another dtype`, hint: dtypeHint ?? "an integer column needs an integer fill: round half to even, in the column's dtype." });
+  const dtypeHint = drifted
+    .map((c) => dtypeCause(part === "danfo" ? "danfo" : "polars", r.dtypes[c], String(got.dtypes[c])))
+    .find(Boolean)?.hint;
+  ok(drifted.length === 0, {
+    what: "every column should keep its dtype",
+    expected: "0 columns changed",
+    actual: `${drifted.length} column(s) with another dtype`,
+    hint: dtypeHint ?? "an integer column needs an integer fill: round half to even, in the column's dtype.",
+  });
 }
 
 function properties(part: Part): Record<string, HiddenProperty> {
@@ -82,20 +105,27 @@ function properties(part: Part): Record<string, HiddenProperty> {
   return {
     [`${part}Median`]: {
       part,
-      what: grouped ? "group: gaps take their group's median, dtypes kept" : `${part}: gaps take the column's median, dtypes kept`,
-      hint: grouped ? "median of the group's present values (NaN is missing), the column's median for an empty group." : "median over present values only (NaN, null and undefined are missing); ints rounded half to even.",
+      what: grouped
+        ? "group: gaps take their group's median, dtypes kept"
+        : `${part}: gaps take the column's median, dtypes kept`,
+      hint: grouped
+        ? "median of the group's present values (NaN is missing), the column's median for an empty group."
+        : "median over present values only (NaN, null and undefined are missing); ints rounded half to even.",
       call: part,
       input: (spec) => runOf(spec, grouped),
       judge: (got: Ran, r: Run) => judgeImputed(part, got, r),
     },
     [`${part}Rejects`]: {
       part,
-      what: grouped ? "group: invalid by or cols throws ValueError naming it" : `${part}: a missing, non-numeric or all-missing column throws ValueError naming it`,
+      what: grouped
+        ? "group: invalid by or cols throws ValueError naming it"
+        : `${part}: a missing, non-numeric or all-missing column throws ValueError naming it`,
       hint: "validate every name first — present, numeric, with at least one value — and say which one failed.",
       call: part,
       input(spec) {
         const mentions = spec.input.mentions;
-        if (!Array.isArray(mentions) || !mentions.every((m) => typeof m === "string")) throw new Error("input.mentions: expected a list of names the message must contain");
+        if (!Array.isArray(mentions) || !mentions.every((m) => typeof m === "string"))
+          throw new Error("input.mentions: expected a list of names the message must contain");
         return { ...runOf(spec, grouped), mentions };
       },
       judge(got: Ran, r: Run & { mentions: string[] }) {
@@ -106,4 +136,8 @@ function properties(part: Part): Record<string, HiddenProperty> {
   };
 }
 
-export const hidden: Record<string, HiddenProperty> = { ...properties("danfo"), ...properties("polars"), ...properties("group") };
+export const hidden: Record<string, HiddenProperty> = {
+  ...properties("danfo"),
+  ...properties("polars"),
+  ...properties("group"),
+};

@@ -18,7 +18,11 @@ test("the fixture's int column: pandas's median 34.5, the drill's fill 34, and n
   assert.is(basic.fill.age, 34);
   for (const check of [danfoCheck, polarsCheck]) {
     const names = check.cases.map((c) => c.name);
-    assert.equal(names.filter((n) => /fillna/.test(n)), [], "a case name claims pandas's fillna");
+    assert.equal(
+      names.filter((n) => /fillna/.test(n)),
+      [],
+      "a case name claims pandas's fillna",
+    );
     assert.ok(names.some((n) => /rounded half to even/.test(n)));
   }
 });
@@ -29,7 +33,10 @@ for (const kind of ["solutions", "exercises"]) {
     const text = (id: string) => [].concat(nb.cells.find((c: { id: string }) => c.id === id).source).join("");
     assert.not.match(text("intro"), /dfd\.DataFrame\)?:|df: dfd\./);
     assert.match(text("intro"), /imputeWithMedian\(df: D\.DataFrame, cols: string\[\]\): D\.DataFrame/);
-    assert.match(text("danfo-solution"), /function imputeWithMedian\(df: D\.DataFrame, cols: string\[\]\): D\.DataFrame/);
+    assert.match(
+      text("danfo-solution"),
+      /function imputeWithMedian\(df: D\.DataFrame, cols: string\[\]\): D\.DataFrame/,
+    );
     for (const id of ["danfo-solution", "polars-solution", "group-solution"]) assert.match(text(id), /✏️ your answer/);
   });
 }

@@ -89,21 +89,52 @@ export interface Cause {
   hint: string;
 }
 
-const HALF_EVEN = "round the median half to even before filling an integer column (2.5 → 2, 3.5 → 4, −3.5 → −4): polars's round(0) does it; in JS, Math.round except on an exact .5, where you take the even neighbour.";
+const HALF_EVEN =
+  "round the median half to even before filling an integer column (2.5 → 2, 3.5 → 4, −3.5 → −4): polars's round(0) does it; in JS, Math.round except on an exact .5, where you take the even neighbour.";
 
 /** Why a fill value is wrong, when it matches a known mistake: the note names the cause, the hint its fix. */
 export function diagnoseFill(actual: unknown, original: readonly Cell[], kind: Kind): Cause | undefined {
-  if (Number.isNaN(actual)) return { note: "still NaN: NaN counts as missing too (polars's fillNull leaves NaN alone)", hint: "turn NaN into a missing value first (polars: fillNan(null)), so median skips it and fillNull fills it." };
-  if (isMissing(actual)) return { note: `still missing (${actual}): this value was not filled`, hint: "null, undefined and NaN are all missing: test each cell with one isMissing rule, and fill every one of them." };
+  if (Number.isNaN(actual))
+    return {
+      note: "still NaN: NaN counts as missing too (polars's fillNull leaves NaN alone)",
+      hint: "turn NaN into a missing value first (polars: fillNan(null)), so median skips it and fillNull fills it.",
+    };
+  if (isMissing(actual))
+    return {
+      note: `still missing (${actual}): this value was not filled`,
+      hint: "null, undefined and NaN are all missing: test each cell with one isMissing rule, and fill every one of them.",
+    };
   if (typeof actual !== "number") return undefined;
   const m = medianOf(original);
-  const withNaNLast = medianOf(original.filter((v) => v !== null && v !== undefined).map((v) => (Number.isNaN(v) ? Infinity : v)));
+  const withNaNLast = medianOf(
+    original.filter((v) => v !== null && v !== undefined).map((v) => (Number.isNaN(v) ? Infinity : v)),
+  );
   if (kind === "int" && m % 1 !== 0) {
-    if (actual === m) return { note: `the fractional median ${fmtExact(m)} was written into an integer column (pandas would do this and turn the column float; here an int column stays int)`, hint: HALF_EVEN };
-    if (actual === Math.trunc(m)) return { note: `the median ${fmtExact(m)} was truncated; the rule is round half to even`, hint: `${HALF_EVEN} A bare cast truncates.` };
-    if (actual === Math.round(m)) return { note: `the median ${fmtExact(m)} was rounded half up (Math.round); the rule is half to even`, hint: HALF_EVEN };
+    if (actual === m)
+      return {
+        note: `the fractional median ${fmtExact(m)} was written into an integer column (pandas would do this and turn the column float; here an int column stays int)`,
+        hint: HALF_EVEN,
+      };
+    if (actual === Math.trunc(m))
+      return {
+        note: `the median ${fmtExact(m)} was truncated; the rule is round half to even`,
+        hint: `${HALF_EVEN} A bare cast truncates.`,
+      };
+    if (actual === Math.round(m))
+      return {
+        note: `the median ${fmtExact(m)} was rounded half up (Math.round); the rule is half to even`,
+        hint: HALF_EVEN,
+      };
   }
-  if (actual === mean(original) && actual !== m) return { note: "that is the mean, not the median", hint: "sort the present values and take the middle one (or the mean of the two middle ones): the median, not the mean." };
-  if (withNaNLast !== m && actual === withNaNLast) return { note: "NaN was counted as a value (the largest) in the median", hint: "polars's median ranks NaN as the largest value: turn NaN into null (fillNan(null)) before taking the median." };
+  if (actual === mean(original) && actual !== m)
+    return {
+      note: "that is the mean, not the median",
+      hint: "sort the present values and take the middle one (or the mean of the two middle ones): the median, not the mean.",
+    };
+  if (withNaNLast !== m && actual === withNaNLast)
+    return {
+      note: "NaN was counted as a value (the largest) in the median",
+      hint: "polars's median ranks NaN as the largest value: turn NaN into null (fillNan(null)) before taking the median.",
+    };
   return undefined;
 }

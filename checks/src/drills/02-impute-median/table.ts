@@ -47,7 +47,8 @@ export interface Ran {
   mutated: Mutation | null;
 }
 
-export const isMissing = (v: unknown): boolean => v === null || v === undefined || (typeof v === "number" && Number.isNaN(v));
+export const isMissing = (v: unknown): boolean =>
+  v === null || v === undefined || (typeof v === "number" && Number.isNaN(v));
 
 /** A list of names as code reads it: ["v", "nope"]. */
 export const names = (xs: readonly string[]): string => `[${xs.map((x) => JSON.stringify(x)).join(", ")}]`;
@@ -78,4 +79,5 @@ export function sameDeep(a: unknown, b: unknown): boolean {
 
 export const cloneDeep = <T>(v: T): T => (Array.isArray(v) ? (v.map(cloneDeep) as T) : v);
 
-export const show = (v: unknown): string => (Array.isArray(v) ? fmtExact(v) : typeof v === "number" ? fmtExact(v) : fmt(v));
+export const show = (v: unknown): string =>
+  Array.isArray(v) ? fmtExact(v) : typeof v === "number" ? fmtExact(v) : fmt(v);

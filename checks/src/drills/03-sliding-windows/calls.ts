@@ -20,13 +20,15 @@ export interface Matrix {
   shape: number[];
 }
 
-const VIEWS_HINT = "windowMatrix takes a tf.Tensor1D and returns a tf.Tensor2D; the Float64Array views are the stretch part, slidingWindows.";
+const VIEWS_HINT =
+  "windowMatrix takes a tf.Tensor1D and returns a tf.Tensor2D; the Float64Array views are the stretch part, slidingWindows.";
 const EXPECTED = "a tf.Tensor2D of shape [n − k + 1, k]";
 
 /** Hints for errors that name their own cause: the two a tfjs window matrix most often throws. */
 function throwHint(e: unknown): string | undefined {
   const m = e instanceof Error ? e.message : String(e);
-  if (/indices.*int32/i.test(m)) return 'tf.gather takes int32 indices: build them with tf.range(start, stop, 1, "int32").';
+  if (/indices.*int32/i.test(m))
+    return 'tf.gather takes int32 indices: build them with tf.range(start, stop, 1, "int32").';
   if (/subarray is not a function/.test(m)) return VIEWS_HINT;
   return undefined;
 }
@@ -37,16 +39,25 @@ function run(impl: WindowMatrix, t: tf.Tensor1D, k: number): tf.Tensor2D {
   try {
     return impl(t, k);
   } catch (e) {
-    return call(label, () => {
-      throw e;
-    }, { hint: throwHint(e) });
+    return call(
+      label,
+      () => {
+        throw e;
+      },
+      { hint: throwHint(e) },
+    );
   }
 }
 
 /** The result must be a tensor; an array (of typed arrays, say) gets the hint that those are the stretch part. */
 function tensorOf(r: unknown, label: string): tf.Tensor {
   if (r instanceof tf.Tensor) return r;
-  return fail({ what: `${label} should return a tf.Tensor2D`, expected: EXPECTED, actual: fmt(r), hint: Array.isArray(r) ? VIEWS_HINT : undefined });
+  return fail({
+    what: `${label} should return a tf.Tensor2D`,
+    expected: EXPECTED,
+    actual: fmt(r),
+    hint: Array.isArray(r) ? VIEWS_HINT : undefined,
+  });
 }
 
 function matrix(impl: WindowMatrix, x: number[], k: number): Matrix {
@@ -91,7 +102,8 @@ function placed(values: number[], offset: number): Float64Array {
 function views(impl: SlidingWindows, values: number[], k: number, offset = 0): Views {
   const x = placed(values, offset);
   const rows: unknown = call(`slidingWindows(x, ${k})`, () => impl(x, k));
-  if (!Array.isArray(rows)) fail({ what: "slidingWindows should return an array of rows", expected: "Float64Array[]", actual: fmt(rows) });
+  if (!Array.isArray(rows))
+    fail({ what: "slidingWindows should return an array of rows", expected: "Float64Array[]", actual: fmt(rows) });
   const xAfter = Float64Array.from(x);
   const list = rows as unknown[];
   const arrayLike = (r: unknown): r is ArrayLike<number> => ArrayBuffer.isView(r) || Array.isArray(r);
@@ -104,7 +116,9 @@ function views(impl: SlidingWindows, values: number[], k: number, offset = 0): V
       byteOffset: view ? view.byteOffset : -1,
     };
   });
-  const copies = list.map((r) => (arrayLike(r) ? Float64Array.from(Array.from(r as ArrayLike<number>, Number)) : new Float64Array()));
+  const copies = list.map((r) =>
+    arrayLike(r) ? Float64Array.from(Array.from(r as ArrayLike<number>, Number)) : new Float64Array(),
+  );
   const probes: Views["probes"] = [];
   const saved = Float64Array.from(x);
   try {
@@ -125,7 +139,8 @@ function views(impl: SlidingWindows, values: number[], k: number, offset = 0): V
 
 export const calls: Calls = {
   matrix: (impl: WindowMatrix, { x, k }: { x: number[]; k: number }) => matrix(impl, x, k),
-  matrices: (impl: WindowMatrix, { cases }: { cases: { x: number[]; k: number }[] }) => cases.map((c) => matrix(impl, c.x, c.k)),
+  matrices: (impl: WindowMatrix, { cases }: { cases: { x: number[]; k: number }[] }) =>
+    cases.map((c) => matrix(impl, c.x, c.k)),
   /** Reads of tensor values into JS while windowMatrix runs (measured inside the kernel). */
   reads: (impl: WindowMatrix, { x, k }: { x: number[]; k: number }) => {
     const t = tf.tensor1d(x);
@@ -157,7 +172,11 @@ export const calls: Calls = {
       t.dispose();
     }
   },
-  views: (impl: SlidingWindows, { x, k, offset }: { x: number[]; k: number; offset?: number }) => views(impl, x, k, offset ?? 0),
-  viewsMany: (impl: SlidingWindows, { cases }: { cases: { x: number[]; k: number; offset: number }[] }) => cases.map((c) => views(impl, c.x, c.k, c.offset)),
-  viewsRejects: (impl: SlidingWindows, { x, k }: { x: number[]; k: number }) => ({ threw: thrown(() => impl(Float64Array.from(x), k)) }),
+  views: (impl: SlidingWindows, { x, k, offset }: { x: number[]; k: number; offset?: number }) =>
+    views(impl, x, k, offset ?? 0),
+  viewsMany: (impl: SlidingWindows, { cases }: { cases: { x: number[]; k: number; offset: number }[] }) =>
+    cases.map((c) => views(impl, c.x, c.k, c.offset)),
+  viewsRejects: (impl: SlidingWindows, { x, k }: { x: number[]; k: number }) => ({
+    threw: thrown(() => impl(Float64Array.from(x), k)),
+  }),
 };

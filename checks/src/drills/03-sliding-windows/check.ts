@@ -11,4 +11,5 @@ export { hint, solution } from "../../experience/reveal";
 attachOnce();
 
 export const checkWindowMatrix = (windowMatrix: WindowMatrix): Promise<void> => runCheck(matrixCheck, windowMatrix);
-export const checkSlidingWindows = (slidingWindows: SlidingWindows): Promise<void> => runCheck(viewsCheck, slidingWindows);
+export const checkSlidingWindows = (slidingWindows: SlidingWindows): Promise<void> =>
+  runCheck(viewsCheck, slidingWindows);

@@ -37,14 +37,22 @@ test("stubs are todo, not failures", async () => {
   await expectTodo(viewsCheck, stub);
 });
 
-for (const [name, [impl, id, message]] of Object.entries(wrongMatrix)) test(`matrix rejects: ${name}`, () => expectRejects(matrixCheck, impl, id, message).then(() => undefined));
-for (const [name, [impl, id, message]] of Object.entries(wrongViews)) test(`views rejects: ${name}`, () => expectRejects(viewsCheck, impl, id, message).then(() => undefined));
+for (const [name, [impl, id, message]] of Object.entries(wrongMatrix))
+  test(`matrix rejects: ${name}`, () => expectRejects(matrixCheck, impl, id, message).then(() => undefined));
+for (const [name, [impl, id, message]] of Object.entries(wrongViews))
+  test(`views rejects: ${name}`, () => expectRejects(viewsCheck, impl, id, message).then(() => undefined));
 
 test("an off-by-one fails every value case with one cause: the same what, note and hint", async () => {
   const report = await evaluate(matrixCheck, wrongMatrix["off by one: n − k rows"][0]);
   const failed = report.results.filter((r) => r.status === "fail");
-  assert.equal(failed.map((r) => r.id), ["small", "numpy-parity", "edges", "property-baseline"], failed.map(caseText).join("\n"));
-  const causes = new Set(failed.map((r) => JSON.stringify([(r.failure?.what ?? "").replace(/^.*: /, ""), r.failure?.note, r.hint])));
+  assert.equal(
+    failed.map((r) => r.id),
+    ["small", "numpy-parity", "edges", "property-baseline"],
+    failed.map(caseText).join("\n"),
+  );
+  const causes = new Set(
+    failed.map((r) => JSON.stringify([(r.failure?.what ?? "").replace(/^.*: /, ""), r.failure?.note, r.hint])),
+  );
   assert.is(causes.size, 1, [...causes].join("\n"));
 });
 
@@ -81,13 +89,27 @@ test("in-kernel cases are a minority of the drill's points, and weigh what the m
   const all = [...matrixCheck.cases, ...viewsCheck.cases];
   const points = (cs: typeof all) => cs.reduce((s, c) => s + (c.points ?? 1), 0);
   const inKernel = points(all.filter((c) => c.inKernel));
-  assert.equal([points(matrixCheck.cases), points(matrixCheck.cases.filter((c) => c.inKernel)), points(viewsCheck.cases), points(viewsCheck.cases.filter((c) => c.inKernel))], [10, 2, 5, 3]);
+  assert.equal(
+    [
+      points(matrixCheck.cases),
+      points(matrixCheck.cases.filter((c) => c.inKernel)),
+      points(viewsCheck.cases),
+      points(viewsCheck.cases.filter((c) => c.inKernel)),
+    ],
+    [10, 2, 5, 3],
+  );
   assert.ok(inKernel / points(all) < 0.5, `${inKernel} of ${points(all)}`);
 });
 
 test("meta: Medium, a core part and a ★★ stretch part, each with hints and a why", () => {
   assert.is(meta.level, "Medium");
-  assert.equal(meta.parts.map((p) => [p.id, p.check, p.stretch ?? "core"]), [["matrix", "checkWindowMatrix", "core"], ["views", "checkSlidingWindows", "★★"]]);
+  assert.equal(
+    meta.parts.map((p) => [p.id, p.check, p.stretch ?? "core"]),
+    [
+      ["matrix", "checkWindowMatrix", "core"],
+      ["views", "checkSlidingWindows", "★★"],
+    ],
+  );
   for (const p of meta.parts) assert.ok(p.hints.length >= 1 && p.hints.length <= 3 && p.why, p.id);
   assert.equal([matrixCheck.part, viewsCheck.part], ["matrix", "views"]);
 });
@@ -97,7 +119,10 @@ test("every case id is a unique slug", () => {
   assert.equal(ids.length, new Set(ids).size);
   for (const id of ids) assert.match(id, /^[a-z0-9]+(-[a-z0-9]+)*$/);
   // Old names (was) map to one case only, and never to a case of the other part that now has that name.
-  const names = [...matrixCheck.cases, ...viewsCheck.cases].flatMap((c) => [c.name, ...(c.was ?? []).filter((w) => w !== c.name)]);
+  const names = [...matrixCheck.cases, ...viewsCheck.cases].flatMap((c) => [
+    c.name,
+    ...(c.was ?? []).filter((w) => w !== c.name),
+  ]);
   assert.equal(names.length, new Set(names).size, names.join("\n"));
 });
 

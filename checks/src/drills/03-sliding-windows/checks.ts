@@ -33,9 +33,15 @@ type Threw = { threw: { name: string; message: string } | null };
 
 /** Random x (integers, exact in float32) and k in [1, n]; shrinks toward short x and k = 1. */
 const randomWindows = (numRuns: number, seed = 42) =>
-  samples((fc) => fc.record({ xs: fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: 1, maxLength: 30 }), off: fc.nat({ max: 4 }), kRaw: fc.nat({ max: 29 }) }), { numRuns, seed }).map(
-    ({ xs, off, kRaw }) => ({ x: xs, k: 1 + (kRaw % xs.length), offset: off }),
-  );
+  samples(
+    (fc) =>
+      fc.record({
+        xs: fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: 1, maxLength: 30 }),
+        off: fc.nat({ max: 4 }),
+        kRaw: fc.nat({ max: 29 }),
+      }),
+    { numRuns, seed },
+  ).map(({ xs, off, kRaw }) => ({ x: xs, k: 1 + (kRaw % xs.length), offset: off }));
 
 const badK = (id: string, k: number, name: string): Case<WindowMatrix> => ({
   id,
@@ -43,7 +49,12 @@ const badK = (id: string, k: number, name: string): Case<WindowMatrix> => ({
   hint: "validate k first: an integer with 1 ≤ k ≤ x.size, else throw ValueError naming k and that range.",
   call: "rejects",
   input: () => ({ x: range(6), k }),
-  judge: (v: Threw) => rejected(threwOf(v?.threw, "rejects"), `windowMatrix(x, ${fmt(k)})`, { what: `k = ${fmt(k)} should be rejected`, input: `x = [1 … 6] (n = 6), k = ${fmt(k)}`, mentions: ["k", "6"] }),
+  judge: (v: Threw) =>
+    rejected(threwOf(v?.threw, "rejects"), `windowMatrix(x, ${fmt(k)})`, {
+      what: `k = ${fmt(k)} should be rejected`,
+      input: `x = [1 … 6] (n = 6), k = ${fmt(k)}`,
+      mentions: ["k", "6"],
+    }),
 });
 
 const matrixCases: Case<WindowMatrix>[] = [
@@ -66,7 +77,11 @@ const matrixCases: Case<WindowMatrix>[] = [
     judge(outs: Matrix[]) {
       const { cases, meta } = fixture();
       expectReply(Array.isArray(outs), "matrices");
-      cases.forEach((c, i) => judgeMatrix(outs[i], c.x, c.k, { input: `x = ${fmtExact(c.x)} (n = ${c.x.length}), k = ${c.k}; numpy ${meta.numpy}` }));
+      cases.forEach((c, i) =>
+        judgeMatrix(outs[i], c.x, c.k, {
+          input: `x = ${fmtExact(c.x)} (n = ${c.x.length}), k = ${c.k}; numpy ${meta.numpy}`,
+        }),
+      );
     },
   },
   {
@@ -76,7 +91,12 @@ const matrixCases: Case<WindowMatrix>[] = [
     points: 1,
     call: "matrices",
     input: () => ({ cases: [1, 5].map((k) => ({ x: range(5), k })) }),
-    judge: (outs: Matrix[]) => [1, 5].forEach((k, i) => judgeMatrix(Array.isArray(outs) ? outs[i] : (outs as never), range(5), k, { input: `x = [1, 2, 3, 4, 5], k = ${k}` })),
+    judge: (outs: Matrix[]) =>
+      [1, 5].forEach((k, i) =>
+        judgeMatrix(Array.isArray(outs) ? outs[i] : (outs as never), range(5), k, {
+          input: `x = [1, 2, 3, 4, 5], k = ${k}`,
+        }),
+      ),
   },
   {
     id: "property-baseline",
@@ -85,7 +105,10 @@ const matrixCases: Case<WindowMatrix>[] = [
     points: 2,
     call: "matrices",
     input: () => ({ cases: randomWindows(60).map(({ x, k }) => ({ x, k })) }),
-    judge: (outs: Matrix[], { cases }: { cases: { x: number[]; k: number }[] }) => (expectReply(Array.isArray(outs), "matrices"), judgeSamples(cases, outs, (c, out) => judgeMatrix(out, c.x, c.k), { what: "windowMatrix on random x and k" })),
+    judge: (outs: Matrix[], { cases }: { cases: { x: number[]; k: number }[] }) => (
+      expectReply(Array.isArray(outs), "matrices"),
+      judgeSamples(cases, outs, (c, out) => judgeMatrix(out, c.x, c.k), { what: "windowMatrix on random x and k" })
+    ),
   },
   badK("rejects-k-zero", 0, "rejects k = 0"),
   badK("rejects-k-over-n", 7, "rejects k > n"),
@@ -99,9 +122,20 @@ const matrixCases: Case<WindowMatrix>[] = [
     call: "reads",
     input: () => ({ x: range(50), k: 7 }),
     judge(v: { reads: Record<string, number> }) {
-      expectReply(!!v && typeof v.reads === "object" && v.reads !== null && Object.values(v.reads).every((n) => typeof n === "number"), "reads");
+      expectReply(
+        !!v &&
+          typeof v.reads === "object" &&
+          v.reads !== null &&
+          Object.values(v.reads).every((n) => typeof n === "number"),
+        "reads",
+      );
       const names = Object.entries(v.reads).map(([m, n]) => `${m}() ×${n}`);
-      ok(names.length === 0, { what: "windowMatrix should not read tensor values into JS", input: "x = [1 … 50], k = 7", expected: "no dataSync/arraySync/data/array calls", actual: names.join(", ") });
+      ok(names.length === 0, {
+        what: "windowMatrix should not read tensor values into JS",
+        input: "x = [1 … 50], k = 7",
+        expected: "no dataSync/arraySync/data/array calls",
+        actual: names.join(", "),
+      });
     },
   },
   {
@@ -113,13 +147,34 @@ const matrixCases: Case<WindowMatrix>[] = [
     call: "hygiene",
     input: () => ({ x: [3, 1, 4, 1, 5, 9], k: 2 }),
     judge(v: { leaked: number; disposed: boolean; after: Float32Array | null }) {
-      expectReply(!!v && typeof v.leaked === "number" && typeof v.disposed === "boolean" && (v.after === null || v.after instanceof Float32Array), "hygiene");
+      expectReply(
+        !!v &&
+          typeof v.leaked === "number" &&
+          typeof v.disposed === "boolean" &&
+          (v.after === null || v.after instanceof Float32Array),
+        "hygiene",
+      );
       const { leaked, disposed, after } = v;
       const input = "x = [3, 1, 4, 1, 5, 9], k = 2";
-      ok(!disposed, { what: "the input tensor should still be usable", input, expected: "x not disposed", actual: "x was disposed" });
+      ok(!disposed, {
+        what: "the input tensor should still be usable",
+        input,
+        expected: "x not disposed",
+        actual: "x was disposed",
+      });
       const changed = Array.from(after ?? []).some((v, i) => v !== [3, 1, 4, 1, 5, 9][i]);
-      ok(!changed, { what: "the input should not change", input, expected: fmtExact([3, 1, 4, 1, 5, 9]), actual: fmtExact(after) });
-      ok(leaked <= 0, { what: "intermediate tensors should be disposed", input, expected: "0 tensors left behind", actual: `${leaked} tensor(s) leaked` });
+      ok(!changed, {
+        what: "the input should not change",
+        input,
+        expected: fmtExact([3, 1, 4, 1, 5, 9]),
+        actual: fmtExact(after),
+      });
+      ok(leaked <= 0, {
+        what: "intermediate tensors should be disposed",
+        input,
+        expected: "0 tensors left behind",
+        actual: `${leaked} tensor(s) leaked`,
+      });
     },
   },
 ];
@@ -143,7 +198,12 @@ const viewsCases: Case<SlidingWindows>[] = [
     points: 1,
     call: "viewsRejects",
     input: () => ({ x: range(6), k: 7 }),
-    judge: (v: Threw) => rejected(threwOf(v?.threw, "viewsRejects"), "slidingWindows(x, 7)", { what: "k = 7 should be rejected", input: "x = [1 … 6] (n = 6), k = 7", mentions: ["k", "6"] }),
+    judge: (v: Threw) =>
+      rejected(threwOf(v?.threw, "viewsRejects"), "slidingWindows(x, 7)", {
+        what: "k = 7 should be rejected",
+        input: "x = [1 … 6] (n = 6), k = 7",
+        mentions: ["k", "6"],
+      }),
   },
   {
     id: "views-shared",
@@ -184,13 +244,30 @@ const viewsCases: Case<SlidingWindows>[] = [
     points: 1,
     call: "viewsMany",
     input: () => ({ cases: randomWindows(40, 7) }),
-    judge: (vs: Views[], { cases }: { cases: { x: number[]; k: number; offset: number }[] }) =>
-      (expectReply(Array.isArray(vs), "viewsMany"), judgeSamples(cases, vs, (c, v) => (judgeViewValues(v, c.x, c.k), judgeViewLayout(v, c.k)), { what: "slidingWindows on random x, k and offset", seed: 7 })),
+    judge: (vs: Views[], { cases }: { cases: { x: number[]; k: number; offset: number }[] }) => (
+      expectReply(Array.isArray(vs), "viewsMany"),
+      judgeSamples(cases, vs, (c, v) => (judgeViewValues(v, c.x, c.k), judgeViewLayout(v, c.k)), {
+        what: "slidingWindows on random x, k and offset",
+        seed: 7,
+      })
+    ),
   },
 ];
 
-export const matrixCheck: Check<WindowMatrix> = { id: "03-sliding-windows", part: "matrix", title: "Window matrix (tfjs)", calls, cases: matrixCases };
-export const viewsCheck: Check<SlidingWindows> = { id: "03-sliding-windows", part: "views", title: "Zero-copy views", calls, cases: viewsCases };
+export const matrixCheck: Check<WindowMatrix> = {
+  id: "03-sliding-windows",
+  part: "matrix",
+  title: "Window matrix (tfjs)",
+  calls,
+  cases: matrixCases,
+};
+export const viewsCheck: Check<SlidingWindows> = {
+  id: "03-sliding-windows",
+  part: "views",
+  title: "Zero-copy views",
+  calls,
+  cases: viewsCases,
+};
 
 export const checks = { matrix: matrixCheck, views: viewsCheck };
 export { hidden };

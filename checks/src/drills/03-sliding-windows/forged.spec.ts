@@ -41,7 +41,10 @@ for (const c of all) {
       } catch (e) {
         thrown = e;
       }
-      assert.ok(thrown instanceof CheckFailure, `${c.id} on ${JSON.stringify(junk)}: ${thrown === undefined ? "passed" : String(thrown)}`);
+      assert.ok(
+        thrown instanceof CheckFailure,
+        `${c.id} on ${JSON.stringify(junk)}: ${thrown === undefined ? "passed" : String(thrown)}`,
+      );
     }
   });
 }

@@ -33,7 +33,10 @@ test.before(async () => {
 });
 
 test("graded apart, the model answers pass every case of both parts", async () => {
-  for (const [check, impl] of [[matrixCheck, gatherAnswer], [viewsCheck, viewsAnswer]] as const) {
+  for (const [check, impl] of [
+    [matrixCheck, gatherAnswer],
+    [viewsCheck, viewsAnswer],
+  ] as const) {
     const rs = await gradeApart(check as Check, impl);
     assert.equal(rs.filter((r) => r.status !== "pass").map(caseText), [], check.part);
   }
@@ -41,8 +44,14 @@ test("graded apart, the model answers pass every case of both parts", async () =
 
 test("graded apart, an off-by-one fails the value cases and is marked where it was measured", async () => {
   const rs = await gradeApart(matrixCheck, wrongMatrix["off by one: n − k rows"][0]);
-  assert.equal(rs.filter((r) => r.status === "fail").map((r) => r.id), ["small", "numpy-parity", "edges", "property-baseline"]);
-  assert.equal(rs.filter((r) => r.inKernel).map((r) => r.id), ["tensor-ops-only", "hygiene"]);
+  assert.equal(
+    rs.filter((r) => r.status === "fail").map((r) => r.id),
+    ["small", "numpy-parity", "edges", "property-baseline"],
+  );
+  assert.equal(
+    rs.filter((r) => r.inKernel).map((r) => r.id),
+    ["tensor-ops-only", "hygiene"],
+  );
 });
 
 test.run();

@@ -16,7 +16,10 @@ async function hiddenOnly<I>(check: Check<I>, impl: I) {
   const report = await evaluate({ ...check, cases: [] }, impl, hiddenCasesOf(check.id, check.part!, file));
   return Object.fromEntries(report.results.map((r) => [r.name.split(":")[0], r]));
 }
-const failing = (r: Record<string, { status: string }>) => Object.entries(r).filter(([, x]) => x.status !== "pass").map(([k]) => k);
+const failing = (r: Record<string, { status: string }>) =>
+  Object.entries(r)
+    .filter(([, x]) => x.status !== "pass")
+    .map(([k]) => k);
 
 test.before(async () => {
   await useBackend();
@@ -33,8 +36,14 @@ test("the gather answer passes every hidden matrix case; the views answer every 
 });
 
 const matrixWrong: Record<string, [WindowMatrix, string[]]> = {
-  "one window short": [(x, k) => (validateK(x.size, k), tf.tidy(() => gatherAnswer(x, k).slice(0, x.size - k)) as tf.Tensor2D), ["hidden 1", "hidden 2", "hidden 3"]],
-  "no validation of k": [(x, k) => gatherAnswer(x, Math.min(x.size, Math.max(1, Math.floor(k)))), ["hidden 4", "hidden 5"]],
+  "one window short": [
+    (x, k) => (validateK(x.size, k), tf.tidy(() => gatherAnswer(x, k).slice(0, x.size - k)) as tf.Tensor2D),
+    ["hidden 1", "hidden 2", "hidden 3"],
+  ],
+  "no validation of k": [
+    (x, k) => gatherAnswer(x, Math.min(x.size, Math.max(1, Math.floor(k)))),
+    ["hidden 4", "hidden 5"],
+  ],
 };
 for (const [name, [impl, cases]] of Object.entries(matrixWrong)) {
   test(`matrix rejects: ${name}, without showing x`, async () => {
@@ -45,8 +54,17 @@ for (const [name, [impl, cases]] of Object.entries(matrixWrong)) {
 }
 
 const viewsWrong: Record<string, [SlidingWindows, string[]]> = {
-  "copies (slice)": [(x, k) => (validateK(x.length, k), Array.from({ length: x.length - k + 1 }, (_, i) => x.slice(i, i + k))), ["hidden 6"]],
-  "ignores x.byteOffset": [(x, k) => (validateK(x.length, k), Array.from({ length: x.length - k + 1 }, (_, i) => new Float64Array(x.buffer, 8 * i, k))), ["hidden 6"]],
+  "copies (slice)": [
+    (x, k) => (validateK(x.length, k), Array.from({ length: x.length - k + 1 }, (_, i) => x.slice(i, i + k))),
+    ["hidden 6"],
+  ],
+  "ignores x.byteOffset": [
+    (x, k) => (
+      validateK(x.length, k),
+      Array.from({ length: x.length - k + 1 }, (_, i) => new Float64Array(x.buffer, 8 * i, k))
+    ),
+    ["hidden 6"],
+  ],
 };
 for (const [name, [impl, cases]] of Object.entries(viewsWrong)) {
   test(`views rejects: ${name}`, async () => {

@@ -29,9 +29,17 @@ export const hidden: Record<string, HiddenProperty> = {
     judge(out: Matrix, { x, k }: { x: number[]; k: number }) {
       expectReply(isMatrix(out), "windowMatrix");
       const want = referenceWindows(float32(x), k);
-      ok(out.shape.length === 2 && out.shape[0] === want.length && out.shape[1] === k, { what: "windowMatrix should return shape [n − k + 1, k]", expected: `[${want.length}, ${k}]`, actual: `[${out.shape.join(", ")}]` });
+      ok(out.shape.length === 2 && out.shape[0] === want.length && out.shape[1] === k, {
+        what: "windowMatrix should return shape [n − k + 1, k]",
+        expected: `[${want.length}, ${k}]`,
+        actual: `[${out.shape.join(", ")}]`,
+      });
       const bad = want.findIndex((row, i) => row.some((v, j) => !Object.is(out.values[i * k + j], v)));
-      ok(bad < 0, { what: "row i should be x[i], …, x[i + k − 1]", expected: "the loop baseline's rows", actual: `row ${bad} of ${want.length} differs` });
+      ok(bad < 0, {
+        what: "row i should be x[i], …, x[i + k − 1]",
+        expected: "the loop baseline's rows",
+        actual: `row ${bad} of ${want.length} differs`,
+      });
     },
   },
   rejects: {
@@ -40,7 +48,11 @@ export const hidden: Record<string, HiddenProperty> = {
     hint: "k must be an integer with 1 ≤ k ≤ n.",
     call: "rejects",
     input: (spec) => ({ x: numbers(spec.input.x, "x"), k: kOf(spec) }),
-    judge: (v: { threw: { name: string; message: string } | null }) => rejected(threwOf(v?.threw, "rejects"), "windowMatrix(x, k)", { what: "an invalid k should be rejected", mentions: ["k"] }),
+    judge: (v: { threw: { name: string; message: string } | null }) =>
+      rejected(threwOf(v?.threw, "rejects"), "windowMatrix(x, k)", {
+        what: "an invalid k should be rejected",
+        mentions: ["k"],
+      }),
   },
   views: {
     part: "views",
@@ -52,11 +64,26 @@ export const hidden: Record<string, HiddenProperty> = {
     judge(v: Views, { x, k }: { x: number[]; k: number }) {
       expectReply(isViews(v), "slidingWindows");
       const want = referenceWindows(x, k);
-      ok(v.rows.length === want.length, { what: "there should be n − k + 1 rows", expected: `${want.length} rows`, actual: `${v.rows.length} rows` });
-      const notView = v.layout.findIndex((l, i) => l.type !== "Float64Array" || !l.sameBuffer || l.byteOffset !== v.xByteOffset + 8 * i || l.length !== k);
-      ok(notView < 0, { what: "every row should be a length-k view on x's buffer at x.byteOffset + 8·i", expected: "views", actual: `row ${notView} is not (a copy, a wrong offset or a wrong length)` });
+      ok(v.rows.length === want.length, {
+        what: "there should be n − k + 1 rows",
+        expected: `${want.length} rows`,
+        actual: `${v.rows.length} rows`,
+      });
+      const notView = v.layout.findIndex(
+        (l, i) =>
+          l.type !== "Float64Array" || !l.sameBuffer || l.byteOffset !== v.xByteOffset + 8 * i || l.length !== k,
+      );
+      ok(notView < 0, {
+        what: "every row should be a length-k view on x's buffer at x.byteOffset + 8·i",
+        expected: "views",
+        actual: `row ${notView} is not (a copy, a wrong offset or a wrong length)`,
+      });
       const wrong = want.findIndex((row, i) => row.some((e, j) => !Object.is(v.rows[i][j], e)));
-      ok(wrong < 0, { what: "row values should equal x[i … i + k − 1]", expected: "the loop baseline's values", actual: `row ${wrong} differs` });
+      ok(wrong < 0, {
+        what: "row values should equal x[i … i + k − 1]",
+        expected: "the loop baseline's values",
+        actual: `row ${wrong} differs`,
+      });
     },
   },
 };

@@ -23,7 +23,11 @@ interface Ctx {
  * wrong type would), and never crashes the judge.
  */
 export function expectReply(good: boolean, call: string): asserts good {
-  ok(good, { what: `the kernel's reply to "${call}" should have the form the call returns`, expected: "the call's plain data", actual: "something else" });
+  ok(good, {
+    what: `the kernel's reply to "${call}" should have the form the call returns`,
+    expected: "the call's plain data",
+    actual: "something else",
+  });
 }
 
 /** What a call threw, from a reply: null (it returned) or { name, message } strings; anything else fails the case. */
@@ -35,7 +39,13 @@ export function threwOf(t: unknown, call: string): { name: string; message: stri
 
 export const isMatrix = (o: unknown): o is Matrix => {
   const m = o as Matrix;
-  return !!m && m.values instanceof Float32Array && Array.isArray(m.shape) && m.shape.every((d) => Number.isInteger(d) && d >= 0) && m.shape.reduce((a, b) => a * b, 1) === m.values.length;
+  return (
+    !!m &&
+    m.values instanceof Float32Array &&
+    Array.isArray(m.shape) &&
+    m.shape.every((d) => Number.isInteger(d) && d >= 0) &&
+    m.shape.reduce((a, b) => a * b, 1) === m.values.length
+  );
 };
 
 export const isViews = (o: unknown): o is Views => {
@@ -46,7 +56,9 @@ export const isViews = (o: unknown): o is Views => {
     v.rows.every((r) => r instanceof Float64Array) &&
     Array.isArray(v.layout) &&
     v.layout.length === v.rows.length &&
-    v.layout.every((l) => !!l && typeof l.type === "string" && typeof l.length === "number" && typeof l.byteOffset === "number") &&
+    v.layout.every(
+      (l) => !!l && typeof l.type === "string" && typeof l.length === "number" && typeof l.byteOffset === "number",
+    ) &&
     typeof v.xByteOffset === "number" &&
     Array.isArray(v.probes) &&
     v.xAfter instanceof Float64Array
@@ -57,10 +69,26 @@ export const isViews = (o: unknown): o is Views => {
 function shapeCause(shape: number[], n: number, k: number): { note: string; hint: string } | undefined {
   const rows = n - k + 1;
   const [r, c] = shape;
-  if (c === k && r === rows - 1) return { note: "one window short: the last window starts at n − k, so there are n − k + 1 starts", hint: "the starts are 0, 1, …, n − k: that is n − k + 1 of them (tf.range(0, n − k + 1))." };
-  if (c === k && r === rows + 1) return { note: "one window too many: a window starting at n − k + 1 runs past the end of x", hint: "the last window starts at n − k; tf.range's end is exclusive." };
-  if (c === k && r === n && k > 1) return { note: "one window per element: windows starting after n − k run past the end of x", hint: "only starts 0 … n − k have k elements left." };
-  if (r === k && c === rows && rows !== k) return { note: "transposed: each column is a window", hint: "rows are windows: build the index matrix as starts (a column) + offsets (a row), i.e. shape [n − k + 1, 1] + [1, k]." };
+  if (c === k && r === rows - 1)
+    return {
+      note: "one window short: the last window starts at n − k, so there are n − k + 1 starts",
+      hint: "the starts are 0, 1, …, n − k: that is n − k + 1 of them (tf.range(0, n − k + 1)).",
+    };
+  if (c === k && r === rows + 1)
+    return {
+      note: "one window too many: a window starting at n − k + 1 runs past the end of x",
+      hint: "the last window starts at n − k; tf.range's end is exclusive.",
+    };
+  if (c === k && r === n && k > 1)
+    return {
+      note: "one window per element: windows starting after n − k run past the end of x",
+      hint: "only starts 0 … n − k have k elements left.",
+    };
+  if (r === k && c === rows && rows !== k)
+    return {
+      note: "transposed: each column is a window",
+      hint: "rows are windows: build the index matrix as starts (a column) + offsets (a row), i.e. shape [n − k + 1, 1] + [1, k].",
+    };
   return undefined;
 }
 
@@ -88,7 +116,11 @@ export function judgeMatrix(out: Matrix, x: number[], k: number, ctx: Ctx = {}):
       input: ctx.input,
       expected: `row ${i} = ${fmtExact(want[i])}`,
       actual: `row ${i} = ${fmtExact(row)}`,
-      note: strideK ? "windows step by k instead of 1: row i starts at x[i·k]" : reversed ? "each window is reversed" : undefined,
+      note: strideK
+        ? "windows step by k instead of 1: row i starts at x[i·k]"
+        : reversed
+          ? "each window is reversed"
+          : undefined,
       hint: strideK ? "the start of row i is i (stride 1); the offsets within a window are 0 … k − 1." : undefined,
     });
   }
@@ -100,7 +132,12 @@ export function judgeViewValues(v: Views, x: number[], k: number, ctx: Ctx = {})
   const want = referenceWindows(x, k);
   const n = x.length;
   const changed = Array.from(v.xAfter).findIndex((e, j) => !Object.is(e, x[j]));
-  ok(changed < 0, { what: "x should not change", input: ctx.input, expected: `x[${changed}] = ${fmtExact(x[changed])}`, actual: `x[${changed}] = ${fmtExact(v.xAfter[changed])}` });
+  ok(changed < 0, {
+    what: "x should not change",
+    input: ctx.input,
+    expected: `x[${changed}] = ${fmtExact(x[changed])}`,
+    actual: `x[${changed}] = ${fmtExact(v.xAfter[changed])}`,
+  });
   const cause = shapeCause([v.rows.length, k], n, k);
   ok(v.rows.length === want.length, {
     what: "slidingWindows should return one row per window start",
@@ -119,7 +156,13 @@ export function judgeViewValues(v: Views, x: number[], k: number, ctx: Ctx = {})
     hint: "x.subarray(start, end) is a Float64Array that shares x's memory; Array.from or [...x] make plain arrays.",
   });
   const short = v.layout.findIndex((l) => l.length !== k);
-  ok(short < 0, { what: "every row should have length k", input: ctx.input, expected: `length ${k}`, actual: `row ${short} has length ${v.layout[short]?.length}`, note: short === want.length - 1 && short > 0 ? "the last row is cut short: it runs off the end of x" : undefined });
+  ok(short < 0, {
+    what: "every row should have length k",
+    input: ctx.input,
+    expected: `length ${k}`,
+    actual: `row ${short} has length ${v.layout[short]?.length}`,
+    note: short === want.length - 1 && short > 0 ? "the last row is cut short: it runs off the end of x" : undefined,
+  });
   for (let i = 0; i < want.length; i++) {
     const row = Array.from(v.rows[i]);
     if (row.every((e, j) => Object.is(e, want[i][j]))) continue;
@@ -130,7 +173,11 @@ export function judgeViewValues(v: Views, x: number[], k: number, ctx: Ctx = {})
       input: ctx.input,
       expected: `row ${i} = ${fmtExact(want[i])}`,
       actual: `row ${i} = ${fmtExact(row)}`,
-      note: fromBufferStart ? FROM_BUFFER_START.note : strideK ? "windows step by k instead of 1: row i starts at x[i·k]" : undefined,
+      note: fromBufferStart
+        ? FROM_BUFFER_START.note
+        : strideK
+          ? "windows step by k instead of 1: row i starts at x[i·k]"
+          : undefined,
       hint: fromBufferStart ? FROM_BUFFER_START.hint : undefined,
     });
   }
@@ -158,10 +205,19 @@ export function judgeViewLayout(v: Views, k: number, ctx: Ctx = {}): void {
       input: ctx.input,
       expected: `row ${i}: byteOffset = x.byteOffset + 8·${i} = ${v.xByteOffset + BYTES * i}`,
       actual: `byteOffset ${l.byteOffset}`,
-      note: fromBufferStart ? FROM_BUFFER_START.note : i > 0 && k > 1 && l.byteOffset === v.xByteOffset + BYTES * i * k ? "windows step by k instead of 1" : undefined,
+      note: fromBufferStart
+        ? FROM_BUFFER_START.note
+        : i > 0 && k > 1 && l.byteOffset === v.xByteOffset + BYTES * i * k
+          ? "windows step by k instead of 1"
+          : undefined,
       hint: fromBufferStart ? FROM_BUFFER_START.hint : undefined,
     });
   }
   const missed = v.probes.find((p) => !p.seen);
-  ok(!missed, { what: "a write to x should show in every row that covers it", input: ctx.input, expected: missed ? `x[${missed.j}] visible as row ${missed.i}[${missed.j - missed.i}]` : "", actual: "the row kept the old value" });
+  ok(!missed, {
+    what: "a write to x should show in every row that covers it",
+    input: ctx.input,
+    expected: missed ? `x[${missed.j}] visible as row ${missed.i}[${missed.j - missed.i}]` : "",
+    actual: "the row kept the old value",
+  });
 }

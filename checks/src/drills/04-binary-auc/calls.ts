@@ -35,22 +35,42 @@ export interface AucResult {
 
 function aucOf(impl: Auc, y: ArrayLike<number>, s: ArrayLike<number>): number {
   const a = call("binaryAuc(yTrue, yScore)", () => impl.binaryAuc(y, s));
-  ok(typeof a === "number", { what: "binaryAuc should return a number", expected: "a number in [0, 1]", actual: `${fmt(a)} (${typeof a})` });
+  ok(typeof a === "number", {
+    what: "binaryAuc should return a number",
+    expected: "a number in [0, 1]",
+    actual: `${fmt(a)} (${typeof a})`,
+  });
   return a;
 }
 
 function isNumberArray(v: unknown): v is ArrayLike<number> {
-  return (Array.isArray(v) || ArrayBuffer.isView(v)) && Array.from(v as ArrayLike<unknown>).every((x) => typeof x === "number");
+  return (
+    (Array.isArray(v) || ArrayBuffer.isView(v)) &&
+    Array.from(v as ArrayLike<unknown>).every((x) => typeof x === "number")
+  );
 }
 
 /** The candidate's curve as plain arrays, after checking it is { fpr, tpr, thresholds } of equal lengths. */
 function curveOf(impl: Auc, y: ArrayLike<number>, s: ArrayLike<number>): Roc {
   const r = call("rocCurve(yTrue, yScore)", () => impl.rocCurve(y, s)) as unknown;
   const shape = "{ fpr: number[], tpr: number[], thresholds: number[] }";
-  ok(typeof r === "object" && r !== null, { what: "rocCurve should return an object", expected: shape, actual: fmt(r) });
+  ok(typeof r === "object" && r !== null, {
+    what: "rocCurve should return an object",
+    expected: shape,
+    actual: fmt(r),
+  });
   const o = r as Record<string, unknown>;
-  for (const k of ["fpr", "tpr", "thresholds"]) ok(isNumberArray(o[k]), { what: `rocCurve(...).${k} should be an array of numbers`, expected: shape, actual: `${k} = ${fmt(o[k])}` });
-  const roc = { fpr: Array.from(o.fpr as ArrayLike<number>), tpr: Array.from(o.tpr as ArrayLike<number>), thresholds: Array.from(o.thresholds as ArrayLike<number>) };
+  for (const k of ["fpr", "tpr", "thresholds"])
+    ok(isNumberArray(o[k]), {
+      what: `rocCurve(...).${k} should be an array of numbers`,
+      expected: shape,
+      actual: `${k} = ${fmt(o[k])}`,
+    });
+  const roc = {
+    fpr: Array.from(o.fpr as ArrayLike<number>),
+    tpr: Array.from(o.tpr as ArrayLike<number>),
+    thresholds: Array.from(o.thresholds as ArrayLike<number>),
+  };
   ok(roc.fpr.length === roc.tpr.length && roc.tpr.length === roc.thresholds.length, {
     what: "fpr, tpr and thresholds should have one entry per point",
     expected: "three arrays of equal length",
@@ -65,7 +85,14 @@ function attempt<T>(fn: () => T): { value?: T; error?: string } {
     return { value: fn() };
   } catch (e) {
     if (isNotImplemented(e)) throw e;
-    return { error: e instanceof CheckFailure ? `${e.failure.what}: ${e.failure.actual}` : e instanceof Error ? e.message : String(e) };
+    return {
+      error:
+        e instanceof CheckFailure
+          ? `${e.failure.what}: ${e.failure.actual}`
+          : e instanceof Error
+            ? e.message
+            : String(e),
+    };
   }
 }
 
@@ -79,7 +106,10 @@ function tryCurve(impl: Auc, y: number[], s: number[]): Pick<AucResult, "curve" 
   }
 }
 
-const aucResult = (impl: Auc, { yTrue, yScore }: Pair): AucResult => ({ auc: aucOf(impl, [...yTrue], [...yScore]), ...tryCurve(impl, yTrue, yScore) });
+const aucResult = (impl: Auc, { yTrue, yScore }: Pair): AucResult => ({
+  auc: aucOf(impl, [...yTrue], [...yScore]),
+  ...tryCurve(impl, yTrue, yScore),
+});
 
 export const calls: Calls<Auc> = {
   auc: (impl, p: Pair) => aucResult(impl, p),
@@ -88,7 +118,10 @@ export const calls: Calls<Auc> = {
   curves: (impl, { cases }: { cases: Pair[] }) => cases.map((p) => curveOf(impl, [...p.yTrue], [...p.yScore])),
   /** What each function threw on each bad input. */
   rejects: (impl, { cases }: { cases: Pair[] }) =>
-    cases.map((p) => ({ rocCurve: thrown(() => impl.rocCurve([...p.yTrue], [...p.yScore])), binaryAuc: thrown(() => impl.binaryAuc([...p.yTrue], [...p.yScore])) })),
+    cases.map((p) => ({
+      rocCurve: thrown(() => impl.rocCurve([...p.yTrue], [...p.yScore])),
+      binaryAuc: thrown(() => impl.binaryAuc([...p.yTrue], [...p.yScore])),
+    })),
   /** The AUC and curve on Int32Array / Float64Array inputs, beside the same input as plain arrays. */
   typed: (impl, p: Pair) => {
     const plain = aucResult(impl, p);

@@ -34,7 +34,9 @@ export const curveCases: Case<Auc>[] = [
         expected: "thresholds[i] < thresholds[i − 1]",
         actual: `thresholds = ${fmt(roc.thresholds)}`,
         note: ascending ? "the sweep runs from the lowest score up" : undefined,
-        hint: ascending ? "sort by score descending: the first threshold predicts only the highest scores positive." : undefined,
+        hint: ascending
+          ? "sort by score descending: the first threshold predicts only the highest scores positive."
+          : undefined,
       });
     },
   },
@@ -50,18 +52,36 @@ export const curveCases: Case<Auc>[] = [
       const { fpr, tpr, thresholds } = roc;
       const input = describeInput(GROUPS.yTrue, GROUPS.yScore);
       const max = Math.max(...GROUPS.yScore);
-      ok(fpr[0] === 0 && tpr[0] === 0, { what: "the first point should be (fpr, tpr) = (0, 0)", input, expected: "(0, 0)", actual: `(${fmt(fpr[0])}, ${fmt(tpr[0])})` });
+      ok(fpr[0] === 0 && tpr[0] === 0, {
+        what: "the first point should be (fpr, tpr) = (0, 0)",
+        input,
+        expected: "(0, 0)",
+        actual: `(${fmt(fpr[0])}, ${fmt(tpr[0])})`,
+      });
       ok(thresholds[0] === Infinity, {
         what: "the first threshold should be +Infinity",
         input,
         expected: "Infinity",
         actual: fmt(thresholds[0]),
-        note: thresholds[0] === max + 1 ? "max(score) + 1 is sklearn < 1.3's convention; this drill uses +Infinity like sklearn ≥ 1.3" : undefined,
+        note:
+          thresholds[0] === max + 1
+            ? "max(score) + 1 is sklearn < 1.3's convention; this drill uses +Infinity like sklearn ≥ 1.3"
+            : undefined,
       });
       const n = fpr.length - 1;
-      ok(fpr[n] === 1 && tpr[n] === 1, { what: "the last point should be (1, 1)", input, expected: "(1, 1)", actual: `(${fmt(fpr[n])}, ${fmt(tpr[n])})` });
+      ok(fpr[n] === 1 && tpr[n] === 1, {
+        what: "the last point should be (1, 1)",
+        input,
+        expected: "(1, 1)",
+        actual: `(${fmt(fpr[n])}, ${fmt(tpr[n])})`,
+      });
       const down = fpr.findIndex((f, i) => i > 0 && (f < fpr[i - 1] || tpr[i] < tpr[i - 1]));
-      ok(down < 0, { what: "fpr and tpr should never decrease along the curve", input, expected: "non-decreasing fpr and tpr", actual: `fpr = ${fmt(fpr)}, tpr = ${fmt(tpr)}` });
+      ok(down < 0, {
+        what: "fpr and tpr should never decrease along the curve",
+        input,
+        expected: "non-decreasing fpr and tpr",
+        actual: `fpr = ${fmt(fpr)}, tpr = ${fmt(tpr)}`,
+      });
     },
   },
   {
@@ -77,7 +97,11 @@ export const curveCases: Case<Auc>[] = [
         const input = `${c.name}: ${describeInput(c.yTrue, c.yScore)}`;
         const roc = rocs[i];
         judgeCurve(roc, c.yTrue, c.yScore, input);
-        allClose(roc.thresholds.slice(1), c.thresholds.slice(1) as number[], { what: "thresholds after the first should be the distinct scores, descending", input, tol: 1e-12 });
+        allClose(roc.thresholds.slice(1), c.thresholds.slice(1) as number[], {
+          what: "thresholds after the first should be the distinct scores, descending",
+          input,
+          tol: 1e-12,
+        });
       });
     },
   },

@@ -14,13 +14,17 @@ const randomPairs = (numRuns: number, seed = 42): Pair[] =>
   samples(
     (fc) =>
       fc
-        .array(fc.record({ y: fc.integer({ min: 0, max: 1 }), s: fc.integer({ min: -3, max: 3 }) }), { minLength: 2, maxLength: 25 })
+        .array(fc.record({ y: fc.integer({ min: 0, max: 1 }), s: fc.integer({ min: -3, max: 3 }) }), {
+          minLength: 2,
+          maxLength: 25,
+        })
         .map((rows) => ({ yTrue: rows.map((r) => r.y), yScore: rows.map((r) => r.s) }))
         .filter(({ yTrue }) => yTrue.includes(0) && yTrue.includes(1)),
     { numRuns, seed },
   );
 
-const mapped = (ps: Pair[], f: (v: number) => number): Pair[] => ps.map((p) => ({ yTrue: p.yTrue, yScore: p.yScore.map(f) }));
+const mapped = (ps: Pair[], f: (v: number) => number): Pair[] =>
+  ps.map((p) => ({ yTrue: p.yTrue, yScore: p.yScore.map(f) }));
 
 export const propertyCases: Case<Auc>[] = [
   {
@@ -31,13 +35,28 @@ export const propertyCases: Case<Auc>[] = [
     points: 2,
     call: "aucs",
     input: () => ({ cases: randomPairs(80) }),
-    judge: (rs: AucResult[], { cases: ps }: { cases: Pair[] }) =>
-      (expectReply(Array.isArray(rs) && rs.length === ps.length && rs.every(isAucResult), "aucs"), judgeSamples(ps, rs, (p, r) => {
-        ok(r.auc >= 0 && r.auc <= 1, { what: "AUC should lie in [0, 1]", expected: "0 ≤ AUC ≤ 1", actual: fmt(r.auc) });
-        judgeAuc(r, p.yTrue, p.yScore);
-        ok(r.curve !== null, { what: "rocCurve should return a curve", expected: "{ fpr, tpr, thresholds }", actual: r.curveError ?? "" });
-        judgeCurve(r.curve, p.yTrue, p.yScore);
-      }, { what: "random labels, integer scores in [−3, 3]" })),
+    judge: (rs: AucResult[], { cases: ps }: { cases: Pair[] }) => (
+      expectReply(Array.isArray(rs) && rs.length === ps.length && rs.every(isAucResult), "aucs"),
+      judgeSamples(
+        ps,
+        rs,
+        (p, r) => {
+          ok(r.auc >= 0 && r.auc <= 1, {
+            what: "AUC should lie in [0, 1]",
+            expected: "0 ≤ AUC ≤ 1",
+            actual: fmt(r.auc),
+          });
+          judgeAuc(r, p.yTrue, p.yScore);
+          ok(r.curve !== null, {
+            what: "rocCurve should return a curve",
+            expected: "{ fpr, tpr, thresholds }",
+            actual: r.curveError ?? "",
+          });
+          judgeCurve(r.curve, p.yTrue, p.yScore);
+        },
+        { what: "random labels, integer scores in [−3, 3]" },
+      )
+    ),
   },
   {
     id: "property-negate",
@@ -52,10 +71,21 @@ export const propertyCases: Case<Auc>[] = [
     judge(rs: AucResult[], { cases: ps }: { cases: Pair[] }) {
       expectReply(Array.isArray(rs) && rs.length === ps.length && rs.every(isAucResult), "aucs");
       const n = ps.length / 2;
-      judgeSamples(ps.slice(0, n), rs.slice(0, n).map((r, i) => [r, rs[n + i]] as const), (p, [a, b]) => {
-        const cause = aucCause(p.yTrue, p.yScore, a);
-        ok(Math.abs(a.auc + b.auc - 1) <= 1e-9, { what: "AUC(y, s) + AUC(y, −s) should be 1", expected: "1", actual: `${fmt(a.auc)} + ${fmt(b.auc)} = ${fmt(a.auc + b.auc)}`, note: cause?.note, hint: cause?.hint });
-      }, { what: "random labels, integer scores in [−3, 3]", seed: 43 });
+      judgeSamples(
+        ps.slice(0, n),
+        rs.slice(0, n).map((r, i) => [r, rs[n + i]] as const),
+        (p, [a, b]) => {
+          const cause = aucCause(p.yTrue, p.yScore, a);
+          ok(Math.abs(a.auc + b.auc - 1) <= 1e-9, {
+            what: "AUC(y, s) + AUC(y, −s) should be 1",
+            expected: "1",
+            actual: `${fmt(a.auc)} + ${fmt(b.auc)} = ${fmt(a.auc + b.auc)}`,
+            note: cause?.note,
+            hint: cause?.hint,
+          });
+        },
+        { what: "random labels, integer scores in [−3, 3]", seed: 43 },
+      );
     },
   },
   {
@@ -71,10 +101,23 @@ export const propertyCases: Case<Auc>[] = [
     judge(rs: AucResult[], { cases: ps }: { cases: Pair[] }) {
       expectReply(Array.isArray(rs) && rs.length === ps.length && rs.every(isAucResult), "aucs");
       const n = ps.length / 2;
-      judgeSamples(ps.slice(0, n), rs.slice(0, n).map((r, i) => [r, rs[n + i]] as const), (_p, [a, b]) => {
-        ok(a.auc >= 0 && a.auc <= 1, { what: "AUC should lie in [0, 1]", expected: "0 ≤ AUC ≤ 1", actual: fmt(a.auc) });
-        ok(Math.abs(b.auc - a.auc) <= 1e-9, { what: "AUC(y, 10·exp(s) − 3) should equal AUC(y, s)", expected: fmt(a.auc), actual: fmt(b.auc) });
-      }, { what: "random labels, integer scores in [−3, 3]", seed: 44 });
+      judgeSamples(
+        ps.slice(0, n),
+        rs.slice(0, n).map((r, i) => [r, rs[n + i]] as const),
+        (_p, [a, b]) => {
+          ok(a.auc >= 0 && a.auc <= 1, {
+            what: "AUC should lie in [0, 1]",
+            expected: "0 ≤ AUC ≤ 1",
+            actual: fmt(a.auc),
+          });
+          ok(Math.abs(b.auc - a.auc) <= 1e-9, {
+            what: "AUC(y, 10·exp(s) − 3) should equal AUC(y, s)",
+            expected: fmt(a.auc),
+            actual: fmt(b.auc),
+          });
+        },
+        { what: "random labels, integer scores in [−3, 3]", seed: 44 },
+      );
     },
   },
 ];

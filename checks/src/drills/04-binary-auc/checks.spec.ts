@@ -23,10 +23,14 @@ test("a stub is todo, not a failure", async () => {
   await expectTodo(aucCheck, { rocCurve: stub, binaryAuc: stub });
 });
 
-for (const [name, [impl, id, message]] of Object.entries(wrong)) test(`rejects: ${name}`, () => expectRejects(aucCheck, impl, id, message).then(() => undefined));
+for (const [name, [impl, id, message]] of Object.entries(wrong))
+  test(`rejects: ${name}`, () => expectRejects(aucCheck, impl, id, message).then(() => undefined));
 
 test("the rectangle rule never gets a typed-array or a grouping hint: one cause in every failing case", async () => {
-  const report = await evaluate(aucCheck, answer((y, s) => sweep(y, s), "lower"));
+  const report = await evaluate(
+    aucCheck,
+    answer((y, s) => sweep(y, s), "lower"),
+  );
   const failed = report.results.filter((r) => r.status === "fail");
   assert.ok(failed.length >= 3, reportText(report));
   for (const r of failed) {
@@ -36,7 +40,10 @@ test("the rectangle rule never gets a typed-array or a grouping hint: one cause 
 });
 
 test("an ungrouped sweep fails every case it breaks with one cause", async () => {
-  const report = await evaluate(aucCheck, answer((y, s) => sweep(y, s, { group: false })));
+  const report = await evaluate(
+    aucCheck,
+    answer((y, s) => sweep(y, s, { group: false })),
+  );
   const failed = report.results.filter((r) => r.status === "fail");
   assert.ok(failed.length >= 5, reportText(report));
   assert.equal([...new Set(failed.map((r) => r.hint))].length, 1, failed.map(caseText).join("\n"));
@@ -44,7 +51,12 @@ test("an ungrouped sweep fails every case it breaks with one cause", async () =>
 });
 
 test("a binaryAuc with its rocCurve still a stub is judged on its own", async () => {
-  const impl = { rocCurve: (): Roc => { throw todo(); }, binaryAuc: referenceAnswer.binaryAuc };
+  const impl = {
+    rocCurve: (): Roc => {
+      throw todo();
+    },
+    binaryAuc: referenceAnswer.binaryAuc,
+  };
   const report = await evaluate(aucCheck, impl);
   assert.is(report.results.find((r) => r.id === "ties-half")?.status, "pass", reportText(report));
 });
@@ -66,7 +78,11 @@ test("hostile answers are reported, never crash a check", async () => {
   for (const impl of hostile) {
     const report = await evaluate(aucCheck, impl);
     const crashed = report.results.filter((r) => r.status === "error");
-    assert.equal(crashed.map((r) => r.name), [], reportText(report));
+    assert.equal(
+      crashed.map((r) => r.name),
+      [],
+      reportText(report),
+    );
     assert.is(report.status, "fail");
   }
 });

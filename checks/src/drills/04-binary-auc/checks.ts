@@ -33,7 +33,10 @@ const cases: Case<Auc>[] = [
       expectReply(Array.isArray(rs) && rs.length === 2 && rs.every(isAucResult), "aucs");
       const [a, b] = rs;
       judgeAuc(a, TIED.yTrue, TIED.yScore, { input: describeInput(TIED.yTrue, TIED.yScore), other: b?.auc });
-      judgeAuc(b, TIED_REV.yTrue, TIED_REV.yScore, { input: `${describeInput(TIED_REV.yTrue, TIED_REV.yScore)} (the same samples reversed)`, other: a?.auc });
+      judgeAuc(b, TIED_REV.yTrue, TIED_REV.yScore, {
+        input: `${describeInput(TIED_REV.yTrue, TIED_REV.yScore)} (the same samples reversed)`,
+        other: a?.auc,
+      });
     },
   },
   ...curveCases,
@@ -49,7 +52,15 @@ const cases: Case<Auc>[] = [
       fixtureCases().forEach((c, i) => {
         // sklearn's value, and the pair count agrees with it to 1e-12 on every fixture (generate/04-binary-auc.py).
         const cause = aucCause(c.yTrue, c.yScore, rs[i]);
-        ok(Math.abs(rs[i].auc - c.auc) <= 1e-9, { what: "AUC should match sklearn", input: `${c.name}: ${describeInput(c.yTrue, c.yScore)}`, how: "tol 1e-9", expected: fmt(c.auc), actual: fmt(rs[i].auc), note: cause?.note, hint: cause?.hint });
+        ok(Math.abs(rs[i].auc - c.auc) <= 1e-9, {
+          what: "AUC should match sklearn",
+          input: `${c.name}: ${describeInput(c.yTrue, c.yScore)}`,
+          how: "tol 1e-9",
+          expected: fmt(c.auc),
+          actual: fmt(rs[i].auc),
+          note: cause?.note,
+          hint: cause?.hint,
+        });
       });
     },
   },
@@ -64,10 +75,24 @@ const cases: Case<Auc>[] = [
     judge(r: AucResult & { typed: number | null; typedError?: string; typedCurveError?: string }) {
       expectReply(isAucResult(r) && (r.typed === null || typeof r.typed === "number"), "typed");
       const input = `${describeInput(TYPED.yTrue, TYPED.yScore)} as Int32Array / Float64Array`;
-      ok(r.typedError === undefined, { what: "binaryAuc should accept typed arrays", input, expected: "a number", actual: r.typedError ?? "" });
-      ok(r.typedCurveError === undefined, { what: "rocCurve should accept typed arrays", input, expected: "a curve", actual: r.typedCurveError ?? "" });
+      ok(r.typedError === undefined, {
+        what: "binaryAuc should accept typed arrays",
+        input,
+        expected: "a number",
+        actual: r.typedError ?? "",
+      });
+      ok(r.typedCurveError === undefined, {
+        what: "rocCurve should accept typed arrays",
+        input,
+        expected: "a curve",
+        actual: r.typedCurveError ?? "",
+      });
       // Same answer as on plain arrays: typed arrays are handled; a wrong value is then some other cause, named.
-      if (r.typed === r.auc) return judgeAuc(r, TYPED.yTrue, TYPED.yScore, { input, what: "AUC on typed arrays (and on the same values as plain arrays) should equal the pair count" });
+      if (r.typed === r.auc)
+        return judgeAuc(r, TYPED.yTrue, TYPED.yScore, {
+          input,
+          what: "AUC on typed arrays (and on the same values as plain arrays) should equal the pair count",
+        });
       ok(Math.abs((r.typed ?? NaN) - pairCountAuc(TYPED.yTrue, TYPED.yScore)) <= 1e-9, {
         what: "AUC on typed arrays should equal the pair count",
         input,
@@ -85,7 +110,13 @@ const cases: Case<Auc>[] = [
     call: "unchanged",
     input: () => TYPED,
     judge(after: Record<"binaryAuc" | "rocCurve", [number[], number[]]>) {
-      expectReply(!!after && ["binaryAuc", "rocCurve"].every((fn) => Array.isArray(after[fn as "binaryAuc"]) && after[fn as "binaryAuc"].every(Array.isArray)), "unchanged");
+      expectReply(
+        !!after &&
+          ["binaryAuc", "rocCurve"].every(
+            (fn) => Array.isArray(after[fn as "binaryAuc"]) && after[fn as "binaryAuc"].every(Array.isArray),
+          ),
+        "unchanged",
+      );
       const input = `${describeInput(TYPED.yTrue, TYPED.yScore)} (yTrue as Int32Array)`;
       for (const fn of ["binaryAuc", "rocCurve"] as const) {
         allClose(after[fn][0], TYPED.yTrue, { what: `${fn} should not modify yTrue`, input, tol: 0 });

@@ -30,7 +30,10 @@ async function gradeApart(impl: Auc) {
 test("graded apart, the reference passes every case", async () => {
   const rs = await gradeApart(referenceAnswer);
   assert.equal(rs.filter((r) => r.status !== "pass").map(caseText), []);
-  assert.equal(rs.filter((r) => r.inKernel).map((r) => r.id), ["inputs-unchanged"]);
+  assert.equal(
+    rs.filter((r) => r.inKernel).map((r) => r.id),
+    ["inputs-unchanged"],
+  );
 });
 
 test("graded apart, the rectangle rule fails with its cause named", async () => {

@@ -36,15 +36,27 @@ test("the brute-force answer passes every hidden case", async () => {
 });
 
 const aucWrong: Record<string, [Auc, string[]]> = {
-  "ignores ties": [answer((y, s) => sweep(y, s, { group: false }), "trapezoid", validate), ["hidden 1", "hidden 2", "hidden 3"]],
-  "no validation": [{ rocCurve: bruteForceRoc, binaryAuc: (y, s) => trapezoid(bruteForceRoc(y, s).fpr, bruteForceRoc(y, s).tpr) }, ["hidden 4", "hidden 5"]],
+  "ignores ties": [
+    answer((y, s) => sweep(y, s, { group: false }), "trapezoid", validate),
+    ["hidden 1", "hidden 2", "hidden 3"],
+  ],
+  "no validation": [
+    { rocCurve: bruteForceRoc, binaryAuc: (y, s) => trapezoid(bruteForceRoc(y, s).fpr, bruteForceRoc(y, s).tpr) },
+    ["hidden 4", "hidden 5"],
+  ],
   "rectangle rule": [answer((y, s) => sweep(y, s), "lower", validate), ["hidden 1", "hidden 3"]],
 };
 
 for (const [name, [impl, failing]] of Object.entries(aucWrong)) {
   test(`rejects: ${name}, without showing labels or scores`, async () => {
     const r = await hiddenOnly(impl);
-    assert.equal(Object.entries(r).filter(([, x]) => x.status !== "pass").map(([k]) => k), failing, Object.values(r).map(caseText).join("\n"));
+    assert.equal(
+      Object.entries(r)
+        .filter(([, x]) => x.status !== "pass")
+        .map(([k]) => k),
+      failing,
+      Object.values(r).map(caseText).join("\n"),
+    );
     for (const x of Object.values(r)) assert.not.match(caseText(x), /0\.9, 0\.9|yTrue = \[/);
   });
 }

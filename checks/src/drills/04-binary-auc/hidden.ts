@@ -11,7 +11,10 @@ import type { AucResult, Roc } from "./calls";
 import { aucCause, expectReply, isAucResult, isRoc, threwOf } from "./judge";
 import { bruteForceRoc, pairCountAuc } from "./oracle";
 
-const pair = (spec: { input: Record<string, unknown> }) => ({ yTrue: numbers(spec.input.yTrue, "yTrue"), yScore: numbers(spec.input.yScore, "yScore") });
+const pair = (spec: { input: Record<string, unknown> }) => ({
+  yTrue: numbers(spec.input.yTrue, "yTrue"),
+  yScore: numbers(spec.input.yScore, "yScore"),
+});
 
 export const hidden: Record<string, HiddenProperty> = {
   auc: {
@@ -25,7 +28,14 @@ export const hidden: Record<string, HiddenProperty> = {
       const want = pairCountAuc(yTrue, yScore);
       const tol = spec.tol ?? 1e-9;
       const cause = Math.abs(r.auc - want) <= tol ? undefined : aucCause(yTrue, yScore, r);
-      ok(Math.abs(r.auc - want) <= tol, { what: "binaryAuc should equal the pair-count AUC", how: `tol ${fmtNumber(tol)}`, expected: fmtNumber(want), actual: fmtNumber(r.auc), note: cause?.note, hint: cause?.hint });
+      ok(Math.abs(r.auc - want) <= tol, {
+        what: "binaryAuc should equal the pair-count AUC",
+        how: `tol ${fmtNumber(tol)}`,
+        expected: fmtNumber(want),
+        actual: fmtNumber(r.auc),
+        note: cause?.note,
+        hint: cause?.hint,
+      });
     },
   },
   curve: {
@@ -37,10 +47,24 @@ export const hidden: Record<string, HiddenProperty> = {
     judge(got: Roc, { yTrue, yScore }: { yTrue: number[]; yScore: number[] }, spec) {
       expectReply(isRoc(got), "rocCurve");
       const want = bruteForceRoc(yTrue, yScore);
-      ok(got.fpr.length === want.fpr.length, { what: "rocCurve should have one point per distinct score plus (0, 0)", expected: `${want.fpr.length} points`, actual: `${got.fpr.length} points` });
+      ok(got.fpr.length === want.fpr.length, {
+        what: "rocCurve should have one point per distinct score plus (0, 0)",
+        expected: `${want.fpr.length} points`,
+        actual: `${got.fpr.length} points`,
+      });
       const tol = spec.tol ?? 1e-12;
-      const bad = want.fpr.findIndex((f, i) => Math.abs(got.fpr[i] - f) > tol || Math.abs(got.tpr[i] - want.tpr[i]) > tol || got.thresholds[i] !== want.thresholds[i]);
-      ok(bad < 0, { what: "rocCurve's points should match the brute-force ROC", how: `tol ${fmtNumber(tol)}`, expected: "the same fpr, tpr and thresholds at every point", actual: `point ${bad} of ${want.fpr.length} differs` });
+      const bad = want.fpr.findIndex(
+        (f, i) =>
+          Math.abs(got.fpr[i] - f) > tol ||
+          Math.abs(got.tpr[i] - want.tpr[i]) > tol ||
+          got.thresholds[i] !== want.thresholds[i],
+      );
+      ok(bad < 0, {
+        what: "rocCurve's points should match the brute-force ROC",
+        how: `tol ${fmtNumber(tol)}`,
+        expected: "the same fpr, tpr and thresholds at every point",
+        actual: `point ${bad} of ${want.fpr.length} differs`,
+      });
     },
   },
   rejects: {
@@ -51,14 +75,18 @@ export const hidden: Record<string, HiddenProperty> = {
     input(spec) {
       // JSON has no NaN or Infinity: the strings "NaN", "Infinity" and "-Infinity" stand for them.
       const parse = (v: unknown, name: string) => {
-        if (!Array.isArray(v)) throw new Error(`input.${name}: expected a list, got ${JSON.stringify(v)?.slice(0, 60)}`);
+        if (!Array.isArray(v))
+          throw new Error(`input.${name}: expected a list, got ${JSON.stringify(v)?.slice(0, 60)}`);
         return v.map((e) => (typeof e === "string" ? Number(e) : e)) as number[];
       };
       return { cases: [{ yTrue: parse(spec.input.yTrue, "yTrue"), yScore: parse(spec.input.yScore, "yScore") }] };
     },
     judge(outs: { binaryAuc: { name: string; message: string } | null }[], _input, spec) {
       const mentions = Array.isArray(spec.input.mentions) ? (spec.input.mentions as string[]) : [];
-      rejected(threwOf(Array.isArray(outs) ? outs[0]?.binaryAuc : undefined, "rejects"), "binaryAuc(yTrue, yScore)", { what: "invalid input should be rejected", mentions });
+      rejected(threwOf(Array.isArray(outs) ? outs[0]?.binaryAuc : undefined, "rejects"), "binaryAuc(yTrue, yScore)", {
+        what: "invalid input should be rejected",
+        mentions,
+      });
     },
   },
 };

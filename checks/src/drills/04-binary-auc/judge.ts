@@ -29,9 +29,18 @@ export const CAUSES = {
     note: "equal scores were not grouped into one point: a tie's area then depends on the order of the tied samples",
     hint: "emit a point only after the last sample of a run of equal scores: one point per distinct score, so a tie draws one diagonal.",
   },
-  tie0: { note: "a tied positive/negative pair counted 0, not 1/2", hint: "group equal scores into one point: a tie then draws a diagonal whose trapezoid counts each tied pair 1/2." },
-  tie1: { note: "a tied positive/negative pair counted 1, not 1/2", hint: "group equal scores into one point: a tie then draws a diagonal whose trapezoid counts each tied pair 1/2." },
-  reversed: { note: "this is 1 − AUC: the sweep runs from the lowest score up", hint: "sort by score descending: the first threshold predicts only the highest scores positive." },
+  tie0: {
+    note: "a tied positive/negative pair counted 0, not 1/2",
+    hint: "group equal scores into one point: a tie then draws a diagonal whose trapezoid counts each tied pair 1/2.",
+  },
+  tie1: {
+    note: "a tied positive/negative pair counted 1, not 1/2",
+    hint: "group equal scores into one point: a tie then draws a diagonal whose trapezoid counts each tied pair 1/2.",
+  },
+  reversed: {
+    note: "this is 1 − AUC: the sweep runs from the lowest score up",
+    hint: "sort by score descending: the first threshold predicts only the highest scores positive.",
+  },
 } satisfies Record<string, Cause>;
 
 /**
@@ -39,7 +48,11 @@ export const CAUSES = {
  * wrong type would), and never crashes the judge.
  */
 export function expectReply(good: boolean, call: string): asserts good {
-  ok(good, { what: `the kernel's reply to "${call}" should have the form the call returns`, expected: "the call's plain data", actual: "something else" });
+  ok(good, {
+    what: `the kernel's reply to "${call}" should have the form the call returns`,
+    expected: "the call's plain data",
+    actual: "something else",
+  });
 }
 
 /** What a call threw, from a reply: null (it returned) or { name, message } strings; anything else fails the case. */
@@ -52,7 +65,14 @@ export function threwOf(t: unknown, call: string): { name: string; message: stri
 const numbers = (v: unknown): v is number[] => Array.isArray(v) && v.every((e) => typeof e === "number");
 export const isRoc = (o: unknown): o is Roc => {
   const r = o as Roc;
-  return !!r && numbers(r.fpr) && numbers(r.tpr) && numbers(r.thresholds) && r.fpr.length === r.tpr.length && r.tpr.length === r.thresholds.length;
+  return (
+    !!r &&
+    numbers(r.fpr) &&
+    numbers(r.tpr) &&
+    numbers(r.thresholds) &&
+    r.fpr.length === r.tpr.length &&
+    r.tpr.length === r.thresholds.length
+  );
 };
 export const isAucResult = (o: unknown): o is AucResult => {
   const r = o as AucResult;
@@ -60,7 +80,11 @@ export const isAucResult = (o: unknown): o is AucResult => {
 };
 
 export function sameCurve(a: Roc | null | undefined, b: Roc): boolean {
-  return !!a && a.fpr.length === b.fpr.length && b.fpr.every((f, i) => near(a.fpr[i], f) && near(a.tpr[i], b.tpr[i]) && a.thresholds[i] === b.thresholds[i]);
+  return (
+    !!a &&
+    a.fpr.length === b.fpr.length &&
+    b.fpr.every((f, i) => near(a.fpr[i], f) && near(a.tpr[i], b.tpr[i]) && a.thresholds[i] === b.thresholds[i])
+  );
 }
 
 /** A curve with one point per sample where some scores are equal: ties were not grouped. */
@@ -86,7 +110,12 @@ export function aucCause(y: number[], s: number[], r: AucResult, other?: number)
 }
 
 /** binaryAuc equals the pair count (ties 1/2), with the detected cause as note and hint. */
-export function judgeAuc(r: AucResult, y: number[], s: number[], ctx: { input?: string; what?: string; other?: number } = {}): void {
+export function judgeAuc(
+  r: AucResult,
+  y: number[],
+  s: number[],
+  ctx: { input?: string; what?: string; other?: number } = {},
+): void {
   expectReply(isAucResult(r), "binaryAuc");
   const want = pairCountAuc(y, s);
   const cause = aucCause(y, s, r, ctx.other);
@@ -113,9 +142,20 @@ export function judgeCurve(roc: Roc, y: number[], s: number[], input?: string): 
     note: perSample(roc, s) ? CAUSES.ungrouped.note : undefined,
     hint: perSample(roc, s) ? CAUSES.ungrouped.hint : undefined,
   });
-  const swapped = roc.fpr.every((v, i) => Math.abs(v - ref.tpr[i]) < 1e-12) && roc.tpr.every((v, i) => Math.abs(v - ref.fpr[i]) < 1e-12);
-  allClose(roc.fpr, ref.fpr, { what: "fpr should be the share of negatives scored ≥ each threshold", input, tol: 1e-12, note: swapped ? "fpr and tpr are swapped" : undefined });
-  allClose(roc.tpr, ref.tpr, { what: "tpr should be the share of positives scored ≥ each threshold", input, tol: 1e-12 });
+  const swapped =
+    roc.fpr.every((v, i) => Math.abs(v - ref.tpr[i]) < 1e-12) &&
+    roc.tpr.every((v, i) => Math.abs(v - ref.fpr[i]) < 1e-12);
+  allClose(roc.fpr, ref.fpr, {
+    what: "fpr should be the share of negatives scored ≥ each threshold",
+    input,
+    tol: 1e-12,
+    note: swapped ? "fpr and tpr are swapped" : undefined,
+  });
+  allClose(roc.tpr, ref.tpr, {
+    what: "tpr should be the share of positives scored ≥ each threshold",
+    input,
+    tol: 1e-12,
+  });
 }
 
 export function describeInput(y: ArrayLike<number>, s: ArrayLike<number>): string {

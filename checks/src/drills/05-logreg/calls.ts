@@ -31,7 +31,11 @@ interface Data {
 }
 
 /** Runs fn on tensors of X, y (and w), disposing them afterwards whatever happens. */
-function withData<T>({ X, y }: Data, w: number[] | undefined, fn: (Xt: tf.Tensor2D, yt: tf.Tensor1D, wt: tf.Tensor1D) => T): T {
+function withData<T>(
+  { X, y }: Data,
+  w: number[] | undefined,
+  fn: (Xt: tf.Tensor2D, yt: tf.Tensor1D, wt: tf.Tensor1D) => T,
+): T {
   const Xt = tf.tensor2d(X);
   const yt = tf.tensor1d(y);
   const wt = tf.tensor1d(w ?? []);
@@ -60,9 +64,20 @@ function lossOf(impl: Logreg, X: tf.Tensor2D, y: tf.Tensor1D, w: tf.Tensor1D, la
   if (isTensor(v)) {
     const shown = fmt(v);
     disposeResult(v, [X, y, w]);
-    ok(false, { what: "loss should return a JS number", input, expected: "a number", actual: shown, hint: "read the scalar back with dataSync()[0] (inside tf.tidy, or dispose it)" });
+    ok(false, {
+      what: "loss should return a JS number",
+      input,
+      expected: "a number",
+      actual: shown,
+      hint: "read the scalar back with dataSync()[0] (inside tf.tidy, or dispose it)",
+    });
   }
-  ok(typeof v === "number", { what: "loss should return a JS number", input, expected: "a number", actual: `${fmt(v)} (${typeof v})` });
+  ok(typeof v === "number", {
+    what: "loss should return a JS number",
+    input,
+    expected: "a number",
+    actual: `${fmt(v)} (${typeof v})`,
+  });
   return v;
 }
 
@@ -93,7 +108,15 @@ export const calls: Calls<Logreg> = {
   sigmoid: (impl, { z, shape, show }: { z: number[]; shape: number[]; show?: string }) => {
     const t = tf.tensor(z, shape);
     try {
-      return { values: take(call("sigmoid(z)", () => impl.sigmoid(t), { input: show }), shape, "sigmoid(z)", [t], show) };
+      return {
+        values: take(
+          call("sigmoid(z)", () => impl.sigmoid(t), { input: show }),
+          shape,
+          "sigmoid(z)",
+          [t],
+          show,
+        ),
+      };
     } finally {
       t.dispose();
     }
@@ -109,22 +132,52 @@ export const calls: Calls<Logreg> = {
       t.dispose();
     }
   },
-  proba: (impl, d: Data & { w: number[] }) => withData(d, d.w, (X, _y, w) => ({ values: take(call("predictProba(X, w)", () => impl.predictProba(X, w), { input: d.show }), [d.X.length], "predictProba(X, w)", [X, w], d.show) })),
+  proba: (impl, d: Data & { w: number[] }) =>
+    withData(d, d.w, (X, _y, w) => ({
+      values: take(
+        call("predictProba(X, w)", () => impl.predictProba(X, w), { input: d.show }),
+        [d.X.length],
+        "predictProba(X, w)",
+        [X, w],
+        d.show,
+      ),
+    })),
   losses: (impl, d: Data & { runs: { w: number[]; lambda: number }[] }) => ({
     values: d.runs.map((r) => withData(d, r.w, (X, y, w) => lossOf(impl, X, y, w, r.lambda, d.show))),
   }),
   "loss-problems": (impl, { problems }: { problems: (Data & { runs: { w: number[]; lambda: number }[] })[] }) => ({
     values: problems.map((d) => d.runs.map((r) => withData(d, r.w, (X, y, w) => lossOf(impl, X, y, w, r.lambda)))),
   }),
-  fit: (impl, d: Data & { options: FitOptions }) => withData(d, undefined, (X, y) => ({ w: take(call(fitLabel, () => impl.fitLogreg(X, y, { ...d.options }), { input: d.show }), [d.X[0].length], fitLabel, [X, y], d.show) })),
+  fit: (impl, d: Data & { options: FitOptions }) =>
+    withData(d, undefined, (X, y) => ({
+      w: take(
+        call(fitLabel, () => impl.fitLogreg(X, y, { ...d.options }), { input: d.show }),
+        [d.X[0].length],
+        fitLabel,
+        [X, y],
+        d.show,
+      ),
+    })),
   /** Two fits on the same tensors: the weights of each (judged outside), and whether X or y survived (in-kernel). */
   "fit-twice": (impl, d: Data & { options: FitOptions }) =>
     withData(d, undefined, (X, y) => {
-      const first = take(call(fitLabel, () => impl.fitLogreg(X, y, { ...d.options }), { input: d.show }), [d.X[0].length], fitLabel, [X, y], d.show);
+      const first = take(
+        call(fitLabel, () => impl.fitLogreg(X, y, { ...d.options }), { input: d.show }),
+        [d.X[0].length],
+        fitLabel,
+        [X, y],
+        d.show,
+      );
       const disposed = [X.isDisposed && "X", y.isDisposed && "y"].filter((s): s is string => !!s);
       if (disposed.length) return { first, second: null, disposed, yAfter: null };
       const yAfter = Float32Array.from(y.dataSync());
-      const second = take(call(fitLabel, () => impl.fitLogreg(X, y, { ...d.options }), { input: d.show }), [d.X[0].length], fitLabel, [X, y], d.show);
+      const second = take(
+        call(fitLabel, () => impl.fitLogreg(X, y, { ...d.options }), { input: d.show }),
+        [d.X[0].length],
+        fitLabel,
+        [X, y],
+        d.show,
+      );
       return { first, second, disposed, yAfter };
     }),
   /** Tensors left allocated by a fit (measured inside the kernel). */
@@ -146,7 +199,19 @@ export const calls: Calls<Logreg> = {
       for (const [label, fn] of runs) {
         const { result, leaked } = countLeaks(label, fn);
         disposeResult(result, [X, y, w]);
-        out.push({ label, leaked, disposed: ([["X", X], ["y", y], ["w", w]] as const).filter(([, t]) => t.isDisposed).map(([n]) => n) });
+        out.push({
+          label,
+          leaked,
+          disposed: (
+            [
+              ["X", X],
+              ["y", y],
+              ["w", w],
+            ] as const
+          )
+            .filter(([, t]) => t.isDisposed)
+            .map(([n]) => n),
+        });
         // A disposed input cannot feed the next function: stop here, the judge reports this one.
         if (out[out.length - 1].disposed.length) break;
       }
@@ -155,7 +220,12 @@ export const calls: Calls<Logreg> = {
   rejects: (impl, d: Data & { w: number[]; fn: "predictProba" | "loss" | "fitLogreg" }) =>
     withData(d, d.w, (X, y, w) => ({
       threw: thrown(() => {
-        const out = d.fn === "predictProba" ? impl.predictProba(X, w) : d.fn === "loss" ? impl.loss(X, y, w) : impl.fitLogreg(X, y, { epochs: 2 });
+        const out =
+          d.fn === "predictProba"
+            ? impl.predictProba(X, w)
+            : d.fn === "loss"
+              ? impl.loss(X, y, w)
+              : impl.fitLogreg(X, y, { epochs: 2 });
         disposeResult(out, [X, y, w]);
       }),
     })),

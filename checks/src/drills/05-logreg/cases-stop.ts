@@ -15,12 +15,25 @@ import type { FitOptions } from "./calls";
 // Float32 gradient descent stays within ~1e-6 of the float64 path here; consecutive points near the stop differ by
 // ~1e-4 or more, so the nearest point is the epoch that ran. Farther than 1e-3 from every point: another path.
 const ON_PATH = 1e-3;
-const STOP_HINT = "keep the previous epoch's loss; after each step compute the new loss and break as soon as previous − current < tol.";
+const STOP_HINT =
+  "keep the previous epoch's loss; after each step compute the new loss and break as soon as previous − current < tol.";
 
 const SLIPS: [Partial<Descent>, string, string][] = [
-  [{ l2Grad: 0 }, "these weights follow gradient descent without the λ·w term: the gradient misses the penalty's part", MISSING_L2_HINT],
-  [{ l2Grad: 2 }, "these weights follow gradient descent with 2λ·w in the gradient", "the penalty (λ/2)·‖w‖² has gradient λ·w, not 2λ·w."],
-  [{ divideByN: false }, "these weights follow gradient descent on the summed, not the mean, cross-entropy gradient", "average the gradient over the n samples: Xᵀ(σ(Xw) − y) / n."],
+  [
+    { l2Grad: 0 },
+    "these weights follow gradient descent without the λ·w term: the gradient misses the penalty's part",
+    MISSING_L2_HINT,
+  ],
+  [
+    { l2Grad: 2 },
+    "these weights follow gradient descent with 2λ·w in the gradient",
+    "the penalty (λ/2)·‖w‖² has gradient λ·w, not 2λ·w.",
+  ],
+  [
+    { divideByN: false },
+    "these weights follow gradient descent on the summed, not the mean, cross-entropy gradient",
+    "average the gradient over the n samples: Xᵀ(σ(Xw) − y) / n.",
+  ],
 ];
 
 interface Expect {
@@ -34,24 +47,39 @@ const HORIZON = 1000;
 // Past this distance from the limit, float32 noise (~1e-6) hides which epoch ran: the run has converged.
 const SETTLED = 1e-5;
 
-const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => Math.max(...Array.from(b, (v, j) => Math.abs(v - a[j])));
+const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) =>
+  Math.max(...Array.from(b, (v, j) => Math.abs(v - a[j])));
 
 /** The epoch the weights belong to on the right path; a failure naming the slip when they are on none. */
-export function judgeStop(p: Problem, lr: number, budget: number, w: Float32Array, e: Expect, input: string, hidden = false): void {
+export function judgeStop(
+  p: Problem,
+  lr: number,
+  budget: number,
+  w: Float32Array,
+  e: Expect,
+  input: string,
+  hidden = false,
+): void {
   const right: Descent = { lr, lambda: p.lambda };
   const { path } = descend(p.X, p.y, right, HORIZON);
   const at = nearestEpoch(path, w);
   if (at.distance > ON_PATH) {
-    const slip = SLIPS.find(([d]) => nearestEpoch(descend(p.X, p.y, { ...right, ...d }, HORIZON).path, w).distance <= ON_PATH);
+    const slip = SLIPS.find(
+      ([d]) => nearestEpoch(descend(p.X, p.y, { ...right, ...d }, HORIZON).path, w).distance <= ON_PATH,
+    );
     fail({
       what: "the weights should lie on gradient descent's path from w = 0",
       input,
       how: `max |w − w_e| ≤ ${ON_PATH} for some epoch e of float64 gradient descent`,
       // A hidden case shows distances only: the weights would tell the candidate about the hidden data.
-      expected: hidden ? `within ${ON_PATH} of some epoch's weights` : `w after about ${e.expected} epochs = ${fmtExact(path[e.expected].map((v) => Number(v.toPrecision(7))))}`,
+      expected: hidden
+        ? `within ${ON_PATH} of some epoch's weights`
+        : `w after about ${e.expected} epochs = ${fmtExact(path[e.expected].map((v) => Number(v.toPrecision(7))))}`,
       actual: `${hidden ? "weights" : fmtExact(Array.from(w, (v) => Number(v.toPrecision(7))))} (${at.distance === Infinity ? "not finite" : `${Number(at.distance.toPrecision(3))} from the nearest epoch, ${at.epoch}`})`,
       note: slip?.[1],
-      hint: slip?.[2] ?? "start from w = 0 and take plain steps w ← w − lr·(Xᵀ(σ(Xw) − y)/n + λ·w): no momentum, no other update.",
+      hint:
+        slip?.[2] ??
+        "start from w = 0 and take plain steps w ← w − lr·(Xᵀ(σ(Xw) − y)/n + λ·w): no momentum, no other update.",
     });
   }
   const settle = path.findIndex((q) => maxDiff(q, path[HORIZON]) <= SETTLED);
@@ -66,7 +94,12 @@ export function judgeStop(p: Problem, lr: number, budget: number, w: Float32Arra
     how: `the epoch read off the float64 path of gradient descent; accepted ${e.lo}–${hi}`,
     expected: `about ${e.expected} epochs (float64 gradient descent with the same rule)`,
     actual: converged ? `ran on to convergence (at least ${settle} epochs)` : `${ran} epoch${ran === 1 ? "" : "s"}`,
-    note: converged && budget > settle ? `ran on until the weights converged: no early stop (up to ${budget} epochs)` : ran < e.lo ? "stopped while the loss was still falling fast: the comparison is the wrong way round, or it tests the loss before the step" : "stopped late",
+    note:
+      converged && budget > settle
+        ? `ran on until the weights converged: no early stop (up to ${budget} epochs)`
+        : ran < e.lo
+          ? "stopped while the loss was still falling fast: the comparison is the wrong way round, or it tests the loss before the step"
+          : "stopped late",
     hint: STOP_HINT,
   });
 }
@@ -96,7 +129,8 @@ export const stopCases: Case[] = [
     hint: "with tol < 0 the test previous − current < tol is false whenever the loss falls: don't reject or clamp a negative tol.",
     call: "fit",
     input: () => input({ lr: 1, lambda: problem().lambda, epochs: 30, tol: -1 }),
-    judge: ({ w }: { w: Float32Array }, i: { show: string }) => judgeStop(problem(), 1, 30, w, { lo: 29, hi: 30, expected: 30 }, i.show),
+    judge: ({ w }: { w: Float32Array }, i: { show: string }) =>
+      judgeStop(problem(), 1, 30, w, { lo: 29, hi: 30, expected: 30 }, i.show),
   },
   {
     id: "epochs-cap",
@@ -104,6 +138,7 @@ export const stopCases: Case[] = [
     hint: "loop at most options.epochs times, whatever tol says.",
     call: "fit",
     input: () => input({ lr: 1, lambda: problem().lambda, epochs: 5 }),
-    judge: ({ w }: { w: Float32Array }, i: { show: string }) => judgeStop(problem(), 1, 5, w, { lo: 5, hi: 5, expected: 5 }, i.show),
+    judge: ({ w }: { w: Float32Array }, i: { show: string }) =>
+      judgeStop(problem(), 1, 5, w, { lo: 5, hi: 5, expected: 5 }, i.show),
   },
 ];

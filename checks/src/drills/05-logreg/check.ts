@@ -12,4 +12,5 @@ attachOnce();
 
 export const checkLogreg = (logreg: Logreg): Promise<void> => runCheck(logregCheck, logreg);
 /** ★★ stretch: your fitLogreg with early stopping (`tol`). */
-export const checkEarlyStopping = (logreg: Pick<Logreg, "fitLogreg">): Promise<void> => runCheck(earlyStopCheck, logreg);
+export const checkEarlyStopping = (logreg: Pick<Logreg, "fitLogreg">): Promise<void> =>
+  runCheck(earlyStopCheck, logreg);

@@ -17,8 +17,20 @@ import { guardCase, guardProperty } from "./results";
 
 export type { FitOptions, Logreg } from "./calls";
 
-export const logregCheck: Check<Logreg> = { id: "05-logreg", part: "logreg", title: "Logistic regression from scratch", calls, cases: [...modelCases, ...fitCases, ...rejectCases].map(guardCase) };
-export const earlyStopCheck: Check<Pick<Logreg, "fitLogreg">> = { id: "05-logreg", part: "early-stop", title: "Early stopping ★★", calls: calls as Check<Pick<Logreg, "fitLogreg">>["calls"], cases: stopCases.map(guardCase) };
+export const logregCheck: Check<Logreg> = {
+  id: "05-logreg",
+  part: "logreg",
+  title: "Logistic regression from scratch",
+  calls,
+  cases: [...modelCases, ...fitCases, ...rejectCases].map(guardCase),
+};
+export const earlyStopCheck: Check<Pick<Logreg, "fitLogreg">> = {
+  id: "05-logreg",
+  part: "early-stop",
+  title: "Early stopping ★★",
+  calls: calls as Check<Pick<Logreg, "fitLogreg">>["calls"],
+  cases: stopCases.map(guardCase),
+};
 
 export const checks = { logreg: logregCheck, "early-stop": earlyStopCheck };
 /** The hidden properties, each judging only data of the right shape. */

@@ -56,7 +56,8 @@ for (const [name, [slips, want]] of Object.entries(wrong)) {
 test("★★ early stop: the reference passes the hidden case; no early stop and a missing λ·w fail it, showing no weights", async () => {
   const cases = hiddenCasesOf("05-logreg", "early-stop", SAMPLE);
   assert.is(cases.length, 1);
-  const run = async (slips: Slips) => (await evaluate({ ...earlyStopCheck, cases: [] }, answer(slips), cases)).results[0];
+  const run = async (slips: Slips) =>
+    (await evaluate({ ...earlyStopCheck, cases: [] }, answer(slips), cases)).results[0];
   assert.is((await run({})).status, "pass", caseText(await run({})));
   for (const slips of [{ earlyStop: false }, { l2Grad: 0 }]) {
     const r = await run(slips);

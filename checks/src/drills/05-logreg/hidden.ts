@@ -15,7 +15,12 @@ import { judgeStop } from "./cases-stop";
 import { descend } from "./oracle";
 
 function matrix(v: unknown): Matrix {
-  const good = Array.isArray(v) && v.length > 0 && v.every((r) => Array.isArray(r) && r.length === (v[0] as unknown[]).length && r.every((e) => typeof e === "number"));
+  const good =
+    Array.isArray(v) &&
+    v.length > 0 &&
+    v.every(
+      (r) => Array.isArray(r) && r.length === (v[0] as unknown[]).length && r.every((e) => typeof e === "number"),
+    );
   if (!good) throw new Error("input.X: expected a non-empty list of equal-length rows of numbers");
   return v as Matrix;
 }
@@ -24,7 +29,8 @@ function matrix(v: unknown): Matrix {
 function problemOf(spec: HiddenSpec, lambda: number): Problem {
   const p = spec.input.problem as { n?: number; wTrue?: number[]; seed?: number } | undefined;
   if (p) {
-    if (!Number.isInteger(p.n) || !Array.isArray(p.wTrue)) throw new Error("input.problem: expected { n, wTrue, seed }");
+    if (!Number.isInteger(p.n) || !Array.isArray(p.wTrue))
+      throw new Error("input.problem: expected { n, wTrue, seed }");
     return makeProblem(p.n!, p.wTrue, lambda, p.seed ?? 1);
   }
   const X = matrix(spec.input.X);
@@ -44,7 +50,12 @@ function expectNear(actual: ArrayLike<number>, expected: number[], what: string,
     worst = Math.max(worst, err);
   });
   const n = expected.length;
-  ok(bad === 0 && actual.length === n, { what, how: `|error| ≤ ${fmtNumber(tol)} + ${fmtNumber(rtol)}·|expected|`, expected: `${n} value(s) within tolerance`, actual: actual.length !== n ? `${actual.length} values` : `${bad} of ${n} off, max |error| ${fmtNumber(worst)}` });
+  ok(bad === 0 && actual.length === n, {
+    what,
+    how: `|error| ≤ ${fmtNumber(tol)} + ${fmtNumber(rtol)}·|expected|`,
+    expected: `${n} value(s) within tolerance`,
+    actual: actual.length !== n ? `${actual.length} values` : `${bad} of ${n} off, max |error| ${fmtNumber(worst)}`,
+  });
 }
 
 export const hidden: Record<string, HiddenProperty> = {
@@ -58,7 +69,14 @@ export const hidden: Record<string, HiddenProperty> = {
       return { z, shape: [z.length] };
     },
     // As the public case: float32 resolves ~6e-8 near 1, and anything below ~1e-7 is as good as float32 gets.
-    judge: ({ values }: { values: Float32Array }, { z }: { z: number[] }, spec) => expectNear(values, z.map((v) => sigmoid64(Math.fround(v))), "sigmoid(z) should equal the float64 σ", spec.tol ?? 1e-7, 1e-5),
+    judge: ({ values }: { values: Float32Array }, { z }: { z: number[] }, spec) =>
+      expectNear(
+        values,
+        z.map((v) => sigmoid64(Math.fround(v))),
+        "sigmoid(z) should equal the float64 σ",
+        spec.tol ?? 1e-7,
+        1e-5,
+      ),
   },
   loss: {
     part: "logreg",
@@ -72,9 +90,19 @@ export const hidden: Record<string, HiddenProperty> = {
       if (w.length !== p.X[0].length) throw new Error("input.w: expected one weight per column of X");
       return { X: p.X, y: p.y, runs: [{ w, lambda }] };
     },
-    judge({ values }: { values: number[] }, { X, y, runs: [{ w, lambda }] }: { X: Matrix; y: number[]; runs: { w: number[]; lambda: number }[] }, spec) {
+    judge(
+      { values }: { values: number[] },
+      { X, y, runs: [{ w, lambda }] }: { X: Matrix; y: number[]; runs: { w: number[]; lambda: number }[] },
+      spec,
+    ) {
       // The X·w that the tensor code sees is float32: w is rounded too, so the reference uses the same rounded w.
-      expectNear(values, [objective(X, y, w.map(Math.fround), lambda)], "loss should match the float64 reference", spec.tol ?? 1e-6, 1e-5);
+      expectNear(
+        values,
+        [objective(X, y, w.map(Math.fround), lambda)],
+        "loss should match the float64 reference",
+        spec.tol ?? 1e-6,
+        1e-5,
+      );
     },
   },
   fit: {
@@ -90,7 +118,13 @@ export const hidden: Record<string, HiddenProperty> = {
     },
     // The public fit cases' tolerance: float32 slack around an optimum reached to ~1e-6 (cases-fit.ts).
     judge: ({ w }: { w: Float32Array }, { X, y, options }: { X: Matrix; y: number[]; options: FitOptions }, spec) =>
-      expectNear(w, newtonOptimum(X, y, options.lambda!), "learned weights should match Newton's optimum", spec.tol ?? 1e-4, spec.tol ?? 1e-4),
+      expectNear(
+        w,
+        newtonOptimum(X, y, options.lambda!),
+        "learned weights should match Newton's optimum",
+        spec.tol ?? 1e-4,
+        spec.tol ?? 1e-4,
+      ),
   },
   earlyStop: {
     part: "early-stop",
@@ -101,15 +135,31 @@ export const hidden: Record<string, HiddenProperty> = {
       const options = { lr: 1, ...(spec.input.options as FitOptions | undefined) };
       const lambda = options.lambda ?? Number(spec.input.lambda ?? 0.1);
       if ((options.epochs ?? 1000) > 1000) throw new Error("input.options.epochs: expected at most 1000");
-      if (!(lambda >= 0.05)) throw new Error("input.lambda: expected ≥ 0.05, so that gradient descent converges and the stop is well defined");
+      if (!(lambda >= 0.05))
+        throw new Error(
+          "input.lambda: expected ≥ 0.05, so that gradient descent converges and the stop is well defined",
+        );
       const p = problemOf(spec, lambda);
       return { X: p.X, y: p.y, options: { ...options, lambda } };
     },
-    judge({ w }: { w: Float32Array }, { X, y, options }: { X: Matrix; y: number[]; options: Required<Pick<FitOptions, "lr" | "lambda">> & FitOptions }) {
+    judge(
+      { w }: { w: Float32Array },
+      { X, y, options }: { X: Matrix; y: number[]; options: Required<Pick<FitOptions, "lr" | "lambda">> & FitOptions },
+    ) {
       const budget = options.epochs ?? 1000;
       const expected = descend(X, y, { lr: options.lr, lambda: options.lambda }, budget, options.tol ?? 1e-6).stop;
       const exact = (options.tol ?? 1e-6) < 0 || expected === budget;
-      judgeStop({ name: "hidden", X, y, lambda: options.lambda }, options.lr, budget, w, exact ? { lo: expected - 1, hi: expected, expected } : { lo: Math.floor(expected / 2), hi: 2 * expected + 5, expected }, "(hidden case)", true);
+      judgeStop(
+        { name: "hidden", X, y, lambda: options.lambda },
+        options.lr,
+        budget,
+        w,
+        exact
+          ? { lo: expected - 1, hi: expected, expected }
+          : { lo: Math.floor(expected / 2), hi: 2 * expected + 5, expected },
+        "(hidden case)",
+        true,
+      );
     },
   },
 };

@@ -8,12 +8,14 @@ import { objective, sigmoid64 } from "./oracle";
 
 const NOTEBOOKS = path.resolve(__dirname, "../../../../notebooks");
 const read = (kind: string) => JSON.parse(fs.readFileSync(path.join(NOTEBOOKS, kind, "05-logreg.ipynb"), "utf8"));
-const text = (nb: { cells: { id: string; source: string[] }[] }, id: string) => ([] as string[]).concat(nb.cells.find((c) => c.id === id)!.source).join("");
+const text = (nb: { cells: { id: string; source: string[] }[] }, id: string) =>
+  ([] as string[]).concat(nb.cells.find((c) => c.id === id)!.source).join("");
 
 test("solution() reveals the core's four functions, and the stretch's fit with early stopping", () => {
   const nb = read("solutions");
   const core = modelAnswer(nb, "logreg", false)!;
-  for (const fn of ["sigmoid", "predictProba", "loss", "fitLogreg"]) assert.match(core, new RegExp(`function ${fn}\\(`));
+  for (const fn of ["sigmoid", "predictProba", "loss", "fitLogreg"])
+    assert.match(core, new RegExp(`function ${fn}\\(`));
   assert.match(modelAnswer(nb, "early-stop", false)!, /function fitLogreg\([\s\S]*previous - current < tol/);
 });
 
@@ -25,11 +27,24 @@ test("every editable stub in the exercise shows the ✏️ line; the check cells
 
 test("the worked example's numbers are the oracle's", () => {
   const intro = text(read("solutions"), "intro");
-  const X = [[1, 2], [-1, 0.5], [0, 0], [3, -4]];
+  const X = [
+    [1, 2],
+    [-1, 0.5],
+    [0, 0],
+    [3, -4],
+  ];
   const w = [0.5, -0.25];
-  const p = X.map((r) => sigmoid64(r[0] * w[0] + r[1] * w[1]).toFixed(4).replace(/0+$/, "").replace(/\.$/, ""));
+  const p = X.map((r) =>
+    sigmoid64(r[0] * w[0] + r[1] * w[1])
+      .toFixed(4)
+      .replace(/0+$/, "")
+      .replace(/\.$/, ""),
+  );
   assert.ok(intro.includes(`[${p.join(", ")}]`), `predictProba ${p.join(", ")}`);
-  assert.ok(intro.includes(objective(X, [1, 0, 1, 0], w, 0.5).toFixed(4)), `loss ${objective(X, [1, 0, 1, 0], w, 0.5)}`);
+  assert.ok(
+    intro.includes(objective(X, [1, 0, 1, 0], w, 0.5).toFixed(4)),
+    `loss ${objective(X, [1, 0, 1, 0], w, 0.5)}`,
+  );
 });
 
 test.run();

@@ -67,7 +67,10 @@ export function newtonOptimum(X: Matrix, y: number[], lambda: number): number[] 
   for (let it = 0; it < 50; it++) {
     const s = logits(X, w).map((z) => sigmoid64(z) * (1 - sigmoid64(z)));
     const H = Array.from({ length: d }, (_, a) =>
-      Array.from({ length: d }, (_, b) => X.reduce((acc, row, i) => acc + row[a] * s[i] * row[b], 0) / n + (a === b ? lambda : 0)),
+      Array.from(
+        { length: d },
+        (_, b) => X.reduce((acc, row, i) => acc + row[a] * s[i] * row[b], 0) / n + (a === b ? lambda : 0),
+      ),
     );
     const step = solve(H, gradient(X, y, w, lambda));
     w = w.map((v, j) => v - step[j]);
@@ -80,7 +83,11 @@ export function newtonOptimum(X: Matrix, y: number[], lambda: number): number[] 
  * Gradient descent as the drill specifies it, in float64: from w = 0, step w ← w − lr·∇f, stop after the first
  * epoch whose loss improved by less than tol. Returns the number of epochs run (steps taken).
  */
-export function epochsToStop(X: Matrix, y: number[], o: { lr: number; lambda: number; tol: number; epochs: number }): number {
+export function epochsToStop(
+  X: Matrix,
+  y: number[],
+  o: { lr: number; lambda: number; tol: number; epochs: number },
+): number {
   let w = new Array<number>(X[0].length).fill(0);
   let prev = objective(X, y, w, o.lambda);
   for (let e = 1; e <= o.epochs; e++) {
@@ -124,7 +131,13 @@ export interface Descent {
  * Every iterate of gradient descent from w = 0, in float64: path[e] is w after e epochs. With `tol`, it also
  * returns the epoch at which the drill's rule stops (the first epoch whose loss improved by less than tol).
  */
-export function descend(X: Matrix, y: number[], d: Descent, epochs: number, tol = -Infinity): { path: number[][]; stop: number } {
+export function descend(
+  X: Matrix,
+  y: number[],
+  d: Descent,
+  epochs: number,
+  tol = -Infinity,
+): { path: number[][]; stop: number } {
   const n = X.length;
   let w = new Array<number>(X[0].length).fill(0);
   const path = [w];
@@ -132,7 +145,11 @@ export function descend(X: Matrix, y: number[], d: Descent, epochs: number, tol 
   let stop = epochs;
   for (let e = 1; e <= epochs; e++) {
     const r = logits(X, w).map((z, i) => sigmoid64(z) - y[i]);
-    const g = w.map((wj, j) => X.reduce((s, row, i) => s + row[j] * r[i], 0) / (d.divideByN === false ? 1 : n) + (d.l2Grad ?? 1) * d.lambda * wj);
+    const g = w.map(
+      (wj, j) =>
+        X.reduce((s, row, i) => s + row[j] * r[i], 0) / (d.divideByN === false ? 1 : n) +
+        (d.l2Grad ?? 1) * d.lambda * wj,
+    );
     w = w.map((v, j) => v - d.lr * g[j]);
     path.push(w);
     const cur = objective(X, y, w, d.lambda);

@@ -8,13 +8,24 @@ import { fail } from "../../failure";
 
 type Check = (v: unknown) => boolean;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-const numbers: Check = (v) => (v instanceof Float32Array || Array.isArray(v)) && Array.prototype.every.call(v, (x: unknown) => typeof x === "number");
+const numbers: Check = (v) =>
+  (v instanceof Float32Array || Array.isArray(v)) &&
+  Array.prototype.every.call(v, (x: unknown) => typeof x === "number");
 const strings: Check = (v) => Array.isArray(v) && v.every((x) => typeof x === "string");
-const orNull = (c: Check): Check => (v) => v === null || c(v);
+const orNull =
+  (c: Check): Check =>
+  (v) =>
+    v === null || c(v);
 const number: Check = (v) => typeof v === "number";
 const thrown: Check = (v) => v === null || (isObject(v) && typeof v.name === "string" && typeof v.message === "string");
-const listOf = (c: Check): Check => (v) => Array.isArray(v) && v.every(c);
-const shape = (fields: Record<string, Check>): Check => (v) => isObject(v) && Object.entries(fields).every(([k, c]) => c(v[k]));
+const listOf =
+  (c: Check): Check =>
+  (v) =>
+    Array.isArray(v) && v.every(c);
+const shape =
+  (fields: Record<string, Check>): Check =>
+  (v) =>
+    isObject(v) && Object.entries(fields).every(([k, c]) => c(v[k]));
 
 const RESULTS: Record<string, Check> = {
   sigmoid: shape({ values: numbers }),
@@ -31,8 +42,19 @@ const RESULTS: Record<string, Check> = {
 
 function expectResult(call: string, v: unknown): void {
   const ok = RESULTS[call]?.(v) ?? false;
-  if (!ok) fail({ what: `the ${call} call's result should be plain data of the expected shape`, expected: "the fields the call returns", actual: "malformed data" });
+  if (!ok)
+    fail({
+      what: `the ${call} call's result should be plain data of the expected shape`,
+      expected: "the fields the call returns",
+      actual: "malformed data",
+    });
 }
 
-export const guardCase = (c: Case): Case => ({ ...c, judge: (v, input) => (expectResult(c.call, v), c.judge(v, input)) });
-export const guardProperty = (p: HiddenProperty): HiddenProperty => ({ ...p, judge: (v, input, spec) => (expectResult(p.call, v), p.judge(v, input, spec)) });
+export const guardCase = (c: Case): Case => ({
+  ...c,
+  judge: (v, input) => (expectResult(c.call, v), c.judge(v, input)),
+});
+export const guardProperty = (p: HiddenProperty): HiddenProperty => ({
+  ...p,
+  judge: (v, input, spec) => (expectResult(p.call, v), p.judge(v, input, spec)),
+});

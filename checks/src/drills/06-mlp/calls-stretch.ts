@@ -24,8 +24,15 @@ function idLoader(makeLoader: MakeLoader, n: number, opts: LoaderOptions): Itera
   const label = `makeLoader(X, y, ${JSON.stringify(opts)})`;
   const loader = call(label, () => makeLoader(X, y, opts));
   if (typeof (loader as unknown as Record<symbol, unknown>)?.[Symbol.iterator] !== "function") {
-    const actual = typeof loader === "object" && loader !== null ? `an object with keys ${Object.keys(loader).join(", ") || "(none)"} and no [Symbol.iterator]` : fmt(loader);
-    fail({ what: `${label} should return an iterable of [xb, yb] batches`, expected: "an object with [Symbol.iterator] (a generator, or an object whose [Symbol.iterator] is one)", actual });
+    const actual =
+      typeof loader === "object" && loader !== null
+        ? `an object with keys ${Object.keys(loader).join(", ") || "(none)"} and no [Symbol.iterator]`
+        : fmt(loader);
+    fail({
+      what: `${label} should return an iterable of [xb, yb] batches`,
+      expected: "an object with [Symbol.iterator] (a generator, or an object whose [Symbol.iterator] is one)",
+      actual,
+    });
   }
   return loader;
 }
@@ -38,8 +45,18 @@ function epoch(loader: Iterable<Batch>): { ys: number[][]; xs: number[][] } {
   call("iterating the loader", () => {
     for (const batch of loader) {
       const [xb, yb] = Array.isArray(batch) ? batch : [];
-      if (!(xb instanceof tf.Tensor) || !(yb instanceof tf.Tensor) || xb.rank !== 2 || yb.rank !== 1 || xb.shape[0] !== yb.shape[0]) {
-        fail({ what: "each batch should be [xb, yb]: a 2-D and a 1-D tensor with the same number of rows", expected: "[Tensor [b, 2], Tensor [b]]", actual: fmt(batch) });
+      if (
+        !(xb instanceof tf.Tensor) ||
+        !(yb instanceof tf.Tensor) ||
+        xb.rank !== 2 ||
+        yb.rank !== 1 ||
+        xb.shape[0] !== yb.shape[0]
+      ) {
+        fail({
+          what: "each batch should be [xb, yb]: a 2-D and a 1-D tensor with the same number of rows",
+          expected: "[Tensor [b, 2], Tensor [b]]",
+          actual: fmt(batch),
+        });
       }
       ys.push(Array.from(yb.dataSync()));
       xs.push(Array.from(xb.dataSync()).filter((_, i) => i % 2 === 0));
@@ -64,7 +81,9 @@ export const stretchCalls: Calls = {
       }),
     ),
   loaderRejects: (makeLoader: MakeLoader, { n, opts }: { n: number; opts: LoaderOptions }) =>
-    session(() => ({ threw: thrown(() => makeLoader(tf.zeros([n, 3]) as tf.Tensor2D, tf.zeros([n]) as tf.Tensor1D, opts)) })),
+    session(() => ({
+      threw: thrown(() => makeLoader(tf.zeros([n, 3]) as tf.Tensor2D, tf.zeros([n]) as tf.Tensor1D, opts)),
+    })),
   /** The loss (a scalar) and its gradient with respect to the logits, for each pair. */
   bce: (bce: Criterion, { pairs }: { pairs: { labels: number[]; logits: number[] }[] }) =>
     session(() =>
@@ -72,8 +91,16 @@ export const stretchCalls: Calls = {
         const y = tf.tensor1d(labels);
         const z = tf.tensor1d(logits);
         const label = "bceWithLogits(labels, logits)";
-        const loss = expectTensor(call(label, () => bce(y, z)), [], label);
-        const grad = expectTensor(call(`tf.grad of ${label}`, () => tf.grad((t: tf.Tensor) => bce(y, t))(z)), [logits.length], `the gradient of ${label}`);
+        const loss = expectTensor(
+          call(label, () => bce(y, z)),
+          [],
+          label,
+        );
+        const grad = expectTensor(
+          call(`tf.grad of ${label}`, () => tf.grad((t: tf.Tensor) => bce(y, t))(z)),
+          [logits.length],
+          `the gradient of ${label}`,
+        );
         return { loss: loss.dataSync()[0], grad: Float32Array.from(grad.dataSync()) };
       }),
     ),

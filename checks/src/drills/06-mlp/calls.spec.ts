@@ -31,9 +31,17 @@ test("calls.js reaches only kernel-side modules of its folder, and no oracle, fi
   };
   walk(require.cache[require.resolve("./calls")]);
   const reached = [...seen].filter((k) => !k.includes(`${path.sep}node_modules${path.sep}`));
-  const mine = reached.filter((k) => k.includes(`${path.sep}06-mlp${path.sep}`)).map((k) => path.relative(__dirname, k)).sort();
+  const mine = reached
+    .filter((k) => k.includes(`${path.sep}06-mlp${path.sep}`))
+    .map((k) => path.relative(__dirname, k))
+    .sort();
   assert.equal(mine, ["calls-stretch.js", "calls.js", "given.js", "harness.js", "types.js"]);
-  assert.equal(reached.filter((k) => /fixtures\.js$|oracle|checks\.js$|hidden|test[\\/]/.test(path.relative(path.resolve(__dirname, "../.."), k))), []);
+  assert.equal(
+    reached.filter((k) =>
+      /fixtures\.js$|oracle|checks\.js$|hidden|test[\\/]/.test(path.relative(path.resolve(__dirname, "../.."), k)),
+    ),
+    [],
+  );
 });
 
 /** Every case of a check, its call run as the grading kernel would and its outcome judged from the outcome line. */
@@ -50,7 +58,8 @@ async function graded<I>(part: keyof typeof checks, impl: I): Promise<string[]> 
   return out;
 }
 
-const inProcess = async <I>(part: keyof typeof checks, impl: I) => (await evaluate(checks[part] as never, impl)).results.map((r) => `${r.id}:${r.status}`);
+const inProcess = async <I>(part: keyof typeof checks, impl: I) =>
+  (await evaluate(checks[part] as never, impl)).results.map((r) => `${r.id}:${r.status}`);
 
 const samples: [keyof typeof checks, unknown][] = [
   ["mlp", loops],

@@ -33,7 +33,8 @@ export interface EvaluateInput {
   pDrop: number;
 }
 
-const optimizerOf = (name: TrainInput["optimizer"], lr: number) => (name === "adam" ? tf.train.adam(lr) : tf.train.sgd(lr));
+const optimizerOf = (name: TrainInput["optimizer"], lr: number) =>
+  name === "adam" ? tf.train.adam(lr) : tf.train.sgd(lr);
 
 const loopCalls: Calls<MlpLoops> = {
   /** `epochs` calls of trainEpoch: each epoch's returned loss and the weights after the last. */

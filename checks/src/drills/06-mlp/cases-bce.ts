@@ -30,7 +30,13 @@ const mild: Case<Criterion> = {
   input: () => ({ pairs: [MILD] }),
   judge([m]: Out) {
     const swapped = Math.abs(m.loss - bceWithLogits(MILD.logits, MILD.labels)) < 1e-4;
-    close(m.loss, bceWithLogits(MILD.labels, MILD.logits), { what: "the mean BCE-with-logits", input: show(MILD), tol: TOL, note: swapped ? "the arguments are swapped: labels come first" : undefined, hint: swapped ? "the signature is (labels, logits), like tf.losses.sigmoidCrossEntropy." : undefined });
+    close(m.loss, bceWithLogits(MILD.labels, MILD.logits), {
+      what: "the mean BCE-with-logits",
+      input: show(MILD),
+      tol: TOL,
+      note: swapped ? "the arguments are swapped: labels come first" : undefined,
+      hint: swapped ? "the signature is (labels, logits), like tf.losses.sigmoidCrossEntropy." : undefined,
+    });
   },
 };
 
@@ -43,8 +49,18 @@ const extreme: Case<Criterion> = {
   input: () => ({ pairs: [{ labels: fixture().extreme.labels, logits: fixture().extreme.logits }] }),
   judge([x]: Out) {
     const e = fixture().extreme;
-    const note = !Number.isFinite(x.loss) ? "log(σ(z)) overflows: σ(±1000) rounds to exactly 0 or 1 in float32, and log 0 = −∞" : x.loss < e.loss / 2 ? "clipping the probability caps the loss of a confident mistake" : undefined;
-    close(x.loss, e.loss, { what: "the loss at extreme logits should be PyTorch's BCEWithLogitsLoss", input: show(e), rtol: 1e-6, tol: TOL, note });
+    const note = !Number.isFinite(x.loss)
+      ? "log(σ(z)) overflows: σ(±1000) rounds to exactly 0 or 1 in float32, and log 0 = −∞"
+      : x.loss < e.loss / 2
+        ? "clipping the probability caps the loss of a confident mistake"
+        : undefined;
+    close(x.loss, e.loss, {
+      what: "the loss at extreme logits should be PyTorch's BCEWithLogitsLoss",
+      input: show(e),
+      rtol: 1e-6,
+      tol: TOL,
+      note,
+    });
   },
 };
 
@@ -58,7 +74,17 @@ const gradient: Case<Criterion> = {
     const e = fixture().extreme;
     const bad = Array.from(x.grad).some((v) => !Number.isFinite(v));
     const zeroed = !bad && Math.abs(x.grad[2]) < 1e-6 && Math.abs(e.grad[2]) > 0.1;
-    allClose(x.grad, e.grad, { what: "the gradient at extreme logits should be (σ(z) − y) / n", input: show(e), tol: 1e-6, note: bad ? "the gradient is not finite" : zeroed ? "a confident mistake gets zero gradient: the probability was clipped or saturated" : undefined, hint: bad || zeroed ? STABLE : undefined });
+    allClose(x.grad, e.grad, {
+      what: "the gradient at extreme logits should be (σ(z) − y) / n",
+      input: show(e),
+      tol: 1e-6,
+      note: bad
+        ? "the gradient is not finite"
+        : zeroed
+          ? "a confident mistake gets zero gradient: the probability was clipped or saturated"
+          : undefined,
+      hint: bad || zeroed ? STABLE : undefined,
+    });
   },
 };
 
@@ -69,7 +95,11 @@ const soft: Case<Criterion> = {
   call: "bce",
   input: () => ({ pairs: [SOFT] }),
   judge([s]: Out) {
-    close(s.loss, bceWithLogits(SOFT.labels, SOFT.logits), { what: "the mean BCE-with-logits with soft targets", input: show(SOFT), tol: TOL });
+    close(s.loss, bceWithLogits(SOFT.labels, SOFT.logits), {
+      what: "the mean BCE-with-logits with soft targets",
+      input: show(SOFT),
+      tol: TOL,
+    });
   },
 };
 
@@ -80,13 +110,41 @@ const property: Case<Criterion> = {
   call: "bce",
   // Logits on a 1/16 grid in [−60, 60] (float32-exact), labels in {0, 0.25, …, 1}.
   input: () => ({
-    pairs: samples((fc) => fc.integer({ min: 1, max: 6 }).chain((n) => fc.record({ labels: fc.array(fc.integer({ min: 0, max: 4 }).map((v) => v / 4), { minLength: n, maxLength: n }), logits: fc.array(fc.integer({ min: -960, max: 960 }).map((v) => v / 16), { minLength: n, maxLength: n }) })), { numRuns: 40 }),
+    pairs: samples(
+      (fc) =>
+        fc.integer({ min: 1, max: 6 }).chain((n) =>
+          fc.record({
+            labels: fc.array(
+              fc.integer({ min: 0, max: 4 }).map((v) => v / 4),
+              { minLength: n, maxLength: n },
+            ),
+            logits: fc.array(
+              fc.integer({ min: -960, max: 960 }).map((v) => v / 16),
+              { minLength: n, maxLength: n },
+            ),
+          }),
+        ),
+      { numRuns: 40 },
+    ),
   }),
   judge(out: Out, { pairs }: { pairs: Pair[] }) {
-    judgeSamples(pairs, out, (p, o) => {
-      close(o?.loss, bceWithLogits(p.labels, p.logits), { what: "the loss should match the reference", tol: TOL, rtol: 1e-5 });
-      allClose(o?.grad ?? [], bceGrad(p.labels, p.logits), { what: "the gradient should match (σ(z) − y) / n", tol: 1e-6, rtol: 1e-4 });
-    }, { what: "bceWithLogits on random logits and labels" });
+    judgeSamples(
+      pairs,
+      out,
+      (p, o) => {
+        close(o?.loss, bceWithLogits(p.labels, p.logits), {
+          what: "the loss should match the reference",
+          tol: TOL,
+          rtol: 1e-5,
+        });
+        allClose(o?.grad ?? [], bceGrad(p.labels, p.logits), {
+          what: "the gradient should match (σ(z) − y) / n",
+          tol: 1e-6,
+          rtol: 1e-4,
+        });
+      },
+      { what: "bceWithLogits on random logits and labels" },
+    );
   },
 };
 

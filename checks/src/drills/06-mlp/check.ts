@@ -6,7 +6,18 @@ import { attachOnce, runCheck } from "../../run-check";
 import { bceCheck, loaderCheck, mlpCheck } from "./checks";
 import type { Criterion, MakeLoader, MlpCheckInput } from "./types";
 
-export type { Mlp, MlpLoops, MlpCheckInput, MlpModel, StateDict, Batch, Criterion, Evaluation, LoaderOptions, MakeLoader } from "./types";
+export type {
+  Mlp,
+  MlpLoops,
+  MlpCheckInput,
+  MlpModel,
+  StateDict,
+  Batch,
+  Criterion,
+  Evaluation,
+  LoaderOptions,
+  MakeLoader,
+} from "./types";
 export { hint, solution } from "../../experience/reveal";
 
 attachOnce();

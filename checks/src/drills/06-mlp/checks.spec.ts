@@ -48,7 +48,14 @@ test("in-kernel cases are a minority of every part's points, and the meta says w
     const inKernel = check.cases.filter((c) => c.inKernel).reduce((s, c) => s + (c.points ?? 1), 0);
     assert.ok(inKernel * 2 < total, `${check.part}: ${inKernel} of ${total} points measured inside the kernel`);
   }
-  assert.equal(meta.parts.map((p) => [p.id, p.stretch]), [["mlp", undefined], ["loader", "★★★"], ["bce", "★★"]]);
+  assert.equal(
+    meta.parts.map((p) => [p.id, p.stretch]),
+    [
+      ["mlp", undefined],
+      ["loader", "★★★"],
+      ["bce", "★★"],
+    ],
+  );
   assert.is(new Set(mlpCheck.cases.map((c) => c.id)).size, 7, "seven core cases with distinct ids");
 });
 

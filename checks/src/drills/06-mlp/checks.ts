@@ -16,11 +16,41 @@ import { loopCases } from "./cases-loops";
 import { hidden } from "./hidden";
 import type { Criterion, MakeLoader, MlpCheckInput } from "./types";
 
-export type { Mlp, MlpLoops, MlpCheckInput, MlpModel, MlpConstructor, StateDict, Batch, Criterion, Evaluation, LoaderOptions, MakeLoader } from "./types";
+export type {
+  Mlp,
+  MlpLoops,
+  MlpCheckInput,
+  MlpModel,
+  MlpConstructor,
+  StateDict,
+  Batch,
+  Criterion,
+  Evaluation,
+  LoaderOptions,
+  MakeLoader,
+} from "./types";
 
-export const mlpCheck: Check<MlpCheckInput> = { id: "06-mlp", part: "mlp", title: "Minimal MLP · trainEpoch and evaluate", calls, cases: loopCases };
-export const loaderCheck: Check<MakeLoader> = { id: "06-mlp", part: "loader", title: "Minimal MLP · makeLoader (stretch ★★★)", calls, cases: loaderCases };
-export const bceCheck: Check<Criterion> = { id: "06-mlp", part: "bce", title: "Minimal MLP · bceWithLogits (stretch ★★)", calls, cases: bceCases };
+export const mlpCheck: Check<MlpCheckInput> = {
+  id: "06-mlp",
+  part: "mlp",
+  title: "Minimal MLP · trainEpoch and evaluate",
+  calls,
+  cases: loopCases,
+};
+export const loaderCheck: Check<MakeLoader> = {
+  id: "06-mlp",
+  part: "loader",
+  title: "Minimal MLP · makeLoader (stretch ★★★)",
+  calls,
+  cases: loaderCases,
+};
+export const bceCheck: Check<Criterion> = {
+  id: "06-mlp",
+  part: "bce",
+  title: "Minimal MLP · bceWithLogits (stretch ★★)",
+  calls,
+  cases: bceCases,
+};
 
 /** @deprecated the core check under its old name. */
 export const mlpDrill = mlpCheck;

@@ -49,7 +49,11 @@ export class MLP implements MlpModel {
   protected readonly w2: tf.Variable;
   protected readonly b2: tf.Variable;
 
-  constructor(readonly inDim: number, readonly hiddenDim = 32, readonly pDrop = 0.2) {
+  constructor(
+    readonly inDim: number,
+    readonly hiddenDim = 32,
+    readonly pDrop = 0.2,
+  ) {
     if (!Number.isInteger(inDim) || inDim < 1) invalid("inDim", "a positive integer", inDim);
     if (!Number.isInteger(hiddenDim) || hiddenDim < 1) invalid("hiddenDim", "a positive integer", hiddenDim);
     if (!(pDrop >= 0 && pDrop < 1)) invalid("pDrop", "a probability in [0, 1)", pDrop);

@@ -63,21 +63,49 @@ export function loaderOf(x: number[][], y: number[], batchSize: number): Iterabl
 }
 
 function expectNumber(v: unknown, label: string): number {
-  if (v instanceof Promise) fail({ what: `${label} should return a number synchronously`, expected: "a number", actual: "a Promise", hint: "trainEpoch and evaluate are synchronous: read each loss with dataSync() inside the loop rather than awaiting data()." });
-  if (typeof v !== "number") fail({ what: `${label} should return a number`, expected: "a number", actual: `${fmt(v)} (${typeof v})`, hint: v instanceof tf.Tensor ? "read the value out (cost.dataSync()[0]) and dispose the tensor; return a plain number." : undefined });
+  if (v instanceof Promise)
+    fail({
+      what: `${label} should return a number synchronously`,
+      expected: "a number",
+      actual: "a Promise",
+      hint: "trainEpoch and evaluate are synchronous: read each loss with dataSync() inside the loop rather than awaiting data().",
+    });
+  if (typeof v !== "number")
+    fail({
+      what: `${label} should return a number`,
+      expected: "a number",
+      actual: `${fmt(v)} (${typeof v})`,
+      hint:
+        v instanceof tf.Tensor
+          ? "read the value out (cost.dataSync()[0]) and dispose the tensor; return a plain number."
+          : undefined,
+    });
   return v;
 }
 
 export function train(impl: MlpLoops, model: MLP, loader: Iterable<Batch>, optimizer: tf.Optimizer): number {
   const label = "trainEpoch(model, loader, optimizer, criterion)";
-  return expectNumber(call(label, () => impl.trainEpoch(model, loader, optimizer, criterion)), label);
+  return expectNumber(
+    call(label, () => impl.trainEpoch(model, loader, optimizer, criterion)),
+    label,
+  );
 }
 
 export function evaluateWith(impl: MlpLoops, model: MLP, loader: Iterable<Batch>): Evaluation {
   const label = "evaluate(model, loader, criterion)";
   const r = call(label, () => impl.evaluate(model, loader, criterion)) as unknown;
-  if (r instanceof Promise) fail({ what: `${label} should return {loss, accuracy} synchronously`, expected: "{ loss: number; accuracy: number }", actual: "a Promise" });
-  if (typeof r !== "object" || r === null) fail({ what: `${label} should return {loss, accuracy}`, expected: "{ loss: number; accuracy: number }", actual: fmt(r) });
+  if (r instanceof Promise)
+    fail({
+      what: `${label} should return {loss, accuracy} synchronously`,
+      expected: "{ loss: number; accuracy: number }",
+      actual: "a Promise",
+    });
+  if (typeof r !== "object" || r === null)
+    fail({
+      what: `${label} should return {loss, accuracy}`,
+      expected: "{ loss: number; accuracy: number }",
+      actual: fmt(r),
+    });
   const { loss, accuracy } = r as Record<string, unknown>;
   return { loss: expectNumber(loss, `${label}.loss`), accuracy: expectNumber(accuracy, `${label}.accuracy`) };
 }

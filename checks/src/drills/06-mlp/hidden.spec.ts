@@ -49,12 +49,18 @@ const want: Record<string, string[]> = {
 for (const [name, ids] of Object.entries(want)) {
   test(`hidden cases reject: ${name}`, async () => {
     const got = await failing(loopsWrong[name][0]);
-    assert.equal(got.map((id) => id.replace(/^.*?(hidden-\d+)$/, "$1")), ids);
+    assert.equal(
+      got.map((id) => id.replace(/^.*?(hidden-\d+)$/, "$1")),
+      ids,
+    );
   });
 }
 
 test("a malformed spec is the interviewer's error, named by field", async () => {
-  const file = { version: 1 as const, drills: { "06-mlp": [{ property: "train", input: { inDim: 0, hidden: 2, rows: 3 } }] } };
+  const file = {
+    version: 1 as const,
+    drills: { "06-mlp": [{ property: "train", input: { inDim: 0, hidden: 2, rows: 3 } }] },
+  };
   const report = await evaluate({ ...mlpCheck, cases: [] }, loops, hiddenCasesOf("06-mlp", "mlp", file));
   assert.is(report.results[0].status, "error");
   assert.match(caseText(report.results[0]), /input\.inDim: expected an integer ≥ 1/);

@@ -15,7 +15,8 @@ import { STATE_KEYS, type Evaluation } from "./types";
 
 function size(spec: HiddenSpec, name: string, fallback?: number): number {
   const v = spec.input[name] ?? fallback;
-  if (!Number.isInteger(v) || (v as number) < 1) throw new Error(`input.${name}: expected an integer ≥ 1, got ${JSON.stringify(v)}`);
+  if (!Number.isInteger(v) || (v as number) < 1)
+    throw new Error(`input.${name}: expected an integer ≥ 1, got ${JSON.stringify(v)}`);
   return v as number;
 }
 
@@ -24,10 +25,18 @@ function problem(spec: HiddenSpec) {
   const hidden = size(spec, "hidden");
   const rows = size(spec, "rows");
   const seed = Number(spec.input.seed ?? 1);
-  return { sd: seededState(inDim, hidden, seed), ...seededData(rows, inDim, seed + 1), batchSize: size(spec, "batchSize", 8) };
+  return {
+    sd: seededState(inDim, hidden, seed),
+    ...seededData(rows, inDim, seed + 1),
+    batchSize: size(spec, "batchSize", 8),
+  };
 }
 
-const maxError = (a: ArrayLike<number>, b: number[]) => b.reduce((m, v, i) => Math.max(m, Number.isNaN(a[i]) ? Infinity : Math.abs(a[i] - v)), a.length === b.length ? 0 : Infinity);
+const maxError = (a: ArrayLike<number>, b: number[]) =>
+  b.reduce(
+    (m, v, i) => Math.max(m, Number.isNaN(a[i]) ? Infinity : Math.abs(a[i] - v)),
+    a.length === b.length ? 0 : Infinity,
+  );
 
 export const hidden: Record<string, HiddenProperty> = {
   train: {
@@ -45,7 +54,12 @@ export const hidden: Record<string, HiddenProperty> = {
       const tol = spec.tol ?? 1e-4;
       const lossErr = maxError(losses, want.losses);
       const weightErr = Math.max(...STATE_KEYS.map((k) => maxError(after?.[k] ?? [], flat(want.after[k]))));
-      ok(lossErr <= tol && weightErr <= tol, { what: "trainEpoch should match float64 SGD", how: `max |error| ≤ ${fmtNumber(tol)}`, expected: `losses and weights within ${fmtNumber(tol)}`, actual: `max |error| ${fmtNumber(lossErr)} in the epoch losses, ${fmtNumber(weightErr)} in the weights` });
+      ok(lossErr <= tol && weightErr <= tol, {
+        what: "trainEpoch should match float64 SGD",
+        how: `max |error| ≤ ${fmtNumber(tol)}`,
+        expected: `losses and weights within ${fmtNumber(tol)}`,
+        actual: `max |error| ${fmtNumber(lossErr)} in the epoch losses, ${fmtNumber(weightErr)} in the weights`,
+      });
     },
   },
   evaluate: {
@@ -55,7 +69,8 @@ export const hidden: Record<string, HiddenProperty> = {
     call: "evaluate",
     input(spec): EvaluateInput {
       const pDrop = Number(spec.input.pDrop ?? 0.5);
-      if (!(pDrop >= 0 && pDrop < 1)) throw new Error(`input.pDrop: expected a probability in [0, 1), got ${JSON.stringify(spec.input.pDrop)}`);
+      if (!(pDrop >= 0 && pDrop < 1))
+        throw new Error(`input.pDrop: expected a probability in [0, 1), got ${JSON.stringify(spec.input.pDrop)}`);
       return { ...problem(spec), pDrop };
     },
     judge({ first, second }: { first: Evaluation; second: Evaluation }, input: EvaluateInput, spec) {

@@ -29,8 +29,14 @@ test("follow-up 1 answers when BCELoss on probabilities is fine", () => {
 });
 
 test("every part's check cell is in the notebook, with the entry the grader evaluates", () => {
-  const checks = nb.cells.filter((c: { metadata?: { tags?: string[] } }) => c.metadata?.tags?.includes("check")).map((c: { source: string[] }) => [].concat(c.source as never).join(""));
-  for (const p of meta.parts) assert.ok(checks.some((s: string) => s.includes(`${p.check}(${p.entry})`)), `${p.check}(${p.entry})`);
+  const checks = nb.cells
+    .filter((c: { metadata?: { tags?: string[] } }) => c.metadata?.tags?.includes("check"))
+    .map((c: { source: string[] }) => [].concat(c.source as never).join(""));
+  for (const p of meta.parts)
+    assert.ok(
+      checks.some((s: string) => s.includes(`${p.check}(${p.entry})`)),
+      `${p.check}(${p.entry})`,
+    );
 });
 
 test("the notebook's given cell computes what the checks' copy (given.ts) computes", () => {

@@ -18,7 +18,14 @@ export interface Weights {
 }
 
 export function weightsFrom(sd: StateDict): Weights {
-  return { w0: flat(sd["net.0.weight"]), b0: [...sd["net.0.bias"]], w3: flat(sd["net.3.weight"]), b3: sd["net.3.bias"][0], inDim: sd["net.0.weight"][0].length, hidden: sd["net.0.bias"].length };
+  return {
+    w0: flat(sd["net.0.weight"]),
+    b0: [...sd["net.0.bias"]],
+    w3: flat(sd["net.3.weight"]),
+    b3: sd["net.3.bias"][0],
+    inDim: sd["net.0.weight"][0].length,
+    hidden: sd["net.0.bias"].length,
+  };
 }
 
 export function stateFrom(w: Weights): StateDict {
@@ -32,7 +39,12 @@ const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / 
 function step(w: Weights, x: number[][], y: number[], lr: number): number {
   const { inDim, hidden } = w;
   const B = x.length;
-  const g = { w0: new Array(hidden * inDim).fill(0), b0: new Array(hidden).fill(0), w3: new Array(hidden).fill(0), b3: 0 };
+  const g = {
+    w0: new Array(hidden * inDim).fill(0),
+    b0: new Array(hidden).fill(0),
+    w3: new Array(hidden).fill(0),
+    b3: 0,
+  };
   const zs: number[] = [];
   x.forEach((row, r) => {
     const pre = Array.from({ length: hidden }, (_, o) => row.reduce((s, v, i) => s + v * w.w0[o * inDim + i], w.b0[o]));
@@ -57,7 +69,12 @@ function step(w: Weights, x: number[][], y: number[], lr: number): number {
 }
 
 /** `epochs` epochs of in-order mini-batch SGD: each epoch's per-sample average loss, and the weights after. */
-export function trainSgd(sd: StateDict, x: number[][], y: number[], { batchSize, lr, epochs }: { batchSize: number; lr: number; epochs: number }): { losses: number[]; batchLosses: number[][]; after: StateDict } {
+export function trainSgd(
+  sd: StateDict,
+  x: number[][],
+  y: number[],
+  { batchSize, lr, epochs }: { batchSize: number; lr: number; epochs: number },
+): { losses: number[]; batchLosses: number[][]; after: StateDict } {
   const w = weightsFrom(sd);
   const losses: number[] = [];
   const batchLosses: number[][] = [];
@@ -77,7 +94,15 @@ export function trainSgd(sd: StateDict, x: number[][], y: number[], { batchSize,
 }
 
 /** Eval-mode loss (per-sample mean) and accuracy (logit > 0 as class 1) of a state dict on a data set. */
-export function evaluateState(sd: StateDict, x: number[][], y: number[]): { loss: number; accuracy: number; logits: number[] } {
+export function evaluateState(
+  sd: StateDict,
+  x: number[][],
+  y: number[],
+): { loss: number; accuracy: number; logits: number[] } {
   const logits = forward(sd, x);
-  return { loss: bceWithLogits(y, logits), accuracy: logits.filter((z, i) => Number(z > 0) === y[i]).length / x.length, logits };
+  return {
+    loss: bceWithLogits(y, logits),
+    accuracy: logits.filter((z, i) => Number(z > 0) === y[i]).length / x.length,
+    logits,
+  };
 }

@@ -9,14 +9,18 @@ import { flat } from "./state";
 
 /** y = x Wᵀ + b with W given row-major as [out, in]. */
 function linear(x: number[][], w: number[], b: number[], inDim: number, outDim: number): number[][] {
-  return x.map((row) => Array.from({ length: outDim }, (_, o) => row.reduce((s, xi, i) => s + xi * w[o * inDim + i], b[o])));
+  return x.map((row) =>
+    Array.from({ length: outDim }, (_, o) => row.reduce((s, xi, i) => s + xi * w[o * inDim + i], b[o])),
+  );
 }
 
 /** Eval-mode logits (dropout off). */
 export function forward(sd: StateDict, x: number[][]): number[] {
   const hidden = sd["net.0.bias"].length;
   const inDim = x[0]?.length ?? 0;
-  const h = linear(x, flat(sd["net.0.weight"]), sd["net.0.bias"], inDim, hidden).map((r) => r.map((v) => Math.max(v, 0)));
+  const h = linear(x, flat(sd["net.0.weight"]), sd["net.0.bias"], inDim, hidden).map((r) =>
+    r.map((v) => Math.max(v, 0)),
+  );
   return linear(h, flat(sd["net.3.weight"]), sd["net.3.bias"], hidden, 1).map((r) => r[0]);
 }
 

@@ -16,8 +16,13 @@ export function flat(v: unknown): number[] {
 export type Flat = Record<string, ArrayLike<number>>;
 
 /** Key-by-key allClose; the message names the key. */
-export function expectWeightsClose(actual: Flat, expected: StateDict, ctx: { what: string; input?: string; note?: string; hint?: string } & Tolerance): void {
-  for (const k of STATE_KEYS) allClose(Array.from(actual?.[k] ?? []), flat(expected[k]), { ...ctx, what: `${ctx.what}: ${k}` });
+export function expectWeightsClose(
+  actual: Flat,
+  expected: StateDict,
+  ctx: { what: string; input?: string; note?: string; hint?: string } & Tolerance,
+): void {
+  for (const k of STATE_KEYS)
+    allClose(Array.from(actual?.[k] ?? []), flat(expected[k]), { ...ctx, what: `${ctx.what}: ${k}` });
 }
 
 /** Keys whose values differ at all (a step of SGD or an update in evaluate moves something). */
@@ -47,7 +52,9 @@ export function drawStateDict(inDim: number, hidden: number, next: () => number)
 export function seededState(inDim: number, hidden: number, seed: number): StateDict {
   const w = normal(hidden * inDim + 2 * hidden + 1, seed);
   let i = 0;
-  return drawStateDict(inDim, hidden, () => Math.fround(w[i] / Math.sqrt(i++ < hidden * inDim + hidden ? inDim : hidden)));
+  return drawStateDict(inDim, hidden, () =>
+    Math.fround(w[i] / Math.sqrt(i++ < hidden * inDim + hidden ? inDim : hidden)),
+  );
 }
 
 /** `rows` rows of N(0, 1) features (float32-exact) labelled by a fixed non-linear rule, from a seed. */

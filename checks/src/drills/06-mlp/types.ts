@@ -43,7 +43,12 @@ export interface Evaluation {
   accuracy: number;
 }
 
-export type TrainEpoch = (model: MlpModel, loader: Iterable<Batch>, optimizer: tf.Optimizer, criterion: Criterion) => number;
+export type TrainEpoch = (
+  model: MlpModel,
+  loader: Iterable<Batch>,
+  optimizer: tf.Optimizer,
+  criterion: Criterion,
+) => number;
 export type Evaluate = (model: MlpModel, loader: Iterable<Batch>, criterion: Criterion) => Evaluation;
 export type MakeLoader = (X: tf.Tensor2D, y: tf.Tensor1D, opts: LoaderOptions) => Iterable<Batch>;
 

@@ -40,14 +40,25 @@ export interface RunOut {
   xDisposed: boolean;
 }
 
-export const describeSetup = (s: Setup) => `new TransformerBlock(${s.dModel}, ${s.nHead}, ${s.dimFF}${s.pDrop === undefined ? "" : `, ${s.pDrop}`})`;
+export const describeSetup = (s: Setup) =>
+  `new TransformerBlock(${s.dModel}, ${s.nHead}, ${s.dimFF}${s.pDrop === undefined ? "" : `, ${s.pDrop}`})`;
 
 function build(Block: TransformerBlockClass, job: Job): TransformerBlockLike {
   const label = describeSetup(job.setup);
-  ok(typeof Block === "function", { what: "the check expects your block's class", expected: "a class", actual: fmt(Block) });
+  ok(typeof Block === "function", {
+    what: "the check expects your block's class",
+    expected: "a class",
+    actual: fmt(Block),
+  });
   const block = call(label, () => new Block(job.setup.dModel, job.setup.nHead, job.setup.dimFF, job.setup.pDrop));
-  ok(typeof block?.forward === "function", { what: `${label} should have a forward method`, expected: "forward(x, training, mask)", actual: fmt(block?.forward) });
-  call("block.loadStateDict(sd)", () => block.loadStateDict(unpackDict(job.sd)), { input: "a PyTorch state_dict (nested arrays)" });
+  ok(typeof block?.forward === "function", {
+    what: `${label} should have a forward method`,
+    expected: "forward(x, training, mask)",
+    actual: fmt(block?.forward),
+  });
+  call("block.loadStateDict(sd)", () => block.loadStateDict(unpackDict(job.sd)), {
+    input: "a PyTorch state_dict (nested arrays)",
+  });
   return block;
 }
 
@@ -55,7 +66,9 @@ function build(Block: TransformerBlockClass, job: Job): TransformerBlockLike {
 function release(block: TransformerBlockLike | undefined): void {
   try {
     if (typeof block?.dispose === "function") block.dispose();
-    else for (const p of Object.values(block?.namedParameters?.() ?? {})) if (p instanceof tf.Tensor && !p.isDisposed) p.dispose();
+    else
+      for (const p of Object.values(block?.namedParameters?.() ?? {}))
+        if (p instanceof tf.Tensor && !p.isDisposed) p.dispose();
   } catch {
     // a broken dispose only matters if it leaks, which the hygiene case reports
   }
@@ -73,13 +86,19 @@ function withBlock<T>(Block: TransformerBlockClass, job: Job, fn: (b: Transforme
 
 const tensor = (p: Packed) => tf.tensor(p.values, p.shape, "float32");
 const maskArg = (m?: AttentionMask) => (m ? `, ${JSON.stringify(m)}` : "");
-export const describeRun = (r: Run) => `block.forward(x${r.training === undefined && !r.mask ? "" : `, ${r.training ?? false}`}${maskArg(r.mask)})`;
+export const describeRun = (r: Run) =>
+  `block.forward(x${r.training === undefined && !r.mask ? "" : `, ${r.training ?? false}`}${maskArg(r.mask)})`;
 
 function runForward(block: TransformerBlockLike, r: Run): RunOut {
   const x = tensor(r.x) as tf.Tensor3D;
   const label = describeRun(r);
   try {
-    const run = () => (r.mask ? block.forward(x, r.training ?? false, r.mask) : r.training === undefined ? block.forward(x) : block.forward(x, r.training));
+    const run = () =>
+      r.mask
+        ? block.forward(x, r.training ?? false, r.mask)
+        : r.training === undefined
+          ? block.forward(x)
+          : block.forward(x, r.training);
     const { result, leaked } = countLeaks(label, run);
     const y = expectTensor(result, x.shape, label);
     const out = { values: Float32Array.from(y.dataSync()), shape: y.shape, leaked, xDisposed: x.isDisposed };
@@ -92,12 +111,20 @@ function runForward(block: TransformerBlockLike, r: Run): RunOut {
 
 /** The weights a call returned, as plain data. */
 function weightsOf(block: TransformerBlockLike, r: Run, nHead: number): Packed {
-  ok(typeof block.attentionWeights === "function", { what: "the block should have an attentionWeights method", expected: "attentionWeights(x, mask)", actual: fmt(block.attentionWeights) });
+  ok(typeof block.attentionWeights === "function", {
+    what: "the block should have an attentionWeights method",
+    expected: "attentionWeights(x, mask)",
+    actual: fmt(block.attentionWeights),
+  });
   const x = tensor(r.x) as tf.Tensor3D;
   const [b, s] = r.x.shape;
   const label = `block.attentionWeights(x${maskArg(r.mask)})`;
   try {
-    const w = expectTensor(call(label, () => block.attentionWeights!(x, r.mask ?? {})), [b, nHead, s, s], label);
+    const w = expectTensor(
+      call(label, () => block.attentionWeights!(x, r.mask ?? {})),
+      [b, nHead, s, s],
+      label,
+    );
     const out = { values: Float32Array.from(w.dataSync()), shape: w.shape };
     w.dispose();
     return out;
@@ -142,7 +169,10 @@ export const calls: Calls = {
         const xt = tensor(x) as tf.Tensor3D;
         const pt = tensor(probe);
         try {
-          const { value, grads: g } = tf.variableGrads(() => tf.sum(tf.mul(block.forward(xt, false), pt)) as tf.Scalar, names.map((k) => params[k]));
+          const { value, grads: g } = tf.variableGrads(
+            () => tf.sum(tf.mul(block.forward(xt, false), pt)) as tf.Scalar,
+            names.map((k) => params[k]),
+          );
           // tfjs keys the gradients by variable name, which the candidate chose: map them back to PyTorch's keys.
           for (const k of names) if (g[params[k].name]) grads[k] = Float32Array.from(g[params[k].name].dataSync());
           tf.dispose([value, ...Object.values(g)]);
@@ -156,13 +186,30 @@ export const calls: Calls = {
       return { out, again, keys: Object.keys(params), variables: names, grads, threw };
     }),
   attentionWeights: (Block: TransformerBlockClass, { jobs }: { jobs: (Job & { runs: Run[] })[] }) => ({
-    outs: jobs.map((job) => withBlock(Block, job, (block) => job.runs.map((r) => weightsOf(block, r, job.setup.nHead)))),
+    outs: jobs.map((job) =>
+      withBlock(Block, job, (block) => job.runs.map((r) => weightsOf(block, r, job.setup.nHead))),
+    ),
   }),
   /** The stretch experiment's rows, as plain numbers. */
   normPlacement: (fn: CompareNormPlacement, { depth, gain }: { depth: number; gain: number }) => {
-    ok(typeof fn === "function", { what: "the check expects your compareNormPlacement function", expected: "a function", actual: fmt(fn) });
+    ok(typeof fn === "function", {
+      what: "the check expects your compareNormPlacement function",
+      expected: "a function",
+      actual: fmt(fn),
+    });
     const rows = call(`compareNormPlacement(${depth}, ${gain})`, () => fn(depth, gain));
-    ok(Array.isArray(rows), { what: `compareNormPlacement(${depth}, ${gain}) should return an array of rows`, expected: "[{ layer, placement, streamStd, gradNorm }, …]", actual: fmt(rows) });
-    return { rows: rows.map((r) => ({ layer: Number(r?.layer), placement: String(r?.placement), streamStd: Number(r?.streamStd), gradNorm: Number(r?.gradNorm) })) };
+    ok(Array.isArray(rows), {
+      what: `compareNormPlacement(${depth}, ${gain}) should return an array of rows`,
+      expected: "[{ layer, placement, streamStd, gradNorm }, …]",
+      actual: fmt(rows),
+    });
+    return {
+      rows: rows.map((r) => ({
+        layer: Number(r?.layer),
+        placement: String(r?.placement),
+        streamStd: Number(r?.streamStd),
+        gradNorm: Number(r?.gradNorm),
+      })),
+    };
   },
 };

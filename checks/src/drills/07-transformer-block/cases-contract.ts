@@ -9,7 +9,10 @@ import { pack, packDict, randomInput, randomStateDict } from "./state";
 import type { TransformerBlockClass } from "./types";
 
 type C = Case<TransformerBlockClass>;
-const small = (seed: number) => ({ setup: { dModel: 8, nHead: 2, dimFF: 16, pDrop: 0.1 }, sd: packDict(randomStateDict(8, 16, seed)) });
+const small = (seed: number) => ({
+  setup: { dModel: 8, nHead: 2, dimFF: 16, pDrop: 0.1 },
+  sd: packDict(randomStateDict(8, 16, seed)),
+});
 
 const rejectsX: C = {
   id: "rejects-x",
@@ -19,7 +22,11 @@ const rejectsX: C = {
   call: "rejects",
   input: () => ({ job: small(1), x: { values: new Float32Array(2 * 3 * 12), shape: [2, 3, 12] } }),
   judge: ({ threw }: { threw: { name: string; message: string } | null }) =>
-    rejected(threw, "block.forward(x)", { what: "x of shape (2, 3, 12) should be rejected by a dModel-8 block", input: "x: zeros (2, 3, 12), dModel = 8", mentions: ["8"] }),
+    rejected(threw, "block.forward(x)", {
+      what: "x of shape (2, 3, 12) should be rejected by a dModel-8 block",
+      input: "x: zeros (2, 3, 12), dModel = 8",
+      mentions: ["8"],
+    }),
 };
 
 const hygiene: C = {
@@ -31,13 +38,34 @@ const hygiene: C = {
   call: "forward",
   input: () => {
     const x = pack(randomInput(2, 4, 8, 51));
-    return { jobs: [{ ...small(11), runs: [{ x, training: false }, { x, training: true }] }] };
+    return {
+      jobs: [
+        {
+          ...small(11),
+          runs: [
+            { x, training: false },
+            { x, training: true },
+          ],
+        },
+      ],
+    };
   },
   judge({ outs }: { outs: RunOut[][] }) {
     const input = "x: N(0,1) (2, 4, 8)";
     outs[0].forEach((r, i) => {
-      ok(!r.xDisposed, { what: `forward(x, ${i === 1}) should leave x usable`, input, expected: "x not disposed", actual: "x was disposed", hint: "never dispose the caller's input; tf.tidy only disposes intermediates." });
-      ok(r.leaked <= 0, { what: `forward(x, ${i === 1}) should dispose its intermediates`, input, expected: "0 tensors left behind", actual: `${r.leaked} tensor(s) leaked` });
+      ok(!r.xDisposed, {
+        what: `forward(x, ${i === 1}) should leave x usable`,
+        input,
+        expected: "x not disposed",
+        actual: "x was disposed",
+        hint: "never dispose the caller's input; tf.tidy only disposes intermediates.",
+      });
+      ok(r.leaked <= 0, {
+        what: `forward(x, ${i === 1}) should dispose its intermediates`,
+        input,
+        expected: "0 tensors left behind",
+        actual: `${r.leaked} tensor(s) leaked`,
+      });
     });
   },
 };

@@ -19,7 +19,14 @@ const DROPOUT_IN_EVAL = {
 /** Two eval calls must agree before a value comparison means anything. */
 export function sameRuns(a: { values: Float32Array }, b: { values: Float32Array }, what: string, input?: string): void {
   const differ = a.values.length !== b.values.length || a.values.some((v, i) => !Object.is(v, b.values[i]));
-  if (differ) fail({ what, input, expected: "the same output from two eval-mode calls", actual: "two different outputs", ...DROPOUT_IN_EVAL });
+  if (differ)
+    fail({
+      what,
+      input,
+      expected: "the same output from two eval-mode calls",
+      actual: "two different outputs",
+      ...DROPOUT_IN_EVAL,
+    });
 }
 
 const evalParity: Case<TransformerBlockClass> = {
@@ -38,7 +45,14 @@ const evalParity: Case<TransformerBlockClass> = {
     const [a, b] = outs[0];
     const what = "output should match PyTorch's";
     sameRuns(a, b, what, FIXTURE_INPUT);
-    compare(a.values, flat3(f.out), { what, input: FIXTURE_INPUT, sd: f.stateDict, x: f.x, nHead: f.config.nHead, ...TOL });
+    compare(a.values, flat3(f.out), {
+      what,
+      input: FIXTURE_INPUT,
+      sd: f.stateDict,
+      x: f.x,
+      nHead: f.config.nHead,
+      ...TOL,
+    });
   },
 };
 
@@ -62,23 +76,70 @@ const gradients: Case<TransformerBlockClass> = {
   input: () => ({ job: fixtureJob(), x: pack(fixture().x), probe: pack(fixture().probe) }),
   judge({ out, again, variables, grads, threw }: Grads) {
     const f = fixture();
-    sameRuns({ values: out }, { values: again }, "forward(x) should match PyTorch's before its gradients can", FIXTURE_INPUT);
+    sameRuns(
+      { values: out },
+      { values: again },
+      "forward(x) should match PyTorch's before its gradients can",
+      FIXTURE_INPUT,
+    );
     // A wrong forward makes every gradient wrong: name the forward's cause, not a gradient one.
-    compare(out, flat3(f.out), { what: "forward(x) should match PyTorch's before its gradients can", input: FIXTURE_INPUT, sd: f.stateDict, x: f.x, nHead: f.config.nHead, ...TOL });
+    compare(out, flat3(f.out), {
+      what: "forward(x) should match PyTorch's before its gradients can",
+      input: FIXTURE_INPUT,
+      sd: f.stateDict,
+      x: f.x,
+      nHead: f.config.nHead,
+      ...TOL,
+    });
     const missing = PARAMETER_NAMES.filter((k) => !variables.includes(k));
-    ok(missing.length === 0, { what: "namedParameters() should list every parameter as a tf.Variable", input: GRAD_INPUT, expected: PARAMETER_NAMES.join(", "), actual: `missing ${missing.join(", ")}`, hint: "keep the given constructor's this.params: one tf.Variable per state-dict key." });
+    ok(missing.length === 0, {
+      what: "namedParameters() should list every parameter as a tf.Variable",
+      input: GRAD_INPUT,
+      expected: PARAMETER_NAMES.join(", "),
+      actual: `missing ${missing.join(", ")}`,
+      hint: "keep the given constructor's this.params: one tf.Variable per state-dict key.",
+    });
     if (threw) {
       if (/Cannot find a connection between any variable/.test(threw.message)) {
-        fail({ what: "a gradient should reach the parameters namedParameters() returns", input: GRAD_INPUT, expected: "gradients for all 12", actual: "no gradient reaches any of them", note: "forward does not use these variables (copies? values read out with dataSync?)", hint: "compute with this.linear / this.layerNorm on this.params; never copy a weight with tf.tensor(w.dataSync())." });
+        fail({
+          what: "a gradient should reach the parameters namedParameters() returns",
+          input: GRAD_INPUT,
+          expected: "gradients for all 12",
+          actual: "no gradient reaches any of them",
+          note: "forward does not use these variables (copies? values read out with dataSync?)",
+          hint: "compute with this.linear / this.layerNorm on this.params; never copy a weight with tf.tensor(w.dataSync()).",
+        });
       }
       if (/gradient for op BatchMatMul/.test(threw.message)) {
-        fail({ what: "tf.variableGrads should run", input: GRAD_INPUT, expected: "gradients", actual: `threw ${threw.name}: ${threw.message}`, note: "tfjs's batched matMul gradient does not broadcast a 2-D weight", hint: "multiply by weights with this.linear (it reshapes to 2-D), not tf.matMul on a 3-D x." });
+        fail({
+          what: "tf.variableGrads should run",
+          input: GRAD_INPUT,
+          expected: "gradients",
+          actual: `threw ${threw.name}: ${threw.message}`,
+          note: "tfjs's batched matMul gradient does not broadcast a 2-D weight",
+          hint: "multiply by weights with this.linear (it reshapes to 2-D), not tf.matMul on a 3-D x.",
+        });
       }
-      fail({ what: "tf.variableGrads(sum(forward(x) · probe)) should run", input: GRAD_INPUT, expected: "gradients", actual: `threw ${threw.name}: ${threw.message}` });
+      fail({
+        what: "tf.variableGrads(sum(forward(x) · probe)) should run",
+        input: GRAD_INPUT,
+        expected: "gradients",
+        actual: `threw ${threw.name}: ${threw.message}`,
+      });
     }
     for (const k of PARAMETER_NAMES) {
-      ok(!!grads[k], { what: `a gradient should reach "${k}"`, input: GRAD_INPUT, expected: "a gradient", actual: "none", hint: `forward never uses "${k}" (or uses a copy of it).` });
-      allClose(grads[k], flatten(f.grads[k]), { what: `∂loss/∂${k} should match PyTorch's`, input: GRAD_INPUT, ...GRAD_TOL });
+      ok(!!grads[k], {
+        what: `a gradient should reach "${k}"`,
+        input: GRAD_INPUT,
+        expected: "a gradient",
+        actual: "none",
+        hint: `forward never uses "${k}" (or uses a copy of it).`,
+      });
+      allClose(grads[k], flatten(f.grads[k]), {
+        what: `∂loss/∂${k} should match PyTorch's`,
+        input: GRAD_INPUT,
+        ...GRAD_TOL,
+      });
     }
   },
 };

@@ -19,7 +19,10 @@ import { pack, packDict, randomInput, randomStateDict } from "./state";
 import type { TransformerBlockClass } from "./types";
 
 type C = Case<TransformerBlockClass>;
-const small = (seed: number, pDrop = 0.1): Job & { setup: Setup } => ({ setup: { dModel: 8, nHead: 2, dimFF: 16, pDrop }, sd: packDict(randomStateDict(8, 16, seed)) });
+const small = (seed: number, pDrop = 0.1): Job & { setup: Setup } => ({
+  setup: { dModel: 8, nHead: 2, dimFF: 16, pDrop },
+  sd: packDict(randomStateDict(8, 16, seed)),
+});
 const std = (v: ArrayLike<number>) => {
   const a = Array.from(v);
   const m = a.reduce((s, b) => s + b, 0) / a.length;
@@ -35,15 +38,42 @@ const dropout: C = {
   call: "forward",
   input: () => {
     const x = pack(randomInput(2, 6, 8, 11));
-    return { jobs: [{ ...small(3, 0.5), runs: [{ x }, { x }, { x, training: true }] }, { ...small(3, 0), runs: [{ x, training: false }, { x, training: true }] }] };
+    return {
+      jobs: [
+        { ...small(3, 0.5), runs: [{ x }, { x }, { x, training: true }] },
+        {
+          ...small(3, 0),
+          runs: [
+            { x, training: false },
+            { x, training: true },
+          ],
+        },
+      ],
+    };
   },
   judge({ outs }: { outs: RunOut[][] }) {
     const input = "x: N(0,1) (2, 6, 8), seed 11";
     const [[a, b, t], [e0, t0]] = outs;
-    sameRuns(a, b, "two eval-mode calls should give identical outputs", `${describeSetup(small(3, 0.5).setup)}; ${input}`);
+    sameRuns(
+      a,
+      b,
+      "two eval-mode calls should give identical outputs",
+      `${describeSetup(small(3, 0.5).setup)}; ${input}`,
+    );
     const changed = t.values.filter((v, i) => Math.abs(v - a.values[i]) > 1e-6).length;
-    ok(changed > 0, { what: "training mode with pDrop 0.5 should change the output", input, expected: "some outputs different from eval mode", actual: "identical to eval mode", hint: "forward(x, true) should apply dropout (tf.dropout with rate pDrop); forward(x, false) should not." });
-    allClose(t0.values, e0.values, { what: "with pDrop 0, training and eval outputs should agree", input: `${describeSetup(small(3, 0).setup)}; ${input}`, tol: 1e-6, hint: "with pDrop 0 every dropout is the identity: training mode may change nothing else." });
+    ok(changed > 0, {
+      what: "training mode with pDrop 0.5 should change the output",
+      input,
+      expected: "some outputs different from eval mode",
+      actual: "identical to eval mode",
+      hint: "forward(x, true) should apply dropout (tf.dropout with rate pDrop); forward(x, false) should not.",
+    });
+    allClose(t0.values, e0.values, {
+      what: "with pDrop 0, training and eval outputs should agree",
+      input: `${describeSetup(small(3, 0).setup)}; ${input}`,
+      tol: 1e-6,
+      hint: "with pDrop 0 every dropout is the identity: training mode may change nothing else.",
+    });
   },
 };
 
@@ -65,8 +95,19 @@ const dropoutResidual: C = {
     // Already far in eval mode: the stream is rescaled without any dropout, a cause the pre-norm case names.
     const evalGap = gap(outs[0][0].values);
     if (evalGap >= 100) {
-      const cause = diagnose(outs[0][0].values, { sd: randomStateDict(8, 16, 13), x: randomInput(1, 5, 8, 61, 1000), nHead: 2 }, TOL);
-      fail({ what: "in eval mode, out − x should stay O(1) on a large x", input: where, expected: "max |out − x| < 100", actual: fmtNumber(evalGap), note: cause.note ?? "the output is rescaled even without dropout", hint: cause.hint ?? "fix the eval-mode output first (the pre-norm and parity cases say more)." });
+      const cause = diagnose(
+        outs[0][0].values,
+        { sd: randomStateDict(8, 16, 13), x: randomInput(1, 5, 8, 61, 1000), nHead: 2 },
+        TOL,
+      );
+      fail({
+        what: "in eval mode, out − x should stay O(1) on a large x",
+        input: where,
+        expected: "max |out − x| < 100",
+        actual: fmtNumber(evalGap),
+        note: cause.note ?? "the output is rescaled even without dropout",
+        hint: cause.hint ?? "fix the eval-mode output first (the pre-norm and parity cases say more).",
+      });
     }
     const worst = gap(outs[0][1].values);
     ok(worst < 100, {
@@ -74,7 +115,10 @@ const dropoutResidual: C = {
       input: `${where}, training`,
       expected: "max |out − x| < 100",
       actual: fmtNumber(worst),
-      note: worst > 300 ? "elements of x itself were zeroed or scaled: dropout is applied to the residual stream" : undefined,
+      note:
+        worst > 300
+          ? "elements of x itself were zeroed or scaled: dropout is applied to the residual stream"
+          : undefined,
     });
   },
 };
@@ -118,7 +162,14 @@ const eps: C = {
     const sd = randomStateDict(8, 16, 7);
     const x = randomInput(1, 4, 8, 31, 0.01);
     sameRuns(outs[0][0], outs[0][1], "output should match the float64 reference");
-    compare(outs[0][0].values, flat3(oracleForward(sd, x, 2).out), { what: "output should match the float64 reference", input: "x = 0.01 · N(0,1) (variance 1e-4, so epsilon matters), shape (1, 4, 8)", sd, x, nHead: 2, ...TOL });
+    compare(outs[0][0].values, flat3(oracleForward(sd, x, 2).out), {
+      what: "output should match the float64 reference",
+      input: "x = 0.01 · N(0,1) (variance 1e-4, so epsilon matters), shape (1, 4, 8)",
+      sd,
+      x,
+      nHead: 2,
+      ...TOL,
+    });
   },
 };
 
@@ -132,16 +183,28 @@ const permutationCase: C = {
   call: "forward",
   input: () => {
     const x = randomInput(1, 6, 8, 41);
-    return { jobs: [{ ...small(9), runs: [{ x: pack(x) }, { x: pack(x) }, ...PERMS().map((p) => ({ x: pack([p.map((i) => x[0][i])]) }))] }] };
+    return {
+      jobs: [
+        {
+          ...small(9),
+          runs: [{ x: pack(x) }, { x: pack(x) }, ...PERMS().map((p) => ({ x: pack([p.map((i) => x[0][i])]) }))],
+        },
+      ],
+    };
   },
   judge({ outs }: { outs: RunOut[][] }) {
     const [base, again, ...rest] = outs[0];
     sameRuns(base, again, "forward(x[:, perm]) should equal forward(x)[:, perm]", "x: N(0,1) (1, 6, 8), seed 41");
     const perms = PERMS();
-    judgeSamples(perms, rest, (perm, out) => {
-      const expected = perm.flatMap((i) => Array.from(base.values.slice(i * 8, (i + 1) * 8)));
-      allClose(out.values, expected, { what: "forward(x[:, perm]) should equal forward(x)[:, perm]", ...TOL });
-    }, { what: "permutation equivariance on x: N(0,1) (1, 6, 8), seed 41" });
+    judgeSamples(
+      perms,
+      rest,
+      (perm, out) => {
+        const expected = perm.flatMap((i) => Array.from(base.values.slice(i * 8, (i + 1) * 8)));
+        allClose(out.values, expected, { what: "forward(x[:, perm]) should equal forward(x)[:, perm]", ...TOL });
+      },
+      { what: "permutation equivariance on x: N(0,1) (1, 6, 8), seed 41" },
+    );
   },
 };
 
@@ -153,8 +216,24 @@ interface Shape {
   seq: number;
   seed: number;
 }
-const SHAPES = () => samples((fc) => fc.record({ nHead: fc.integer({ min: 1, max: 4 }), dh: fc.integer({ min: 1, max: 4 }), ff: fc.integer({ min: 2, max: 12 }), batch: fc.integer({ min: 1, max: 3 }), seq: fc.integer({ min: 1, max: 6 }), seed: fc.integer({ min: 1, max: 1000 }) }), { numRuns: 12 });
-const scene = (s: Shape) => ({ sd: randomStateDict(s.nHead * s.dh, s.ff, s.seed), x: randomInput(s.batch, s.seq, s.nHead * s.dh, s.seed + 1), nHead: s.nHead });
+const SHAPES = () =>
+  samples(
+    (fc) =>
+      fc.record({
+        nHead: fc.integer({ min: 1, max: 4 }),
+        dh: fc.integer({ min: 1, max: 4 }),
+        ff: fc.integer({ min: 2, max: 12 }),
+        batch: fc.integer({ min: 1, max: 3 }),
+        seq: fc.integer({ min: 1, max: 6 }),
+        seed: fc.integer({ min: 1, max: 1000 }),
+      }),
+    { numRuns: 12 },
+  );
+const scene = (s: Shape) => ({
+  sd: randomStateDict(s.nHead * s.dh, s.ff, s.seed),
+  x: randomInput(s.batch, s.seq, s.nHead * s.dh, s.seed + 1),
+  nHead: s.nHead,
+});
 
 const randomShapes: C = {
   id: "random-shapes",
@@ -162,13 +241,33 @@ const randomShapes: C = {
   was: ["property: matches the float64 reference on random shapes and head counts"],
   hint: "try the shrunk shape by hand: split dModel into nHead contiguous blocks of dModel / nHead features.",
   call: "forward",
-  input: () => ({ shapes: SHAPES(), jobs: SHAPES().map((s) => { const { sd, x } = scene(s); return { setup: { dModel: s.nHead * s.dh, nHead: s.nHead, dimFF: s.ff, pDrop: 0.1 }, sd: packDict(sd), runs: [{ x: pack(x) }, { x: pack(x) }] }; }) }),
+  input: () => ({
+    shapes: SHAPES(),
+    jobs: SHAPES().map((s) => {
+      const { sd, x } = scene(s);
+      return {
+        setup: { dModel: s.nHead * s.dh, nHead: s.nHead, dimFF: s.ff, pDrop: 0.1 },
+        sd: packDict(sd),
+        runs: [{ x: pack(x) }, { x: pack(x) }],
+      };
+    }),
+  }),
   judge({ outs }: { outs: RunOut[][] }, { shapes }: { shapes: Shape[] }) {
-    judgeSamples(shapes, outs, (s, [out, again]) => {
-      const sc = scene(s);
-      sameRuns(out, again, "output should match the reference");
-      compare(out.values, flat3(oracleForward(sc.sd, sc.x, s.nHead).out), { what: "output should match the reference", input: "", ...sc, ...TOL });
-    }, { what: "new TransformerBlock(nHead·dh, nHead, ff) on x of shape (batch, seq, nHead·dh)" });
+    judgeSamples(
+      shapes,
+      outs,
+      (s, [out, again]) => {
+        const sc = scene(s);
+        sameRuns(out, again, "output should match the reference");
+        compare(out.values, flat3(oracleForward(sc.sd, sc.x, s.nHead).out), {
+          what: "output should match the reference",
+          input: "",
+          ...sc,
+          ...TOL,
+        });
+      },
+      { what: "new TransformerBlock(nHead·dh, nHead, ff) on x of shape (batch, seq, nHead·dh)" },
+    );
   },
 };
 

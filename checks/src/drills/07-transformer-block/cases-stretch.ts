@@ -14,7 +14,12 @@ import { MISTAKES, oracleForward } from "./oracle";
 import { pack, packDict, randomInput, randomStateDict, type Packed } from "./state";
 import type { CompareNormPlacement, DepthRow, TransformerBlockClass } from "./types";
 
-const maskCase = (id: string, name: string, hint: string, which: "causal" | "padding"): Case<TransformerBlockClass> => ({
+const maskCase = (
+  id: string,
+  name: string,
+  hint: string,
+  which: "causal" | "padding",
+): Case<TransformerBlockClass> => ({
   id,
   name,
   was: [name],
@@ -29,21 +34,43 @@ const maskCase = (id: string, name: string, hint: string, which: "causal" | "pad
   judge({ outs }: { outs: RunOut[][] }) {
     const f = fixture();
     const mask = which === "causal" ? { causal: true } : { keyPaddingMask: f.keyPaddingMask };
-    const input = which === "causal" ? `${FIXTURE_INPUT}; mask {causal: true}` : `${FIXTURE_INPUT}; keyPaddingMask ${JSON.stringify(f.keyPaddingMask.map((r) => r.map(Number)))}`;
+    const input =
+      which === "causal"
+        ? `${FIXTURE_INPUT}; mask {causal: true}`
+        : `${FIXTURE_INPUT}; keyPaddingMask ${JSON.stringify(f.keyPaddingMask.map((r) => r.map(Number)))}`;
     const expected = which === "causal" ? f.causal.out : f.padding.out;
     sameRuns(outs[0][0], outs[0][1], "output should match PyTorch's", input);
-    compare(outs[0][0].values, flat3(expected), { what: "output should match PyTorch's", input, sd: f.stateDict, x: f.x, nHead: f.config.nHead, mask, ...TOL });
+    compare(outs[0][0].values, flat3(expected), {
+      what: "output should match PyTorch's",
+      input,
+      sd: f.stateDict,
+      x: f.x,
+      nHead: f.config.nHead,
+      mask,
+      ...TOL,
+    });
   },
 });
 
 export const maskCases = [
-  maskCase("causal", "matches PyTorch with a causal mask", "position i may attend to keys j ≤ i only: blocked scores go to −∞ before the softmax.", "causal"),
-  maskCase("padding", "matches PyTorch with a key padding mask", "keyPaddingMask[b][j] = true removes key j from every query's softmax in sequence b (PyTorch's convention).", "padding"),
+  maskCase(
+    "causal",
+    "matches PyTorch with a causal mask",
+    "position i may attend to keys j ≤ i only: blocked scores go to −∞ before the softmax.",
+    "causal",
+  ),
+  maskCase(
+    "padding",
+    "matches PyTorch with a key padding mask",
+    "keyPaddingMask[b][j] = true removes key j from every query's softmax in sequence b (PyTorch's convention).",
+    "padding",
+  ),
 ];
 
 /** When weights differ, the known mistake whose attention they match (only those that change the weights can). */
 function weightsCause(actual: Float32Array, sd: Parameters<typeof oracleForward>[0], x: number[][][], nHead: number) {
-  const near = (e: number[]) => e.length === actual.length && e.every((v, i) => Math.abs(actual[i] - v) <= 2 * (TOL.tol + TOL.rtol * Math.abs(v)));
+  const near = (e: number[]) =>
+    e.length === actual.length && e.every((v, i) => Math.abs(actual[i] - v) <= 2 * (TOL.tol + TOL.rtol * Math.abs(v)));
   const found = MISTAKES.find(([, v]) => near(flat4(oracleForward(sd, x, nHead, {}, v).attention)));
   return found ? { note: found[0], hint: found[2] } : {};
 }
@@ -59,8 +86,15 @@ const weights: Case<TransformerBlockClass> = {
     const f = fixture();
     const got = outs[0][0].values;
     const expected = flat4(f.attention);
-    const ok_ = got.length === expected.length && expected.every((v, i) => Math.abs(got[i] - v) <= TOL.tol + TOL.rtol * Math.abs(v));
-    allClose(got, expected, { what: "attention weights should match PyTorch's (average_attn_weights=False)", input: FIXTURE_INPUT, ...TOL, ...(ok_ ? {} : weightsCause(got, f.stateDict, f.x, f.config.nHead)) });
+    const ok_ =
+      got.length === expected.length &&
+      expected.every((v, i) => Math.abs(got[i] - v) <= TOL.tol + TOL.rtol * Math.abs(v));
+    allClose(got, expected, {
+      what: "attention weights should match PyTorch's (average_attn_weights=False)",
+      input: FIXTURE_INPUT,
+      ...TOL,
+      ...(ok_ ? {} : weightsCause(got, f.stateDict, f.x, f.config.nHead)),
+    });
   },
 };
 
@@ -71,22 +105,53 @@ interface Shape {
   seq: number;
   seed: number;
 }
-const SHAPES = () => samples((fc) => fc.record({ nHead: fc.integer({ min: 1, max: 4 }), dh: fc.integer({ min: 1, max: 4 }), batch: fc.integer({ min: 1, max: 2 }), seq: fc.integer({ min: 1, max: 6 }), seed: fc.integer({ min: 1, max: 1000 }) }), { numRuns: 8, seed: 7 });
-const scene = (s: Shape) => ({ sd: randomStateDict(s.nHead * s.dh, 8, s.seed), x: randomInput(s.batch, s.seq, s.nHead * s.dh, s.seed + 1) });
+const SHAPES = () =>
+  samples(
+    (fc) =>
+      fc.record({
+        nHead: fc.integer({ min: 1, max: 4 }),
+        dh: fc.integer({ min: 1, max: 4 }),
+        batch: fc.integer({ min: 1, max: 2 }),
+        seq: fc.integer({ min: 1, max: 6 }),
+        seed: fc.integer({ min: 1, max: 1000 }),
+      }),
+    { numRuns: 8, seed: 7 },
+  );
+const scene = (s: Shape) => ({
+  sd: randomStateDict(s.nHead * s.dh, 8, s.seed),
+  x: randomInput(s.batch, s.seq, s.nHead * s.dh, s.seed + 1),
+});
 
 const weightShapes: Case<TransformerBlockClass> = {
   id: "weights-random",
   name: "property: attention weights match the float64 reference on random shapes",
   hint: "each row is a softmax over the keys of one query in one head: non-negative, summing to 1.",
   call: "attentionWeights",
-  input: () => ({ shapes: SHAPES(), jobs: SHAPES().map((s) => { const { sd, x } = scene(s); return { setup: { dModel: s.nHead * s.dh, nHead: s.nHead, dimFF: 8 }, sd: packDict(sd), runs: [{ x: pack(x) }] }; }) }),
-  judge({ outs }: { outs: Packed[][] }, { shapes }: { shapes: Shape[] }) {
-    judgeSamples(shapes, outs.map((o) => o[0]), (s, w) => {
+  input: () => ({
+    shapes: SHAPES(),
+    jobs: SHAPES().map((s) => {
       const { sd, x } = scene(s);
-      const expected = flat4(oracleForward(sd, x, s.nHead).attention);
-      const off = w.values.length !== expected.length || expected.some((v, i) => !(Math.abs(w.values[i] - v) <= TOL.tol + TOL.rtol * Math.abs(v)));
-      allClose(w.values, expected, { what: "weights should match the reference", ...TOL, ...(off ? weightsCause(w.values, sd, x, s.nHead) : {}) });
-    }, { what: "attentionWeights on new TransformerBlock(nHead·dh, nHead, 8), x of shape (batch, seq, nHead·dh)" });
+      return { setup: { dModel: s.nHead * s.dh, nHead: s.nHead, dimFF: 8 }, sd: packDict(sd), runs: [{ x: pack(x) }] };
+    }),
+  }),
+  judge({ outs }: { outs: Packed[][] }, { shapes }: { shapes: Shape[] }) {
+    judgeSamples(
+      shapes,
+      outs.map((o) => o[0]),
+      (s, w) => {
+        const { sd, x } = scene(s);
+        const expected = flat4(oracleForward(sd, x, s.nHead).attention);
+        const off =
+          w.values.length !== expected.length ||
+          expected.some((v, i) => !(Math.abs(w.values[i] - v) <= TOL.tol + TOL.rtol * Math.abs(v)));
+        allClose(w.values, expected, {
+          what: "weights should match the reference",
+          ...TOL,
+          ...(off ? weightsCause(w.values, sd, x, s.nHead) : {}),
+        });
+      },
+      { what: "attentionWeights on new TransformerBlock(nHead·dh, nHead, 8), x of shape (batch, seq, nHead·dh)" },
+    );
   },
 };
 
@@ -98,8 +163,19 @@ const EXPERIMENT = `compareNormPlacement(${DEPTH.depth}, ${DEPTH.gain})`;
 
 function series(rows: DepthRow[], placement: string): DepthRow[] {
   const own = rows.filter((r) => r.placement === placement).sort((a, b) => a.layer - b.layer);
-  ok(own.length === DEPTH.depth && own.every((r, i) => r.layer === i + 1), { what: `${EXPERIMENT} should give one "${placement}" row per layer`, expected: `layers 1…${DEPTH.depth}`, actual: own.length ? `layers ${own.map((r) => r.layer).join(", ")}` : "no rows" });
-  ok(own.every((r) => Number.isFinite(r.streamStd) && Number.isFinite(r.gradNorm) && r.gradNorm > 0), { what: `${EXPERIMENT}: every "${placement}" row should hold finite numbers`, expected: "finite streamStd, gradNorm > 0", actual: "NaN, ∞ or a zero gradient" });
+  ok(own.length === DEPTH.depth && own.every((r, i) => r.layer === i + 1), {
+    what: `${EXPERIMENT} should give one "${placement}" row per layer`,
+    expected: `layers 1…${DEPTH.depth}`,
+    actual: own.length ? `layers ${own.map((r) => r.layer).join(", ")}` : "no rows",
+  });
+  ok(
+    own.every((r) => Number.isFinite(r.streamStd) && Number.isFinite(r.gradNorm) && r.gradNorm > 0),
+    {
+      what: `${EXPERIMENT}: every "${placement}" row should hold finite numbers`,
+      expected: "finite streamStd, gradNorm > 0",
+      actual: "NaN, ∞ or a zero gradient",
+    },
+  );
   return own;
 }
 
@@ -113,9 +189,20 @@ const streams: Case<CompareNormPlacement> = {
     const post = series(rows, "post-norm");
     const pre = series(rows, "pre-norm");
     const worst = post.reduce((m, r) => Math.max(m, Math.abs(r.streamStd - 1)), 0);
-    ok(worst < 0.05, { what: "post-norm's stream std should be 1 after every block", input: EXPERIMENT, expected: "|std − 1| < 0.05", actual: `up to ${fmtNumber(worst)}` });
+    ok(worst < 0.05, {
+      what: "post-norm's stream std should be 1 after every block",
+      input: EXPERIMENT,
+      expected: "|std − 1| < 0.05",
+      actual: `up to ${fmtNumber(worst)}`,
+    });
     const growth = pre[pre.length - 1].streamStd / pre[0].streamStd;
-    ok(growth > 1.2, { what: "pre-norm's stream should grow with depth (each block adds an update)", input: EXPERIMENT, expected: "std at the last block > 1.2 × std at the first", actual: `${fmtNumber(growth)}×`, note: growth < 1.05 ? "the stream looks normalised: is the pre-norm block normalising x itself?" : undefined });
+    ok(growth > 1.2, {
+      what: "pre-norm's stream should grow with depth (each block adds an update)",
+      input: EXPERIMENT,
+      expected: "std at the last block > 1.2 × std at the first",
+      actual: `${fmtNumber(growth)}×`,
+      note: growth < 1.05 ? "the stream looks normalised: is the pre-norm block normalising x itself?" : undefined,
+    });
   },
 };
 
@@ -134,7 +221,13 @@ const gradientsByDepth: Case<CompareNormPlacement> = {
     const pre = series(rows, "pre-norm");
     series(rows, "post-norm");
     const ratio = pre[0].gradNorm / pre[pre.length - 1].gradNorm;
-    ok(ratio >= 1, { what: "pre-norm: the gradient at block 1 should be at least the one at the top block", input: EXPERIMENT, expected: "gradNorm(1) / gradNorm(top) ≥ 1", actual: fmtNumber(ratio), note: "the identity path x + F(LN(x)) carries the gradient down undiminished, and every block adds its own path" });
+    ok(ratio >= 1, {
+      what: "pre-norm: the gradient at block 1 should be at least the one at the top block",
+      input: EXPERIMENT,
+      expected: "gradNorm(1) / gradNorm(top) ≥ 1",
+      actual: fmtNumber(ratio),
+      note: "the identity path x + F(LN(x)) carries the gradient down undiminished, and every block adds its own path",
+    });
   },
 };
 

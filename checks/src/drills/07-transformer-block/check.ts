@@ -6,7 +6,14 @@ import { attachOnce, runCheck } from "../../run-check";
 import { blockCheck, depthCheck, masksCheck, weightsCheck } from "./checks";
 import type { CompareNormPlacement, TransformerBlockClass } from "./types";
 
-export type { AttentionMask, StateDict, TransformerBlockClass, TransformerBlockLike, CompareNormPlacement, DepthRow } from "./types";
+export type {
+  AttentionMask,
+  StateDict,
+  TransformerBlockClass,
+  TransformerBlockLike,
+  CompareNormPlacement,
+  DepthRow,
+} from "./types";
 export { hint, solution } from "../../experience/reveal";
 
 attachOnce();
@@ -17,4 +24,5 @@ export const checkTransformerMasks = (Block: TransformerBlockClass): Promise<voi
 /** ★★ stretch: `attentionWeights(x, mask)` gives each head's softmax weights. */
 export const checkAttentionWeights = (Block: TransformerBlockClass): Promise<void> => runCheck(weightsCheck, Block);
 /** ★★★ stretch: the pre-norm / post-norm experiment on a deep stack. */
-export const checkNormPlacement = (compareNormPlacement: CompareNormPlacement): Promise<void> => runCheck(depthCheck, compareNormPlacement);
+export const checkNormPlacement = (compareNormPlacement: CompareNormPlacement): Promise<void> =>
+  runCheck(depthCheck, compareNormPlacement);

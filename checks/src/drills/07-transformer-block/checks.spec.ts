@@ -81,32 +81,55 @@ test("a core answer without masks is todo on the masks part, not failed", async 
 });
 
 test("the core's points: cases measured inside the kernel are a minority (hygiene, 1 of 11)", () => {
-  const points = (inKernel: boolean) => blockCheck.cases.filter((c) => !!c.inKernel === inKernel).reduce((s, c) => s + (c.points ?? 1), 0);
+  const points = (inKernel: boolean) =>
+    blockCheck.cases.filter((c) => !!c.inKernel === inKernel).reduce((s, c) => s + (c.points ?? 1), 0);
   assert.is(points(true), 1);
   assert.is(points(false), 10);
-  for (const check of [masksCheck, weightsCheck, depthCheck] as Check[]) assert.ok(check.cases.every((c) => !c.inKernel), `${check.part}: judged outside`);
+  for (const check of [masksCheck, weightsCheck, depthCheck] as Check[])
+    assert.ok(
+      check.cases.every((c) => !c.inKernel),
+      `${check.part}: judged outside`,
+    );
 });
 
 test("the kernel half (calls.js) reaches no oracle, fixture, judge or model answer", () => {
   const calls = path.join(__dirname, "calls.js");
-  const r = spawnSync(process.execPath, ["-e", `require(${JSON.stringify(calls)}); console.log(JSON.stringify(Object.keys(require.cache)))`], { encoding: "utf8" });
+  const r = spawnSync(
+    process.execPath,
+    ["-e", `require(${JSON.stringify(calls)}); console.log(JSON.stringify(Object.keys(require.cache)))`],
+    { encoding: "utf8" },
+  );
   assert.is(r.status, 0, r.stderr);
-  const loaded = (JSON.parse(r.stdout) as string[]).filter((f) => f.startsWith(__dirname)).map((f) => path.relative(__dirname, f));
+  const loaded = (JSON.parse(r.stdout) as string[])
+    .filter((f) => f.startsWith(__dirname))
+    .map((f) => path.relative(__dirname, f));
   assert.equal(loaded.sort(), ["calls.js", "state.js"], `calls.js loads ${loaded.join(", ")}`);
 });
 
 test("the solution notebook: each part reveals its own model answer, the core's answer fits one screen", () => {
-  const nb = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../../../notebooks/solutions/07-transformer-block.ipynb"), "utf8"));
-  const expect: Record<string, RegExp> = { block: /class TransformerBlock extends BlockBase/, masks: /class MaskedBlock/, "attention-weights": /attentionWeights\(x/, "norm-placement": /function compareNormPlacement/ };
+  const nb = JSON.parse(
+    fs.readFileSync(path.resolve(__dirname, "../../../../notebooks/solutions/07-transformer-block.ipynb"), "utf8"),
+  );
+  const expect: Record<string, RegExp> = {
+    block: /class TransformerBlock extends BlockBase/,
+    masks: /class MaskedBlock/,
+    "attention-weights": /attentionWeights\(x/,
+    "norm-placement": /function compareNormPlacement/,
+  };
   for (const part of meta.parts) {
     const answer = modelAnswer(nb, part.id, false);
     assert.ok(answer && expect[part.id].test(answer), `part ${part.id}: ${answer?.slice(0, 80)}`);
     const others = meta.parts.filter((p) => p.id !== part.id).map((p) => expect[p.id]);
-    assert.ok(others.every((re) => !re.test(answer!)), `part ${part.id} reveals only its own answer`);
+    assert.ok(
+      others.every((re) => !re.test(answer!)),
+      `part ${part.id} reveals only its own answer`,
+    );
   }
   for (const n of [1, 2, 3]) assert.ok(modelAnswer(nb, `followup-${n}`, false), `followup-${n}`);
   const core = modelAnswer(nb, "block", false)!;
-  const answerLines = [...core.matchAll(/\/\/ BEGIN SOLUTION\n([\s\S]*?)\/\/ END SOLUTION/g)].flatMap((m) => m[1].split("\n").filter((l) => l.trim() && !l.trim().startsWith("//")));
+  const answerLines = [...core.matchAll(/\/\/ BEGIN SOLUTION\n([\s\S]*?)\/\/ END SOLUTION/g)].flatMap((m) =>
+    m[1].split("\n").filter((l) => l.trim() && !l.trim().startsWith("//")),
+  );
   assert.ok(answerLines.length <= 40, `the core answer is ${answerLines.length} lines`);
 });
 

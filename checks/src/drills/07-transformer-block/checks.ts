@@ -19,7 +19,14 @@ import { depthCases, maskCases, weightCases } from "./cases-stretch";
 import { hidden } from "./hidden";
 import type { CompareNormPlacement, TransformerBlockClass } from "./types";
 
-export type { AttentionMask, StateDict, TransformerBlockClass, TransformerBlockLike, CompareNormPlacement, DepthRow } from "./types";
+export type {
+  AttentionMask,
+  StateDict,
+  TransformerBlockClass,
+  TransformerBlockLike,
+  CompareNormPlacement,
+  DepthRow,
+} from "./types";
 
 const ID = "07-transformer-block";
 
@@ -28,15 +35,49 @@ export const blockCheck: Check<TransformerBlockClass> = {
   part: "block",
   title: "Transformer block (pre-norm)",
   calls,
-  cases: [parityCases[0], p.dropout, p.dropoutResidual, p.preNorm, p.eps, p.permutation, p.randomShapes, parityCases[1], contractCases.rejectsX, contractCases.hygiene],
+  cases: [
+    parityCases[0],
+    p.dropout,
+    p.dropoutResidual,
+    p.preNorm,
+    p.eps,
+    p.permutation,
+    p.randomShapes,
+    parityCases[1],
+    contractCases.rejectsX,
+    contractCases.hygiene,
+  ],
 };
 
-export const masksCheck: Check<TransformerBlockClass> = { id: ID, part: "masks", title: "Causal and key-padding masks", calls, cases: maskCases };
-export const weightsCheck: Check<TransformerBlockClass> = { id: ID, part: "attention-weights", title: "Per-head attention weights", calls, cases: weightCases };
-export const depthCheck: Check<CompareNormPlacement> = { id: ID, part: "norm-placement", title: "Pre-norm vs post-norm in a deep stack", calls, cases: depthCases };
+export const masksCheck: Check<TransformerBlockClass> = {
+  id: ID,
+  part: "masks",
+  title: "Causal and key-padding masks",
+  calls,
+  cases: maskCases,
+};
+export const weightsCheck: Check<TransformerBlockClass> = {
+  id: ID,
+  part: "attention-weights",
+  title: "Per-head attention weights",
+  calls,
+  cases: weightCases,
+};
+export const depthCheck: Check<CompareNormPlacement> = {
+  id: ID,
+  part: "norm-placement",
+  title: "Pre-norm vs post-norm in a deep stack",
+  calls,
+  cases: depthCases,
+};
 
 /** @deprecated the core check under its old name. */
 export const transformerDrill = blockCheck;
 
-export const checks = { block: blockCheck, masks: masksCheck, "attention-weights": weightsCheck, "norm-placement": depthCheck };
+export const checks = {
+  block: blockCheck,
+  masks: masksCheck,
+  "attention-weights": weightsCheck,
+  "norm-placement": depthCheck,
+};
 export { hidden };

@@ -39,4 +39,5 @@ export const fixtureSetup = (): Setup => {
 };
 export const fixtureJob = (): Job => ({ setup: fixtureSetup(), sd: packDict(fixture().stateDict) });
 
-export const FIXTURE_INPUT = "x: (2, 5, 16) from the fixture; PyTorch block with dModel 16, nHead 4, dimFF 32, eval mode";
+export const FIXTURE_INPUT =
+  "x: (2, 5, 16) from the fixture; PyTorch block with dModel 16, nHead 4, dimFF 32, eval mode";

@@ -41,7 +41,11 @@ async function failing(flaws: Flaws = {}): Promise<string[]> {
 test("the sample's cases land in their parts", () => {
   const file = readHiddenFile(SAMPLE, ID);
   const names = (part: string) => hiddenCasesOf(ID, part, file).map((c) => c.name);
-  assert.equal(names("block"), ["hidden 1: eval-mode output matches the float64 block on random weights", "hidden 2: eval-mode output matches the float64 block on random weights", "hidden 3: dropout acts in training only, at rate pDrop"]);
+  assert.equal(names("block"), [
+    "hidden 1: eval-mode output matches the float64 block on random weights",
+    "hidden 2: eval-mode output matches the float64 block on random weights",
+    "hidden 3: dropout acts in training only, at rate pDrop",
+  ]);
   assert.equal(names("masks"), ["hidden 4: masked output matches the float64 block"]);
   assert.equal(names("attention-weights"), ["hidden 5: per-head attention weights match the float64 block"]);
 });
@@ -67,15 +71,33 @@ for (const [name, [flaws, want]] of Object.entries(wrong)) {
 }
 
 test("a failure names the known mistake, not the input", async () => {
-  const report = await evaluate({ ...checks.block, cases: [] }, makeBlock({ norm: "post" }), hiddenCasesOf(ID, "block", readHiddenFile(SAMPLE, ID)));
-  assert.match(caseText(report.results[0]), /values off, max \|error\|[\s\S]*post-norm[\s\S]*Hint: in pre-norm, LayerNorm sees/);
+  const report = await evaluate(
+    { ...checks.block, cases: [] },
+    makeBlock({ norm: "post" }),
+    hiddenCasesOf(ID, "block", readHiddenFile(SAMPLE, ID)),
+  );
+  assert.match(
+    caseText(report.results[0]),
+    /values off, max \|error\|[\s\S]*post-norm[\s\S]*Hint: in pre-norm, LayerNorm sees/,
+  );
 });
 
 test("a hidden file written before masks were a stretch part still grades: forward with causal", async () => {
-  const old = { version: 1 as const, drills: { [ID]: [{ property: "forward", input: { dModel: 8, nHead: 2, dimFF: 16, batch: 1, seq: 4, seed: 9, causal: true } }] } };
+  const old = {
+    version: 1 as const,
+    drills: {
+      [ID]: [
+        { property: "forward", input: { dModel: 8, nHead: 2, dimFF: 16, batch: 1, seq: 4, seed: 9, causal: true } },
+      ],
+    },
+  };
   const ok = await evaluate({ ...checks.block, cases: [] }, makeBlock(), hiddenCasesOf(ID, "block", old));
   assert.is(ok.status, "pass", reportText(ok));
-  const bad = await evaluate({ ...checks.block, cases: [] }, makeBlock({ ignoresMask: true }), hiddenCasesOf(ID, "block", old));
+  const bad = await evaluate(
+    { ...checks.block, cases: [] },
+    makeBlock({ ignoresMask: true }),
+    hiddenCasesOf(ID, "block", old),
+  );
   assert.match(caseText(bad.results[0]), /the mask was ignored/);
 });
 

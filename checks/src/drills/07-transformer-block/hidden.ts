@@ -16,7 +16,8 @@ import { oracleForward } from "./oracle";
 import { pack, packDict, randomInput, randomStateDict, type AttentionMask, type Packed } from "./state";
 
 function size(v: unknown, name: string): number {
-  if (!Number.isInteger(v) || (v as number) < 1) throw new Error(`input.${name}: expected an integer ≥ 1, got ${JSON.stringify(v)}`);
+  if (!Number.isInteger(v) || (v as number) < 1)
+    throw new Error(`input.${name}: expected an integer ≥ 1, got ${JSON.stringify(v)}`);
   return v as number;
 }
 
@@ -31,16 +32,20 @@ function scene(spec: HiddenSpec, withMask: boolean) {
   const seq = size(i.seq, "seq");
   const seed = Number(i.seed ?? 1);
   const pDrop = i.pDrop === undefined ? 0.5 : Number(i.pDrop);
-  if (!(pDrop >= 0 && pDrop < 1)) throw new Error(`input.pDrop: expected a number in [0, 1), got ${JSON.stringify(i.pDrop)}`);
+  if (!(pDrop >= 0 && pDrop < 1))
+    throw new Error(`input.pDrop: expected a number in [0, 1), got ${JSON.stringify(i.pDrop)}`);
   let mask: AttentionMask | undefined;
   if (withMask && (i.causal || i.padLast !== undefined)) {
     mask = {};
     if (i.causal) mask.causal = true;
     if (i.padLast !== undefined) {
       const n = Number(i.padLast);
-      if (!Number.isInteger(n) || n < 0 || n >= seq) throw new Error(`input.padLast: expected an integer in [0, seq), got ${JSON.stringify(i.padLast)}`);
+      if (!Number.isInteger(n) || n < 0 || n >= seq)
+        throw new Error(`input.padLast: expected an integer in [0, seq), got ${JSON.stringify(i.padLast)}`);
       // The last sequence's final n keys are padding; every query keeps at least one key.
-      mask.keyPaddingMask = Array.from({ length: batch }, (_, b) => Array.from({ length: seq }, (_, j) => b === batch - 1 && j >= seq - n));
+      mask.keyPaddingMask = Array.from({ length: batch }, (_, b) =>
+        Array.from({ length: seq }, (_, j) => b === batch - 1 && j >= seq - n),
+      );
     }
   }
   const sd = randomStateDict(dModel, dimFF, seed);
@@ -62,7 +67,13 @@ function judgeOutput(values: Float32Array, s: Scene, spec: HiddenSpec, what: str
 
 function sameEval(a: RunOut, b: RunOut): void {
   const differ = a.values.some((v, i) => !Object.is(v, b.values[i]));
-  ok(!differ, { what: "two eval-mode calls should give the same output", expected: "identical outputs", actual: "different outputs", note: "dropout is active in eval mode", hint: "training defaults to false, and every dropout runs only when training is true." });
+  ok(!differ, {
+    what: "two eval-mode calls should give the same output",
+    expected: "identical outputs",
+    actual: "different outputs",
+    note: "dropout is active in eval mode",
+    hint: "training defaults to false, and every dropout runs only when training is true.",
+  });
 }
 
 export const hidden: Record<string, HiddenProperty> = {
@@ -75,7 +86,15 @@ export const hidden: Record<string, HiddenProperty> = {
     input: (spec) => {
       const s = scene(spec, true);
       const x = pack(s.x);
-      return job(s, s.mask ? [{ x, training: false, mask: s.mask }, { x, training: false, mask: s.mask }] : [{ x }, { x }]);
+      return job(
+        s,
+        s.mask
+          ? [
+              { x, training: false, mask: s.mask },
+              { x, training: false, mask: s.mask },
+            ]
+          : [{ x }, { x }],
+      );
     },
     judge({ outs }: { outs: RunOut[][] }, _input, spec) {
       sameEval(outs[0][0], outs[0][1]);
@@ -97,8 +116,19 @@ export const hidden: Record<string, HiddenProperty> = {
       const [a, b, t] = outs[0];
       sameEval(a, b);
       const changed = t.values.filter((v, i) => Math.abs(v - a.values[i]) > 1e-6).length;
-      if (s.setup.pDrop > 0) ok(changed > 0, { what: `training with pDrop ${s.setup.pDrop} should change the output`, expected: "some outputs different from eval mode", actual: "identical to eval mode", hint: "forward(x, true) should apply dropout." });
-      else ok(changed === 0, { what: "with pDrop 0, training should change nothing", expected: "training output = eval output", actual: `${changed} of ${t.values.length} values differ` });
+      if (s.setup.pDrop > 0)
+        ok(changed > 0, {
+          what: `training with pDrop ${s.setup.pDrop} should change the output`,
+          expected: "some outputs different from eval mode",
+          actual: "identical to eval mode",
+          hint: "forward(x, true) should apply dropout.",
+        });
+      else
+        ok(changed === 0, {
+          what: "with pDrop 0, training should change nothing",
+          expected: "training output = eval output",
+          actual: `${changed} of ${t.values.length} values differ`,
+        });
     },
   },
   masked: {
@@ -111,7 +141,8 @@ export const hidden: Record<string, HiddenProperty> = {
       if (!s.mask) throw new Error("input: a masked case needs causal: true or padLast: n");
       return job(s, [{ x: pack(s.x), training: false, mask: s.mask }]);
     },
-    judge: ({ outs }: { outs: RunOut[][] }, _input, spec) => judgeOutput(outs[0][0].values, scene(spec, true), spec, "forward(x, false, mask) should equal the float64 block"),
+    judge: ({ outs }: { outs: RunOut[][] }, _input, spec) =>
+      judgeOutput(outs[0][0].values, scene(spec, true), spec, "forward(x, false, mask) should equal the float64 block"),
   },
   attentionWeights: {
     part: "attention-weights",
@@ -128,7 +159,12 @@ export const hidden: Record<string, HiddenProperty> = {
       const tol = spec.tol ?? TOL.tol;
       const w = outs[0][0].values;
       const rowSum = w.length ? fmtNumber(Array.from(w.slice(0, s.x[0].length)).reduce((p, q) => p + q, 0)) : "none";
-      expectNear(w, expected, { what: "attentionWeights(x) should equal the float64 weights", tol, rtol: TOL.rtol, note: `first row sums to ${rowSum}` });
+      expectNear(w, expected, {
+        what: "attentionWeights(x) should equal the float64 weights",
+        tol,
+        rtol: TOL.rtol,
+        note: `first row sums to ${rowSum}`,
+      });
     },
   },
 };

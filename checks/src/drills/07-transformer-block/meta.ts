@@ -16,9 +16,9 @@ export const meta: DrillMeta = {
       check: "checkTransformerBlock",
       entry: "TransformerBlock",
       hints: [
-        "Pre-norm order: h = this.layerNorm(x, \"norm1\"); x = x + dropout(attention(h)); x = x + dropout(ffn(this.layerNorm(x, \"norm2\"))). The residual stream itself is never normalised.",
-        "this.linear(h, \"attn.in_proj\") gives (batch, seq, 3·d): tf.split it into q, k, v (that order). Heads: reshape to (batch, seq, nHead, headDim), then transpose to (batch, nHead, seq, headDim); head i owns features [i·headDim, (i+1)·headDim).",
-        "Scores are q·kᵀ / √headDim, softmax over the last axis, dropout on those weights only in training, then weights·v; transpose back, reshape to (batch, seq, d) and apply \"attn.out_proj\". The FFN's GELU is exact: 0.5·h·(1 + erf(h/√2)). Wrap the body in tf.tidy.",
+        'Pre-norm order: h = this.layerNorm(x, "norm1"); x = x + dropout(attention(h)); x = x + dropout(ffn(this.layerNorm(x, "norm2"))). The residual stream itself is never normalised.',
+        'this.linear(h, "attn.in_proj") gives (batch, seq, 3·d): tf.split it into q, k, v (that order). Heads: reshape to (batch, seq, nHead, headDim), then transpose to (batch, nHead, seq, headDim); head i owns features [i·headDim, (i+1)·headDim).',
+        'Scores are q·kᵀ / √headDim, softmax over the last axis, dropout on those weights only in training, then weights·v; transpose back, reshape to (batch, seq, d) and apply "attn.out_proj". The FFN\'s GELU is exact: 0.5·h·(1 + erf(h/√2)). Wrap the body in tf.tidy.',
       ],
       why: "Pre-norm keeps an identity path x → x + F(LN(x)) through every block, so gradients reach the lowest block undiminished; matching PyTorch to float32 precision means every layout (in_proj rows q, k, v; Linear's [out, in]; contiguous heads) and constant (eps 1e-5, exact GELU, 1/√headDim) is right.",
     },
@@ -41,7 +41,7 @@ export const meta: DrillMeta = {
       entry: "InspectableBlock",
       stretch: "★★",
       hints: [
-        "Reuse the attention your forward computes: factor it into a method that returns both its output and its softmax weights, and call it on this.layerNorm(x, \"norm1\") with training false.",
+        'Reuse the attention your forward computes: factor it into a method that returns both its output and its softmax weights, and call it on this.layerNorm(x, "norm1") with training false.',
         "The weights are (batch, nHead, seq, seq), taken before dropout, as nn.MultiheadAttention(average_attn_weights=False) returns them.",
       ],
       why: "Attention weights are what you inspect when debugging a model (which keys does each head read?); taking them from the same code path as forward guarantees they are the weights forward used.",

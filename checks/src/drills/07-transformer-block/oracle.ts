@@ -20,7 +20,15 @@ export interface Variant {
   residual: boolean;
 }
 
-export const CORRECT: Variant = { norm: "pre", eps: 1e-5, gelu: "erf", scale: "head", qkv: [0, 1, 2], heads: "contiguous", residual: true };
+export const CORRECT: Variant = {
+  norm: "pre",
+  eps: 1e-5,
+  gelu: "erf",
+  scale: "head",
+  qkv: [0, 1, 2],
+  heads: "contiguous",
+  residual: true,
+};
 
 type Vec = number[];
 
@@ -52,7 +60,13 @@ export interface OracleResult {
 }
 
 /** One eval-mode forward pass in float64. */
-export function oracleForward(sd: StateDict, x: number[][][], nHead: number, mask: AttentionMask = {}, v: Variant = CORRECT): OracleResult {
+export function oracleForward(
+  sd: StateDict,
+  x: number[][][],
+  nHead: number,
+  mask: AttentionMask = {},
+  v: Variant = CORRECT,
+): OracleResult {
   const p = Object.fromEntries(Object.entries(sd).map(([k, t]) => [k, flatten(t)]));
   const d = p["norm1.weight"].length;
   const dh = d / nHead;
@@ -67,7 +81,9 @@ export function oracleForward(sd: StateDict, x: number[][][], nHead: number, mas
   x.forEach((rows, bi) => {
     const seq = rows.length;
     const h = v.norm === "pre" ? rows.map(norm1) : rows;
-    const [q, k, val] = v.qkv.map((chunk) => h.map((r) => linear(r, p["attn.in_proj_weight"], p["attn.in_proj_bias"], chunk * d, d)));
+    const [q, k, val] = v.qkv.map((chunk) =>
+      h.map((r) => linear(r, p["attn.in_proj_weight"], p["attn.in_proj_bias"], chunk * d, d)),
+    );
     const ctx = Array.from({ length: seq }, () => new Array<number>(d).fill(0));
     const weights: number[][][] = [];
     for (let hd = 0; hd < nHead; hd++) {
@@ -85,13 +101,20 @@ export function oracleForward(sd: StateDict, x: number[][][], nHead: number, mas
         return e.map((z) => z / total);
       });
       weights.push(w);
-      for (let i = 0; i < seq; i++) for (let c = 0; c < dh; c++) for (let j = 0; j < seq; j++) ctx[i][feature(hd, c)] += w[i][j] * val[j][feature(hd, c)];
+      for (let i = 0; i < seq; i++)
+        for (let c = 0; c < dh; c++)
+          for (let j = 0; j < seq; j++) ctx[i][feature(hd, c)] += w[i][j] * val[j][feature(hd, c)];
     }
     attention.push(weights);
     const attnOut = ctx.map((r) => linear(r, p["attn.out_proj.weight"], p["attn.out_proj.bias"]));
     let x1 = rows.map((r, i) => add(r, attnOut[i]));
     if (v.norm === "post") x1 = x1.map(norm1);
-    const ffn = (r: Vec) => linear(linear(r, p["ffn.0.weight"], p["ffn.0.bias"]).map((z) => gelu(z, v.gelu)), p["ffn.3.weight"], p["ffn.3.bias"]);
+    const ffn = (r: Vec) =>
+      linear(
+        linear(r, p["ffn.0.weight"], p["ffn.0.bias"]).map((z) => gelu(z, v.gelu)),
+        p["ffn.3.weight"],
+        p["ffn.3.bias"],
+      );
     let x2 = x1.map((r) => add(r, ffn(v.norm === "pre" ? norm2(r) : r)));
     if (v.norm === "post") x2 = x2.map(norm2);
     out.push(x2);
@@ -101,13 +124,49 @@ export function oracleForward(sd: StateDict, x: number[][][], nHead: number, mas
 
 /** The known mistakes, each as one change from CORRECT, with the note and the nudge a failure shows for it. */
 export const MISTAKES: [note: string, variant: Variant, hint: string][] = [
-  ["matches post-norm: LayerNorm applied after the residual add", { ...CORRECT, norm: "post" }, "in pre-norm, LayerNorm sees the sublayer's input; the residual sum itself is never normalised."],
-  ["matches LayerNorm epsilon 1e-3 (tfjs's layerNormalization default), not PyTorch's 1e-5", { ...CORRECT, eps: 1e-3 }, "nn.LayerNorm's epsilon is 1e-5; tfjs's layerNormalization defaults to 1e-3."],
-  ["matches the tanh approximation of GELU, not the exact erf form", { ...CORRECT, gelu: "tanh" }, "nn.GELU() defaults to the exact x·Φ(x); tf.erf gives Φ."],
-  ["matches scores scaled by 1/√dModel instead of 1/√(head dim)", { ...CORRECT, scale: "model" }, "each head's dot product sums dModel / nHead terms, not dModel."],
-  ["matches unscaled scores (no 1/√(head dim))", { ...CORRECT, scale: "none" }, "PyTorch rescales the scores before the softmax so their variance does not grow with the head size."],
-  ["matches heads taking strided features (h, h + nHead, …) instead of contiguous blocks", { ...CORRECT, heads: "strided" }, "check which axis the reshape gives to the heads: head i owns a contiguous block of features."],
-  ["matches in_proj_weight split as k, q, v", { ...CORRECT, qkv: [1, 0, 2] }, "in_proj_weight stacks the three projections row-wise in PyTorch's order: q, k, v."],
-  ["matches in_proj_weight split as v, k, q", { ...CORRECT, qkv: [2, 1, 0] }, "in_proj_weight stacks the three projections row-wise in PyTorch's order: q, k, v."],
-  ["matches a block without the residual connections", { ...CORRECT, residual: false }, "each sublayer's (dropped-out) output is added back to the stream it read from."],
+  [
+    "matches post-norm: LayerNorm applied after the residual add",
+    { ...CORRECT, norm: "post" },
+    "in pre-norm, LayerNorm sees the sublayer's input; the residual sum itself is never normalised.",
+  ],
+  [
+    "matches LayerNorm epsilon 1e-3 (tfjs's layerNormalization default), not PyTorch's 1e-5",
+    { ...CORRECT, eps: 1e-3 },
+    "nn.LayerNorm's epsilon is 1e-5; tfjs's layerNormalization defaults to 1e-3.",
+  ],
+  [
+    "matches the tanh approximation of GELU, not the exact erf form",
+    { ...CORRECT, gelu: "tanh" },
+    "nn.GELU() defaults to the exact x·Φ(x); tf.erf gives Φ.",
+  ],
+  [
+    "matches scores scaled by 1/√dModel instead of 1/√(head dim)",
+    { ...CORRECT, scale: "model" },
+    "each head's dot product sums dModel / nHead terms, not dModel.",
+  ],
+  [
+    "matches unscaled scores (no 1/√(head dim))",
+    { ...CORRECT, scale: "none" },
+    "PyTorch rescales the scores before the softmax so their variance does not grow with the head size.",
+  ],
+  [
+    "matches heads taking strided features (h, h + nHead, …) instead of contiguous blocks",
+    { ...CORRECT, heads: "strided" },
+    "check which axis the reshape gives to the heads: head i owns a contiguous block of features.",
+  ],
+  [
+    "matches in_proj_weight split as k, q, v",
+    { ...CORRECT, qkv: [1, 0, 2] },
+    "in_proj_weight stacks the three projections row-wise in PyTorch's order: q, k, v.",
+  ],
+  [
+    "matches in_proj_weight split as v, k, q",
+    { ...CORRECT, qkv: [2, 1, 0] },
+    "in_proj_weight stacks the three projections row-wise in PyTorch's order: q, k, v.",
+  ],
+  [
+    "matches a block without the residual connections",
+    { ...CORRECT, residual: false },
+    "each sublayer's (dropped-out) output is added back to the stream it read from.",
+  ],
 ];

@@ -65,13 +65,20 @@ export function randomStateDict(d: number, ff: number, seed: number): StateDict 
 
 /** A deep copy, so a candidate that mutates the dict it was given cannot change the oracle's copy. */
 export function cloneStateDict(sd: StateDict): StateDict {
-  return Object.fromEntries(Object.entries(sd).map(([k, v]) => [k, nest(flatten(v), Array.isArray(v[0]) ? [v.length, (v[0] as number[]).length] : [v.length])]));
+  return Object.fromEntries(
+    Object.entries(sd).map(([k, v]) => [
+      k,
+      nest(flatten(v), Array.isArray(v[0]) ? [v.length, (v[0] as number[]).length] : [v.length]),
+    ]),
+  );
 }
 
 /** Seeded float32 input data of shape [batch, seq, d] as nested arrays. */
 export function randomInput(batch: number, seq: number, d: number, seed: number, scale = 1): number[][][] {
   const flat = Array.from(normal(batch * seq * d, seed), (v) => Math.fround(v * scale));
-  return Array.from({ length: batch }, (_, b) => Array.from({ length: seq }, (_, t) => flat.slice((b * seq + t) * d, (b * seq + t + 1) * d)));
+  return Array.from({ length: batch }, (_, b) =>
+    Array.from({ length: seq }, (_, t) => flat.slice((b * seq + t) * d, (b * seq + t + 1) * d)),
+  );
 }
 
 /** A tensor as plain data — float32 values and a shape — which is what crosses the kernel boundary. */
@@ -88,7 +95,9 @@ export function pack(v: unknown[]): Packed {
   return { values: Float32Array.from((v as unknown[]).flat(Infinity) as number[]), shape };
 }
 
-export const packDict = (sd: StateDict): PackedDict => Object.fromEntries(Object.entries(sd).map(([k, v]) => [k, pack(v)]));
+export const packDict = (sd: StateDict): PackedDict =>
+  Object.fromEntries(Object.entries(sd).map(([k, v]) => [k, pack(v)]));
 
 /** Back to PyTorch's `state_dict()` as nested number arrays, the form `loadStateDict` takes (a fresh copy). */
-export const unpackDict = (p: PackedDict): StateDict => Object.fromEntries(Object.entries(p).map(([k, { values, shape }]) => [k, nest(Array.from(values), shape)]));
+export const unpackDict = (p: PackedDict): StateDict =>
+  Object.fromEntries(Object.entries(p).map(([k, { values, shape }]) => [k, nest(Array.from(values), shape)]));

@@ -17,7 +17,12 @@ export interface TransformerBlockLike {
   dispose?(): void;
 }
 
-export type TransformerBlockClass = new (dModel: number, nHead: number, dimFF: number, pDrop?: number) => TransformerBlockLike;
+export type TransformerBlockClass = new (
+  dModel: number,
+  nHead: number,
+  dimFF: number,
+  pDrop?: number,
+) => TransformerBlockLike;
 
 /**
  * One block of a deep stack at random init: the residual stream's std after it and ‖∂loss/∂x_l‖ at its input. A

@@ -57,9 +57,12 @@ const EXPERIMENT = ["twoProportionZTest", "sampleSizePerArm"] as const;
 export const calls = {
   ...answerCalls,
   /** Ranking metrics: one entry per (metric, relevance, scores, k). */
-  ranking: (impl: RankingMetrics, { runs }: { runs: Runs }) => runAll(impl as unknown as Record<string, unknown>, RANKING, runs),
+  ranking: (impl: RankingMetrics, { runs }: { runs: Runs }) =>
+    runAll(impl as unknown as Record<string, unknown>, RANKING, runs),
   /** z-test and sample size: one entry per (function, argument). */
-  experiment: (impl: ExperimentStats, { runs }: { runs: Runs }) => runAll(impl as unknown as Record<string, unknown>, EXPERIMENT, runs),
+  experiment: (impl: ExperimentStats, { runs }: { runs: Runs }) =>
+    runAll(impl as unknown as Record<string, unknown>, EXPERIMENT, runs),
   /** The canary rule on each list of guardrails. */
-  canary: (impl: CanaryDecision, { runs }: { runs: Runs }) => runAll({ canaryDecision: impl }, ["canaryDecision"], runs),
+  canary: (impl: CanaryDecision, { runs }: { runs: Runs }) =>
+    runAll({ canaryDecision: impl }, ["canaryDecision"], runs),
 };

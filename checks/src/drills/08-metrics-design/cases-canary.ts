@@ -13,7 +13,13 @@ import type { Ran } from "../runs";
 import type { CanaryDecision, CanaryVerdict, Guardrail } from "./calls";
 import { oracleCanary } from "./oracle";
 
-export const g = (name: string, lower: number, upper: number, maxRegression: number, higherIsBetter: boolean): Guardrail => ({
+export const g = (
+  name: string,
+  lower: number,
+  upper: number,
+  maxRegression: number,
+  higherIsBetter: boolean,
+): Guardrail => ({
   name,
   delta: (lower + upper) / 2,
   lower,
@@ -24,20 +30,44 @@ export const g = (name: string, lower: number, upper: number, maxRegression: num
 
 /** Latency in ms (lower is better, 5 ms allowed), error rate in percentage points, conversion in pp (higher is better). */
 export const SCENARIOS: [string, Guardrail[]][] = [
-  ["all intervals inside the allowed regression", [g("p99 latency ms", -2, 3, 5, false), g("error rate pp", -0.01, 0.02, 0.05, false), g("conversion pp", -0.1, 0.2, 0.3, true)]],
-  ["latency interval straddles its limit", [g("p99 latency ms", 1, 8, 5, false), g("error rate pp", -0.01, 0.02, 0.05, false)]],
-  ["error rate entirely beyond its limit, latency fine", [g("p99 latency ms", -2, 3, 5, false), g("error rate pp", 0.06, 0.09, 0.05, false)]],
-  ["conversion (higher is better) clearly down", [g("p99 latency ms", -2, 3, 5, false), g("conversion pp", -0.9, -0.4, 0.3, true)]],
+  [
+    "all intervals inside the allowed regression",
+    [
+      g("p99 latency ms", -2, 3, 5, false),
+      g("error rate pp", -0.01, 0.02, 0.05, false),
+      g("conversion pp", -0.1, 0.2, 0.3, true),
+    ],
+  ],
+  [
+    "latency interval straddles its limit",
+    [g("p99 latency ms", 1, 8, 5, false), g("error rate pp", -0.01, 0.02, 0.05, false)],
+  ],
+  [
+    "error rate entirely beyond its limit, latency fine",
+    [g("p99 latency ms", -2, 3, 5, false), g("error rate pp", 0.06, 0.09, 0.05, false)],
+  ],
+  [
+    "conversion (higher is better) clearly down",
+    [g("p99 latency ms", -2, 3, 5, false), g("conversion pp", -0.9, -0.4, 0.3, true)],
+  ],
   ["conversion clearly up: an improvement is never a regression", [g("conversion pp", 0.4, 0.9, 0.3, true)]],
   ["latency clearly down (faster): fine", [g("p99 latency ms", -9, -6, 5, false)]],
-  ["one rollback outweighs a straddle elsewhere", [g("p99 latency ms", 1, 8, 5, false), g("error rate pp", 0.06, 0.09, 0.05, false)]],
+  [
+    "one rollback outweighs a straddle elsewhere",
+    [g("p99 latency ms", 1, 8, 5, false), g("error rate pp", 0.06, 0.09, 0.05, false)],
+  ],
   ["upper end exactly at the limit counts as within", [g("p99 latency ms", 0, 5, 5, false)]],
   ["lower end exactly at the limit is not yet beyond", [g("p99 latency ms", 5, 9, 5, false)]],
   ["point estimate fine but interval too wide", [g("p99 latency ms", -6, 10, 5, false)]],
 ];
 
 export const showG = (gs: Guardrail[]) =>
-  gs.map((x) => `${x.name}: Δ ${fmtExact(x.delta)} [${fmtExact(x.lower)}, ${fmtExact(x.upper)}], max regression ${fmtExact(x.maxRegression)}, ${x.higherIsBetter ? "higher" : "lower"} is better`).join("; ");
+  gs
+    .map(
+      (x) =>
+        `${x.name}: Δ ${fmtExact(x.delta)} [${fmtExact(x.lower)}, ${fmtExact(x.upper)}], max regression ${fmtExact(x.maxRegression)}, ${x.higherIsBetter ? "higher" : "lower"} is better`,
+    )
+    .join("; ");
 
 const harm = (x: Guardrail) => (x.higherIsBetter ? [-x.upper, -x.lower] : [x.lower, x.upper]);
 
@@ -96,7 +126,11 @@ export const canaryCases: Case<CanaryDecision>[] = [
       const misread = MISREADS.find((m) => SCENARIOS.every(([, gs], i) => got[i] === m.rule(gs)));
       SCENARIOS.forEach(([name, gs], i) => {
         const v = valueOf(rs[i], "canaryDecision(guardrails)", { input: showG(gs) });
-        equal(v, oracleCanary(gs), { what: `canaryDecision: ${name}`, input: showG(gs), ...(misread ? { note: misread.note, hint: misread.hint } : {}) });
+        equal(v, oracleCanary(gs), {
+          what: `canaryDecision: ${name}`,
+          input: showG(gs),
+          ...(misread ? { note: misread.note, hint: misread.hint } : {}),
+        });
       });
     },
   },
@@ -107,17 +141,34 @@ export const canaryCases: Case<CanaryDecision>[] = [
     hint: "rollback beats everything, promote needs every guardrail within its limit, anything else is hold.",
     call: "canary",
     input: () => {
-      const sets = samples((fc) => {
-        const one = fc
-          .record({ a: fc.integer({ min: -10, max: 10 }), b: fc.integer({ min: -10, max: 10 }), m: fc.integer({ min: 0, max: 5 }), up: fc.boolean() })
-          .map(({ a, b, m, up }) => g(up ? "conversion" : "latency", Math.min(a, b), Math.max(a, b), m, up));
-        return fc.array(one, { minLength: 1, maxLength: 4 });
-      }, { numRuns: 150 });
+      const sets = samples(
+        (fc) => {
+          const one = fc
+            .record({
+              a: fc.integer({ min: -10, max: 10 }),
+              b: fc.integer({ min: -10, max: 10 }),
+              m: fc.integer({ min: 0, max: 5 }),
+              up: fc.boolean(),
+            })
+            .map(({ a, b, m, up }) => g(up ? "conversion" : "latency", Math.min(a, b), Math.max(a, b), m, up));
+          return fc.array(one, { minLength: 1, maxLength: 4 });
+        },
+        { numRuns: 150 },
+      );
       return { runs: sets.map((gs) => run("canaryDecision", gs)) };
     },
     judge(rs: Ran[], { runs }: { runs: { args: [Guardrail[]] }[] }) {
       const inputs = runs.map((r) => r.args[0]);
-      judgeSamples(inputs, rs, (gs, r) => equal(valueOf(r, "canaryDecision(guardrails)"), oracleCanary(gs), { what: "canaryDecision should follow the stated rule", input: showG(gs) }), { what: "canary decision on random guardrails" });
+      judgeSamples(
+        inputs,
+        rs,
+        (gs, r) =>
+          equal(valueOf(r, "canaryDecision(guardrails)"), oracleCanary(gs), {
+            what: "canaryDecision should follow the stated rule",
+            input: showG(gs),
+          }),
+        { what: "canary decision on random guardrails" },
+      );
     },
   },
   {
@@ -130,7 +181,11 @@ export const canaryCases: Case<CanaryDecision>[] = [
     judge(rs: Ran[]) {
       BAD.forEach(([gs, why, arg], i) => {
         ok(!!rs[i], { what: `${why} should be rejected`, expected: "a result", actual: "none" });
-        rejected(rs[i].threw, "canaryDecision", { what: `${why} should be rejected`, input: gs.length ? showG(gs) : "[]", mentions: [arg] });
+        rejected(rs[i].threw, "canaryDecision", {
+          what: `${why} should be rejected`,
+          input: gs.length ? showG(gs) : "[]",
+          mentions: [arg],
+        });
       });
     },
   },

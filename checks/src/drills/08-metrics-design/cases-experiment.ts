@@ -17,27 +17,57 @@ interface ExperimentFixture {
 }
 
 const fixture = () => loadFixture<ExperimentFixture>("08-metrics-design");
-const showT = (t: Proportions) => `conversionsA = ${t.conversionsA}, visitorsA = ${t.visitorsA}, conversionsB = ${t.conversionsB}, visitorsB = ${t.visitorsB}`;
-const showS = (s: SampleSizeInput) => `baseline = ${s.baseline}, mde = ${s.mde}, alpha = ${s.alpha}, power = ${s.power}`;
-const counts = (t: Proportions): Proportions => ({ conversionsA: t.conversionsA, visitorsA: t.visitorsA, conversionsB: t.conversionsB, visitorsB: t.visitorsB });
-const settings = (s: SampleSizeInput): SampleSizeInput => ({ baseline: s.baseline, mde: s.mde, alpha: s.alpha, power: s.power });
+const showT = (t: Proportions) =>
+  `conversionsA = ${t.conversionsA}, visitorsA = ${t.visitorsA}, conversionsB = ${t.conversionsB}, visitorsB = ${t.visitorsB}`;
+const showS = (s: SampleSizeInput) =>
+  `baseline = ${s.baseline}, mde = ${s.mde}, alpha = ${s.alpha}, power = ${s.power}`;
+const counts = (t: Proportions): Proportions => ({
+  conversionsA: t.conversionsA,
+  visitorsA: t.visitorsA,
+  conversionsB: t.conversionsB,
+  visitorsB: t.visitorsB,
+});
+const settings = (s: SampleSizeInput): SampleSizeInput => ({
+  baseline: s.baseline,
+  mde: s.mde,
+  alpha: s.alpha,
+  power: s.power,
+});
 
 function zResult(r: Ran | undefined, input: string): { z: unknown; pValue: unknown } {
   const v = valueOf(r, "twoProportionZTest(…)", { input });
-  ok(typeof v === "object" && v !== null, { what: "twoProportionZTest should return {z, pValue}", input, expected: "{ z: number, pValue: number }", actual: fmt(v) });
+  ok(typeof v === "object" && v !== null, {
+    what: "twoProportionZTest should return {z, pValue}",
+    input,
+    expected: "{ z: number, pValue: number }",
+    actual: fmt(v),
+  });
   return v as { z: unknown; pValue: unknown };
 }
 
 const near = (a: unknown, b: number, tol: number) => typeof a === "number" && Math.abs(a - b) <= tol;
 
 const SWAP = { conversionsA: 260, visitorsA: 10000, conversionsB: 200, visitorsB: 10000 };
-const swapped = (t: Proportions): Proportions => ({ conversionsA: t.conversionsB, visitorsA: t.visitorsB, conversionsB: t.conversionsA, visitorsB: t.visitorsA });
+const swapped = (t: Proportions): Proportions => ({
+  conversionsA: t.conversionsB,
+  visitorsA: t.visitorsB,
+  conversionsB: t.conversionsA,
+  visitorsB: t.visitorsA,
+});
 
 const BAD_T: [Proportions, string, string][] = [
-  [{ conversionsA: 11, visitorsA: 10, conversionsB: 1, visitorsB: 10 }, "more conversions than visitors", "conversionsA"],
+  [
+    { conversionsA: 11, visitorsA: 10, conversionsB: 1, visitorsB: 10 },
+    "more conversions than visitors",
+    "conversionsA",
+  ],
   [{ conversionsA: 1, visitorsA: 10, conversionsB: 1, visitorsB: 0 }, "no visitors in B", "visitorsB"],
   [{ conversionsA: 1.5, visitorsA: 10, conversionsB: 1, visitorsB: 10 }, "a fractional count", "conversionsA"],
-  [{ conversionsA: 0, visitorsA: 10, conversionsB: 0, visitorsB: 10 }, "zero conversions in both arms (no variance)", "conversions"],
+  [
+    { conversionsA: 0, visitorsA: 10, conversionsB: 0, visitorsB: 10 },
+    "zero conversions in both arms (no variance)",
+    "conversions",
+  ],
 ];
 const BAD_S: [SampleSizeInput, string, string][] = [
   [{ baseline: 0.1, mde: 0, alpha: 0.05, power: 0.8 }, "a zero MDE", "mde"],
@@ -62,14 +92,36 @@ export const experimentCases: Case<ExperimentStats>[] = [
         const unpooled = near(z, unpooledZ(t), 1e-9) && !near(z, t.z, 1e-9);
         const flipped = near(z, -t.z, 1e-9);
         const zCause = unpooled
-          ? { note: "this is the unpooled standard error", hint: "the test assumes H0: pA = pB, so estimate that one shared rate from both arms, p = (cA + cB) / (nA + nB), and use √(p(1 − p)(1/nA + 1/nB)). The unpooled form belongs to a confidence interval." }
+          ? {
+              note: "this is the unpooled standard error",
+              hint: "the test assumes H0: pA = pB, so estimate that one shared rate from both arms, p = (cA + cB) / (nA + nB), and use √(p(1 − p)(1/nA + 1/nB)). The unpooled form belongs to a confidence interval.",
+            }
           : flipped
-            ? { note: "the sign is flipped: z > 0 should mean B converts better", hint: "z = (p̂B − p̂A) / SE: B minus A." }
+            ? {
+                note: "the sign is flipped: z > 0 should mean B converts better",
+                hint: "z = (p̂B − p̂A) / SE: B minus A.",
+              }
             : {};
-        close(z, t.z, { what: "z should be (p̂B − p̂A) / pooled standard error", input, tol: 1e-9, rtol: 1e-9, ...zCause });
+        close(z, t.z, {
+          what: "z should be (p̂B − p̂A) / pooled standard error",
+          input,
+          tol: 1e-9,
+          rtol: 1e-9,
+          ...zCause,
+        });
         const oneSided = near(pValue, t.pValue / 2, 1e-6);
         // 1e-6 absolute: a textbook erf approximation (Abramowitz–Stegun 7.1.26) is good to ~1.5e-7.
-        close(pValue, t.pValue, { what: "pValue should be two-sided: 2·(1 − Φ(|z|))", input, tol: 1e-6, ...(oneSided ? { note: "this is a one-sided p-value", hint: "a two-sided test counts both tails: double the one-sided tail area." } : {}) });
+        close(pValue, t.pValue, {
+          what: "pValue should be two-sided: 2·(1 − Φ(|z|))",
+          input,
+          tol: 1e-6,
+          ...(oneSided
+            ? {
+                note: "this is a one-sided p-value",
+                hint: "a two-sided test counts both tails: double the one-sided tail area.",
+              }
+            : {}),
+        });
       });
     },
   },
@@ -85,15 +137,36 @@ export const experimentCases: Case<ExperimentStats>[] = [
       const a = zResult(rs[0], showT(SWAP));
       const b = zResult(rs[1], showT(swapped(SWAP)));
       const input = `${showT(SWAP)} (B worse than A)`;
-      ok(typeof a.z === "number" && typeof a.pValue === "number", { what: "z and pValue should be numbers", input, expected: "numbers", actual: fmt(a) });
+      ok(typeof a.z === "number" && typeof a.pValue === "number", {
+        what: "z and pValue should be numbers",
+        input,
+        expected: "numbers",
+        actual: fmt(a),
+      });
       const own = 2 * (1 - normalCdf(Math.abs(a.z as number)));
-      close(a.pValue, own, { what: "B worse than A: the p-value should be 2·(1 − Φ(|z|)) of your z, in (0, 1]", input, tol: 1e-6, ...(near(a.pValue, 2 * (1 - normalCdf(a.z as number)), 1e-6)
-        ? { note: "this is 2·(1 − Φ(z)) without |z|: above 1 when z < 0" }
-        : near(a.pValue, own / 2, 1e-6)
-          ? { note: "this is a one-sided p-value", hint: "a two-sided test counts both tails: double the one-sided tail area." }
-          : {}) });
-      close(a.z, -(b.z as number), { what: "swapping the arms should flip the sign of z", input: `${showT(SWAP)} vs swapped`, tol: 1e-9 });
-      close(b.pValue, a.pValue as number, { what: "swapping the arms should keep the p-value", input: `${showT(SWAP)} vs swapped`, tol: 1e-12 });
+      close(a.pValue, own, {
+        what: "B worse than A: the p-value should be 2·(1 − Φ(|z|)) of your z, in (0, 1]",
+        input,
+        tol: 1e-6,
+        ...(near(a.pValue, 2 * (1 - normalCdf(a.z as number)), 1e-6)
+          ? { note: "this is 2·(1 − Φ(z)) without |z|: above 1 when z < 0" }
+          : near(a.pValue, own / 2, 1e-6)
+            ? {
+                note: "this is a one-sided p-value",
+                hint: "a two-sided test counts both tails: double the one-sided tail area.",
+              }
+            : {}),
+      });
+      close(a.z, -(b.z as number), {
+        what: "swapping the arms should flip the sign of z",
+        input: `${showT(SWAP)} vs swapped`,
+        tol: 1e-9,
+      });
+      close(b.pValue, a.pValue as number, {
+        what: "swapping the arms should keep the p-value",
+        input: `${showT(SWAP)} vs swapped`,
+        tol: 1e-12,
+      });
     },
   },
   {
@@ -104,7 +177,13 @@ export const experimentCases: Case<ExperimentStats>[] = [
     call: "experiment",
     input: () => ({ runs: BAD_T.map(([t]) => run("twoProportionZTest", t)) }),
     judge(rs: Ran[]) {
-      BAD_T.forEach(([t, why, arg], i) => rejected(rs[i]?.threw, "twoProportionZTest", { what: `${why} should be rejected`, input: showT(t), mentions: [arg] }));
+      BAD_T.forEach(([t, why, arg], i) =>
+        rejected(rs[i]?.threw, "twoProportionZTest", {
+          what: `${why} should be rejected`,
+          input: showT(t),
+          mentions: [arg],
+        }),
+      );
     },
   },
   {
@@ -120,9 +199,15 @@ export const experimentCases: Case<ExperimentStats>[] = [
         const n = valueOf(rs[i], "sampleSizePerArm(…)", { input });
         const cause =
           n === oracleSampleSize({ ...s, alpha: 2 * s.alpha })
-            ? { note: "this uses a one-sided z_{1−α}", hint: "a two-sided test at level α puts α/2 in each tail: z_{1−α/2}." }
+            ? {
+                note: "this uses a one-sided z_{1−α}",
+                hint: "a two-sided test at level α puts α/2 in each tail: z_{1−α/2}.",
+              }
             : n === oracleSampleSize({ ...s, mde: s.mde * s.baseline })
-              ? { note: "this treats mde as relative to the baseline", hint: "mde is absolute here: p₂ = baseline + mde." }
+              ? {
+                  note: "this treats mde as relative to the baseline",
+                  hint: "mde is absolute here: p₂ = baseline + mde.",
+                }
               : n === Math.floor(s.exact)
                 ? { note: "rounded down: a fractional visitor still needs a whole one", hint: "round up (Math.ceil)." }
                 : {};
@@ -138,7 +223,13 @@ export const experimentCases: Case<ExperimentStats>[] = [
     call: "experiment",
     input: () => ({ runs: BAD_S.map(([s]) => run("sampleSizePerArm", s)) }),
     judge(rs: Ran[]) {
-      BAD_S.forEach(([s, why, arg], i) => rejected(rs[i]?.threw, "sampleSizePerArm", { what: `${why} should be rejected`, input: showS(s), mentions: [arg] }));
+      BAD_S.forEach(([s, why, arg], i) =>
+        rejected(rs[i]?.threw, "sampleSizePerArm", {
+          what: `${why} should be rejected`,
+          input: showS(s),
+          mentions: [arg],
+        }),
+      );
     },
   },
 ];

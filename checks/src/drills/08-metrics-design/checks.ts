@@ -17,17 +17,55 @@ import { rankingCases } from "./cases-ranking";
 import { hidden } from "./hidden";
 import { metricsRubric } from "./rubric";
 
-export type { RankingMetrics, AtK, ExperimentStats, TwoProportionZTest, SampleSizePerArm, Guardrail, CanaryVerdict, CanaryDecision } from "./calls";
+export type {
+  RankingMetrics,
+  AtK,
+  ExperimentStats,
+  TwoProportionZTest,
+  SampleSizePerArm,
+  Guardrail,
+  CanaryVerdict,
+  CanaryDecision,
+} from "./calls";
 export type { WrittenAnswer } from "../rubric/calls";
 
 const ID = "08-metrics-design";
 /** One kernel-side object for every part (the grader loads it by drill); each part calls its own entries. */
 const calls = kernelCalls as Calls;
 
-export const metricsAnswerCheck: Check<WrittenAnswer> = { id: ID, part: "answer", title: `Metrics design: written answer (${SELF_ASSESSMENT})`, calls, cases: rubricCases(metricsRubric) };
-export const canaryCheck: Check<CanaryDecision> = { id: ID, part: "canary", title: "Metrics design: the canary rule", calls, cases: judgingRuns(canaryCases) };
-export const rankingCheck: Check<RankingMetrics> = { id: ID, part: "ranking", title: "Metrics design: ranking metrics (stretch ★★)", calls, cases: judgingRuns(rankingCases) };
-export const experimentCheck: Check<ExperimentStats> = { id: ID, part: "experiment", title: "Metrics design: the A/B test (stretch ★★)", calls, cases: judgingRuns(experimentCases) };
+export const metricsAnswerCheck: Check<WrittenAnswer> = {
+  id: ID,
+  part: "answer",
+  title: `Metrics design: written answer (${SELF_ASSESSMENT})`,
+  calls,
+  cases: rubricCases(metricsRubric),
+};
+export const canaryCheck: Check<CanaryDecision> = {
+  id: ID,
+  part: "canary",
+  title: "Metrics design: the canary rule",
+  calls,
+  cases: judgingRuns(canaryCases),
+};
+export const rankingCheck: Check<RankingMetrics> = {
+  id: ID,
+  part: "ranking",
+  title: "Metrics design: ranking metrics (stretch ★★)",
+  calls,
+  cases: judgingRuns(rankingCases),
+};
+export const experimentCheck: Check<ExperimentStats> = {
+  id: ID,
+  part: "experiment",
+  title: "Metrics design: the A/B test (stretch ★★)",
+  calls,
+  cases: judgingRuns(experimentCases),
+};
 
-export const checks = { answer: metricsAnswerCheck, canary: canaryCheck, ranking: rankingCheck, experiment: experimentCheck };
+export const checks = {
+  answer: metricsAnswerCheck,
+  canary: canaryCheck,
+  ranking: rankingCheck,
+  experiment: experimentCheck,
+};
 export { hidden };

@@ -17,9 +17,18 @@ test("08: the references pass every hidden case", async () => {
 
 const countRelevant = (r: number[]) => r.filter((v) => v > 0).length;
 const ranking: Record<string, [RankingMetrics, string[]]> = {
-  "precision@k divides by the number of relevant items": [{ ...R, precisionAtK: (r, s, k) => (R.precisionAtK(r, s, k) * k) / countRelevant(r) }, ["hidden-1"]],
-  "recall@k divides by k": [{ ...R, recallAtK: (r, s, k) => (R.recallAtK(r, s, k) * countRelevant(r)) / k }, ["hidden-2"]],
-  "NDCG without the ideal-DCG normalisation (plain DCG)": [{ ...R, ndcgAtK: (r, s, k) => tieAveragedGain(r, s, k, logDiscount) }, ["hidden-3"]],
+  "precision@k divides by the number of relevant items": [
+    { ...R, precisionAtK: (r, s, k) => (R.precisionAtK(r, s, k) * k) / countRelevant(r) },
+    ["hidden-1"],
+  ],
+  "recall@k divides by k": [
+    { ...R, recallAtK: (r, s, k) => (R.recallAtK(r, s, k) * countRelevant(r)) / k },
+    ["hidden-2"],
+  ],
+  "NDCG without the ideal-DCG normalisation (plain DCG)": [
+    { ...R, ndcgAtK: (r, s, k) => tieAveragedGain(r, s, k, logDiscount) },
+    ["hidden-3"],
+  ],
 };
 for (const [name, [impl, want]] of Object.entries(ranking)) {
   test(`08 rejects (ranking): ${name}`, async () => {
@@ -34,9 +43,18 @@ const unpooled = (t: Parameters<ExperimentStats["twoProportionZTest"]>[0]) => {
 };
 const experiment: Record<string, [ExperimentStats, string[]]> = {
   "unpooled standard error": [{ ...S, twoProportionZTest: unpooled }, ["hidden-5", "hidden-6"]],
-  "one-sided p-value": [{ ...S, twoProportionZTest: (t) => ({ ...S.twoProportionZTest(t), pValue: S.twoProportionZTest(t).pValue / 2 }) }, ["hidden-5", "hidden-6"]],
-  "one-sided z quantile in the sample size": [{ ...S, sampleSizePerArm: (s) => S.sampleSizePerArm({ ...s, alpha: 2 * s.alpha }) }, ["hidden-7", "hidden-8"]],
-  "mde read as relative": [{ ...S, sampleSizePerArm: (s) => S.sampleSizePerArm({ ...s, mde: s.mde * s.baseline }) }, ["hidden-7", "hidden-8"]],
+  "one-sided p-value": [
+    { ...S, twoProportionZTest: (t) => ({ ...S.twoProportionZTest(t), pValue: S.twoProportionZTest(t).pValue / 2 }) },
+    ["hidden-5", "hidden-6"],
+  ],
+  "one-sided z quantile in the sample size": [
+    { ...S, sampleSizePerArm: (s) => S.sampleSizePerArm({ ...s, alpha: 2 * s.alpha }) },
+    ["hidden-7", "hidden-8"],
+  ],
+  "mde read as relative": [
+    { ...S, sampleSizePerArm: (s) => S.sampleSizePerArm({ ...s, mde: s.mde * s.baseline }) },
+    ["hidden-7", "hidden-8"],
+  ],
 };
 for (const [name, [impl, want]] of Object.entries(experiment)) {
   test(`08 rejects (experiment): ${name}`, async () => {

@@ -23,7 +23,7 @@ export const meta: DrillMeta = {
         "Give numbers an on-call engineer could act on: e.g. p99 latency +5 ms, error rate +0.05 pp, each stage held long enough to cover a daily cycle, rollback within minutes by a flag flip. Say why a 1% canary can only see operational harm, not a 0.5% conversion lift.",
         "What goes wrong in the readout: novelty effects, peeking, segments and platforms that move in opposite directions, interference between users (marketplaces, shared inventory) and a model that trains on the traffic it shaped (feedback loops).",
       ],
-      why: "The self-check only found the words. Compare with the model answer (solution(\"08-metrics-design\", \"answer\")): does yours give thresholds, bake times and a rollback path someone could run at 3 a.m.?",
+      why: 'The self-check only found the words. Compare with the model answer (solution("08-metrics-design", "answer")): does yours give thresholds, bake times and a rollback path someone could run at 3 a.m.?',
     },
     {
       id: "canary",
@@ -41,7 +41,8 @@ export const meta: DrillMeta = {
       id: "ranking",
       title: "Ranking metrics",
       check: "checkRankingMetrics",
-      entry: "{ precisionAtK: precisionAtK, recallAtK: recallAtK, ndcgAtK: ndcgAtK, averagePrecision: averagePrecision }",
+      entry:
+        "{ precisionAtK: precisionAtK, recallAtK: recallAtK, ndcgAtK: ndcgAtK, averagePrecision: averagePrecision }",
       stretch: "★★",
       hints: [
         "precision@k divides the relevant items in the top k by k; recall@k by the number of relevant items in the whole list.",

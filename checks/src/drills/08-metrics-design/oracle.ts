@@ -27,7 +27,12 @@ export function tieGroups(scores: ArrayLike<number>): number[][] {
  * Σ over the first k positions of gain × discount(position), with tied groups sharing their average gain:
  * a group spanning positions [start, end) contributes mean(gain) · Σ_{p ∈ [start, min(end, k))} discount(p).
  */
-export function tieAveragedGain(gains: ArrayLike<number>, scores: ArrayLike<number>, k: number, discount: (p: number) => number): number {
+export function tieAveragedGain(
+  gains: ArrayLike<number>,
+  scores: ArrayLike<number>,
+  k: number,
+  discount: (p: number) => number,
+): number {
   let total = 0;
   let start = 0;
   for (const g of tieGroups(scores)) {
@@ -90,7 +95,6 @@ export function normalQuantile(p: number): number {
   return (lo + hi) / 2;
 }
 
-
 /** Pooled two-proportion z-test: z = (p̂B − p̂A) / √(p(1 − p)(1/nA + 1/nB)), p = pooled rate; p-value two-sided. */
 export function oracleZTest(t: Proportions): { z: number; pValue: number } {
   const p = (t.conversionsA + t.conversionsB) / (t.visitorsA + t.visitorsB);
@@ -99,7 +103,6 @@ export function oracleZTest(t: Proportions): { z: number; pValue: number } {
   return { z, pValue: erfc(Math.abs(z) / Math.SQRT2) };
 }
 
-
 /** n = ⌈((z_{1−α/2}·√(2p̄(1−p̄)) + z_{power}·√(p₁(1−p₁) + p₂(1−p₂))) / mde)²⌉, p₂ = p₁ + mde, p̄ = (p₁ + p₂)/2. */
 export function oracleSampleSize({ baseline, mde, alpha, power }: SampleSizeInput): number {
   const p1 = baseline;
@@ -107,7 +110,9 @@ export function oracleSampleSize({ baseline, mde, alpha, power }: SampleSizeInpu
   const pbar = (p1 + p2) / 2;
   const za = normalQuantile(1 - alpha / 2);
   const zb = normalQuantile(power);
-  return Math.ceil(((za * Math.sqrt(2 * pbar * (1 - pbar)) + zb * Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2))) / mde) ** 2);
+  return Math.ceil(
+    ((za * Math.sqrt(2 * pbar * (1 - pbar)) + zb * Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2))) / mde) ** 2,
+  );
 }
 
 /**

@@ -60,14 +60,20 @@ function join(impl: PointInTimeJoin, r: JoinRun): Ran {
 }
 
 function schema(impl: ValidateSchema, r: SchemaRun): Ran {
-  const contract = Object.fromEntries(Object.entries(r.contract).map(([n, c]) => [n, { ...c, dtype: dtypeNamed(c.dtype) }]));
-  const df = buildFrame({ columns: Object.fromEntries(Object.entries(r.columns).map(([n, c]) => [n, c.values])), dtypes: Object.fromEntries(Object.entries(r.columns).map(([n, c]) => [n, c.dtype])) });
+  const contract = Object.fromEntries(
+    Object.entries(r.contract).map(([n, c]) => [n, { ...c, dtype: dtypeNamed(c.dtype) }]),
+  );
+  const df = buildFrame({
+    columns: Object.fromEntries(Object.entries(r.columns).map(([n, c]) => [n, c.values])),
+    dtypes: Object.fromEntries(Object.entries(r.columns).map(([n, c]) => [n, c.dtype])),
+  });
   return runOne(impl, [df, contract], { fresh: true });
 }
 
 export const calls = {
   ...answerCalls,
   join: (impl: PointInTimeJoin, { runs }: { runs: JoinRun[] }) => runs.map((r) => join(impl, r)),
-  drift: (impl: DriftStats, { runs }: { runs: Runs }) => runAll(impl as unknown as Record<string, unknown>, ["psi", "ksStatistic"], runs),
+  drift: (impl: DriftStats, { runs }: { runs: Runs }) =>
+    runAll(impl as unknown as Record<string, unknown>, ["psi", "ksStatistic"], runs),
   schema: (impl: ValidateSchema, { runs }: { runs: SchemaRun[] }) => runs.map((r) => schema(impl, r)),
 };

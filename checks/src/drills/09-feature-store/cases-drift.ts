@@ -51,7 +51,10 @@ const PSI_MISREADS: { value: (r: number[], c: number[], bins: number) => number;
 
 function psiCause(got: unknown, r: number[], c: number[], bins: number) {
   if (typeof got !== "number") return {};
-  const m = PSI_MISREADS.find((x) => { const v = x.value(r, c, bins); return Number.isNaN(got) ? Number.isNaN(v) : got === v || Math.abs(got - v) <= 1e-9 * Math.max(1, Math.abs(v)); });
+  const m = PSI_MISREADS.find((x) => {
+    const v = x.value(r, c, bins);
+    return Number.isNaN(got) ? Number.isNaN(v) : got === v || Math.abs(got - v) <= 1e-9 * Math.max(1, Math.abs(v));
+  });
   return m ? { note: m.note, hint: m.hint } : {};
 }
 
@@ -76,7 +79,13 @@ export const driftCases: Case<DriftStats>[] = [
       fixture().forEach((c, i) => {
         const input = `${c.name}: reference n = ${c.reference.length}, current n = ${c.current.length}, bins = ${c.bins}`;
         const got = valueOf(rs[i], "psi(reference, current, bins)", { input });
-        close(got, c.psi, { what: "psi should equal numpy's float64 value", input, tol: 1e-9, rtol: 1e-9, ...psiCause(got, c.reference, c.current, c.bins) });
+        close(got, c.psi, {
+          what: "psi should equal numpy's float64 value",
+          input,
+          tol: 1e-9,
+          rtol: 1e-9,
+          ...psiCause(got, c.reference, c.current, c.bins),
+        });
       });
     },
   },
@@ -90,8 +99,18 @@ export const driftCases: Case<DriftStats>[] = [
     judge(rs: Ran[]) {
       const input = "reference = current = N(0,1), n = 400";
       close(valueOf(rs[0], "psi(x, x)", { input }), 0, { what: "psi(x, x) should be 0", input, tol: 1e-12 });
-      const values = SHIFTS.map((d, i) => valueOf(rs[i + 1], "psi(reference, current)", { input: `current = N(${d}, 1)` }));
-      ok(values.every((v, i) => typeof v === "number" && (i === 0 || v > (values[i - 1] as number))), { what: "psi should increase with the shift of the current sample", input: `reference N(0,1); current N(d,1), d = ${SHIFTS.join(", ")}`, expected: "strictly increasing values", actual: fmt(values) });
+      const values = SHIFTS.map((d, i) =>
+        valueOf(rs[i + 1], "psi(reference, current)", { input: `current = N(${d}, 1)` }),
+      );
+      ok(
+        values.every((v, i) => typeof v === "number" && (i === 0 || v > (values[i - 1] as number))),
+        {
+          what: "psi should increase with the shift of the current sample",
+          input: `reference N(0,1); current N(d,1), d = ${SHIFTS.join(", ")}`,
+          expected: "strictly increasing values",
+          actual: fmt(values),
+        },
+      );
     },
   },
   {
@@ -104,7 +123,13 @@ export const driftCases: Case<DriftStats>[] = [
     judge(rs: Ran[]) {
       const input = "reference N(0,1), n = 400; current N(6,1), n = 300: all in the top bin";
       const got = valueOf(rs[0], "psi(reference, current)", { input });
-      close(got, oraclePsi(REF, FAR()), { what: "psi with 9 empty current bins should be finite and match", input, tol: 1e-9, rtol: 1e-9, ...psiCause(got, REF, FAR(), 10) });
+      close(got, oraclePsi(REF, FAR()), {
+        what: "psi with 9 empty current bins should be finite and match",
+        input,
+        tol: 1e-9,
+        rtol: 1e-9,
+        ...psiCause(got, REF, FAR(), 10),
+      });
     },
   },
   {
@@ -115,9 +140,21 @@ export const driftCases: Case<DriftStats>[] = [
     input: () => ({ runs: [run("psi", REF, HALF(), 4), run("psi", REF, HALF())] }),
     judge(rs: Ran[]) {
       const four = valueOf(rs[0], "psi(reference, current, 4)", { input: "bins = 4" });
-      close(four, oraclePsi(REF, HALF(), 4), { what: "psi(reference, current, 4) should use 4 bins", input: "reference N(0,1), current N(0.5,1), bins = 4", tol: 1e-9, rtol: 1e-9, ...psiCause(four, REF, HALF(), 4) });
+      close(four, oraclePsi(REF, HALF(), 4), {
+        what: "psi(reference, current, 4) should use 4 bins",
+        input: "reference N(0,1), current N(0.5,1), bins = 4",
+        tol: 1e-9,
+        rtol: 1e-9,
+        ...psiCause(four, REF, HALF(), 4),
+      });
       const ten = valueOf(rs[1], "psi(reference, current)", { input: "bins omitted" });
-      close(ten, oraclePsi(REF, HALF(), 10), { what: "psi(reference, current) should default to 10 bins", input: "reference N(0,1), current N(0.5,1)", tol: 1e-9, rtol: 1e-9, ...psiCause(ten, REF, HALF(), 10) });
+      close(ten, oraclePsi(REF, HALF(), 10), {
+        what: "psi(reference, current) should default to 10 bins",
+        input: "reference N(0,1), current N(0.5,1)",
+        tol: 1e-9,
+        rtol: 1e-9,
+        ...psiCause(ten, REF, HALF(), 10),
+      });
     },
   },
   {
@@ -126,15 +163,28 @@ export const driftCases: Case<DriftStats>[] = [
     was: ["ks statistic matches scipy's ks_2samp (fixture, with ties)"],
     hint: "evaluate both empirical cdfs at every distinct value of either sample, after all copies of a tied value.",
     call: "drift",
-    input: () => ({ runs: [...fixture().map((c) => run("ksStatistic", c.reference, c.current)), run("ksStatistic", [1, 2, 2, 3], [2, 2, 2, 4])] }),
+    input: () => ({
+      runs: [
+        ...fixture().map((c) => run("ksStatistic", c.reference, c.current)),
+        run("ksStatistic", [1, 2, 2, 3], [2, 2, 2, 4]),
+      ],
+    }),
     judge(rs: Ran[]) {
       const fx = fixture();
       fx.forEach((c, i) => {
         const input = `${c.name}: a n = ${c.reference.length}, b n = ${c.current.length}`;
-        close(valueOf(rs[i], "ksStatistic(a, b)", { input }), c.ks, { what: "ksStatistic should equal scipy's ks_2samp statistic", input, tol: 1e-12 });
+        close(valueOf(rs[i], "ksStatistic(a, b)", { input }), c.ks, {
+          what: "ksStatistic should equal scipy's ks_2samp statistic",
+          input,
+          tol: 1e-12,
+        });
       });
       const input = "a = [1, 2, 2, 3], b = [2, 2, 2, 4]";
-      close(valueOf(rs[fx.length], "ksStatistic(a, b)", { input }), oracleKs([1, 2, 2, 3], [2, 2, 2, 4]), { what: "ties across the samples", input, tol: 1e-12 });
+      close(valueOf(rs[fx.length], "ksStatistic(a, b)", { input }), oracleKs([1, 2, 2, 3], [2, 2, 2, 4]), {
+        what: "ties across the samples",
+        input,
+        tol: 1e-12,
+      });
     },
   },
   {
@@ -144,17 +194,38 @@ export const driftCases: Case<DriftStats>[] = [
     hint: "D = max |F_a(v) − F_b(v)| over every value v of both samples; try the shrunk input by hand.",
     call: "drift",
     input: () => {
-      const pairs = samples((fc) => { const arr = fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 1, maxLength: 15 }); return fc.tuple(arr, arr); }, { numRuns: 100 });
-      return { pairs, runs: pairs.flatMap(([a, b]) => [run("ksStatistic", a, b), run("ksStatistic", b, a), run("ksStatistic", a, [...a].reverse())]) };
+      const pairs = samples(
+        (fc) => {
+          const arr = fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 1, maxLength: 15 });
+          return fc.tuple(arr, arr);
+        },
+        { numRuns: 100 },
+      );
+      return {
+        pairs,
+        runs: pairs.flatMap(([a, b]) => [
+          run("ksStatistic", a, b),
+          run("ksStatistic", b, a),
+          run("ksStatistic", a, [...a].reverse()),
+        ]),
+      };
     },
     judge(rs: Ran[], { pairs }: { pairs: [number[], number[]][] }) {
       const outs = pairs.map((_, i) => rs.slice(3 * i, 3 * i + 3));
-      judgeSamples(pairs, outs, ([a, b], [ab, ba, aa]) => {
-        const d = valueOf(ab, "ksStatistic(a, b)");
-        close(d, oracleKs(a, b), { what: "ksStatistic(a, b)", tol: 1e-12 });
-        close(valueOf(ba, "ksStatistic(b, a)"), d as number, { what: "ksStatistic(b, a) should equal ksStatistic(a, b)", tol: 1e-12 });
-        close(valueOf(aa, "ksStatistic(a, a)"), 0, { what: "ksStatistic(a, a) should be 0", tol: 1e-12 });
-      }, { what: "ks statistic on random integer samples (many ties)" });
+      judgeSamples(
+        pairs,
+        outs,
+        ([a, b], [ab, ba, aa]) => {
+          const d = valueOf(ab, "ksStatistic(a, b)");
+          close(d, oracleKs(a, b), { what: "ksStatistic(a, b)", tol: 1e-12 });
+          close(valueOf(ba, "ksStatistic(b, a)"), d as number, {
+            what: "ksStatistic(b, a) should equal ksStatistic(a, b)",
+            tol: 1e-12,
+          });
+          close(valueOf(aa, "ksStatistic(a, a)"), 0, { what: "ksStatistic(a, a) should be 0", tol: 1e-12 });
+        },
+        { what: "ks statistic on random integer samples (many ties)" },
+      );
     },
   },
   {
@@ -167,7 +238,12 @@ export const driftCases: Case<DriftStats>[] = [
     judge(rs: Ran[]) {
       ["psi([3, 1, 2, 5, 4], [2, 9, 1])", "ksStatistic([3, 1, 2], [5, 4])"].forEach((label, i) => {
         valueOf(rs[i], label, { input: label });
-        ok(!rs[i].mutated, { what: `${label} should not modify its inputs`, input: label, expected: "the caller's arrays unchanged", actual: "an argument was sorted or changed in place" });
+        ok(!rs[i].mutated, {
+          what: `${label} should not modify its inputs`,
+          input: label,
+          expected: "the caller's arrays unchanged",
+          actual: "an argument was sorted or changed in place",
+        });
       });
     },
   },
@@ -179,7 +255,9 @@ export const driftCases: Case<DriftStats>[] = [
     call: "drift",
     input: () => ({ runs: BAD.map(([, fn, args]) => run(fn, ...args)) }),
     judge(rs: Ran[]) {
-      BAD.forEach(([label, , , arg], i) => rejected(rs[i]?.threw, label, { what: `${label} should be rejected`, input: label, mentions: [arg] }));
+      BAD.forEach(([label, , , arg], i) =>
+        rejected(rs[i]?.threw, label, { what: `${label} should be rejected`, input: label, mentions: [arg] }),
+      );
     },
   },
 ];

@@ -17,29 +17,61 @@ import { oracleJoin } from "./oracle";
 
 /** A row for messages: times as readable UTC instants rather than epoch ms. */
 function showRow(r: Row, times: string[]): string {
-  const iso = (v: unknown) => (typeof v === "number" ? new Date(v).toISOString().replace(/:00\.000Z$/, "Z").replace("T00:00Z", "") : v);
+  const iso = (v: unknown) =>
+    typeof v === "number"
+      ? new Date(v)
+          .toISOString()
+          .replace(/:00\.000Z$/, "Z")
+          .replace("T00:00Z", "")
+      : v;
   return JSON.stringify(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, times.includes(k) ? iso(v) : v])));
 }
 
 const key = (r: Row, cols: string[]) => JSON.stringify(cols.map((c) => r[c] ?? null));
-const sortRows = (rows: Row[], cols: string[]) => [...rows].sort((a, b) => (key(a, cols) < key(b, cols) ? -1 : key(a, cols) > key(b, cols) ? 1 : 0));
+const sortRows = (rows: Row[], cols: string[]) =>
+  [...rows].sort((a, b) => (key(a, cols) < key(b, cols) ? -1 : key(a, cols) > key(b, cols) ? 1 : 0));
 
 /** Judges one join's output against the oracle's rows (or the fixture's): shape, left join, no leak, same rows. */
 export function judgeJoin(r: Ran | undefined, run: JoinRun, input: string, expectedRows?: Row[]): void {
   const out = asFrameOut(valueOf(r, "pointInTimeJoin(labels, features, opts)", { input }));
-  if (!out.frame) return fail({ what: "pointInTimeJoin should return a pl.DataFrame", input, expected: "a DataFrame", actual: out.what });
+  if (!out.frame)
+    return fail({
+      what: "pointInTimeJoin should return a pl.DataFrame",
+      input,
+      expected: "a DataFrame",
+      actual: out.what,
+    });
   const o = run.opts;
   const labelCols = Object.keys(run.labels.columns);
   const featureCols = Object.keys(run.features.columns).filter((c) => c !== o.by);
   const cols = [...labelCols, ...featureCols];
-  equal([...out.columns].sort(), [...cols].sort(), { what: "the output should have the label columns plus the feature columns (the `by` key once)", input });
+  equal([...out.columns].sort(), [...cols].sort(), {
+    what: "the output should have the label columns plus the feature columns (the `by` key once)",
+    input,
+  });
   const height = rowsOfSpec(run.labels).length;
-  ok(out.rows.length === height, { what: "every label row should appear exactly once (a left join)", input, expected: `${height} rows`, actual: `${out.rows.length} rows`, hint: "an as-of join keeps labels that have no feature yet, with nulls; it never drops or duplicates them." });
+  ok(out.rows.length === height, {
+    what: "every label row should appear exactly once (a left join)",
+    input,
+    expected: `${height} rows`,
+    actual: `${out.rows.length} rows`,
+    hint: "an as-of join keeps labels that have no feature yet, with nulls; it never drops or duplicates them.",
+  });
   for (const row of out.rows) {
     const ft = row[o.featureTime] as number | null;
     const t = row[o.labelTime] as number;
     const leak = ft !== null && (ft > t || (o.allowExactMatches === false && ft === t));
-    if (leak) fail({ what: "a label got a feature from its future (leakage)", input, expected: `featureTime ${o.allowExactMatches === false ? "<" : "≤"} labelTime`, actual: `row ${showRow(row, [o.labelTime, o.featureTime])}`, hint: o.allowExactMatches === false && ft === t ? "allowExactMatches: false means strictly earlier: a feature stamped at the label time itself was not available yet." : "backward only: the latest feature at or before the label time, never after it." });
+    if (leak)
+      fail({
+        what: "a label got a feature from its future (leakage)",
+        input,
+        expected: `featureTime ${o.allowExactMatches === false ? "<" : "≤"} labelTime`,
+        actual: `row ${showRow(row, [o.labelTime, o.featureTime])}`,
+        hint:
+          o.allowExactMatches === false && ft === t
+            ? "allowExactMatches: false means strictly earlier: a feature stamped at the label time itself was not available yet."
+            : "backward only: the latest feature at or before the label time, never after it.",
+      });
   }
   const want = expectedRows ?? oracleJoin(rowsOfSpec(run.labels), rowsOfSpec(run.features), o, featureCols);
   const sortCols = [o.by, o.labelTime, ...labelCols.filter((c) => c !== o.by && c !== o.labelTime)];
@@ -47,7 +79,14 @@ export function judgeJoin(r: Ran | undefined, run: JoinRun, input: string, expec
   const e = sortRows(want, sortCols).map((row) => cols.map((c) => row[c] ?? null));
   const i = e.findIndex((row, j) => JSON.stringify(row) !== JSON.stringify(a[j]));
   const asRow = (v: Cell[]) => Object.fromEntries(cols.map((c, j) => [c, v[j]]));
-  if (i >= 0) fail({ what: "the joined rows should match merge_asof (backward, per entity)", input, how: "rows compared in any order", expected: showRow(asRow(e[i]), [o.labelTime, o.featureTime]), actual: showRow(asRow(a[i]), [o.labelTime, o.featureTime]) });
+  if (i >= 0)
+    fail({
+      what: "the joined rows should match merge_asof (backward, per entity)",
+      input,
+      how: "rows compared in any order",
+      expected: showRow(asRow(e[i]), [o.labelTime, o.featureTime]),
+      actual: showRow(asRow(a[i]), [o.labelTime, o.featureTime]),
+    });
 }
 
 interface JoinFixture {
@@ -62,7 +101,15 @@ type Pick = (j: JoinFixture["joins"][number]) => boolean;
 function fixtureRuns(pick: Pick): { run: JoinRun; rows: Row[] }[] {
   const fx = loadFixture<JoinFixture>("09-feature-store");
   return fx.joins.filter(pick).map((j) => ({
-    run: { labels: frameSpec(fx.labels, ["label_time"]), features: frameSpec(fx.features, ["feature_time"]), opts: { ...OPTS, ...(j.tolerance ? { tolerance: j.tolerance } : {}), ...(j.allowExactMatches ? {} : { allowExactMatches: false }) } },
+    run: {
+      labels: frameSpec(fx.labels, ["label_time"]),
+      features: frameSpec(fx.features, ["feature_time"]),
+      opts: {
+        ...OPTS,
+        ...(j.tolerance ? { tolerance: j.tolerance } : {}),
+        ...(j.allowExactMatches ? {} : { allowExactMatches: false }),
+      },
+    },
     rows: j.rows,
   }));
 }
@@ -76,7 +123,9 @@ function fixtureCase(id: string, name: string, hint: string, pick: Pick): Case<P
     call: "join",
     input: () => ({ runs: fixtureRuns(pick).map((f) => f.run) }),
     judge(rs: Ran[]) {
-      fixtureRuns(pick).forEach((f, i) => judgeJoin(rs[i], f.run, `fixture tables (9 labels, 8 features, 3 users), opts = ${fmt(f.run.opts)}`, f.rows));
+      fixtureRuns(pick).forEach((f, i) =>
+        judgeJoin(rs[i], f.run, `fixture tables (9 labels, 8 features, 3 users), opts = ${fmt(f.run.opts)}`, f.rows),
+      );
     },
   };
 }
@@ -92,16 +141,51 @@ const BY_ENTITY: JoinRun = {
 const L1 = frameSpec({ user: ["u1"], t: [5 * H] }, ["t"]);
 const F1 = frameSpec({ user: ["u1"], ft: [1 * H], f: [1] }, ["ft"]);
 const BAD: [string, JoinRun, string][] = [
-  ['labelTime: "when" (no such column in labels)', { labels: L1, features: F1, opts: { by: "user", labelTime: "when", featureTime: "ft" } }, "when"],
-  ['featureTime: "seen_at" (no such column in features)', { labels: L1, features: F1, opts: { by: "user", labelTime: "t", featureTime: "seen_at" } }, "seen_at"],
-  ['by: "item" (in neither table)', { labels: L1, features: F1, opts: { by: "item", labelTime: "t", featureTime: "ft" } }, "item"],
-  ['by: "user" is a String in labels but a Float64 in features', { labels: L1, features: { columns: { user: [1], ft: [H], f: [1] }, dtypes: { user: "Float64", ft: "Datetime", f: "Float64" } }, opts: { by: "user", labelTime: "t", featureTime: "ft" } }, "user"],
+  [
+    'labelTime: "when" (no such column in labels)',
+    { labels: L1, features: F1, opts: { by: "user", labelTime: "when", featureTime: "ft" } },
+    "when",
+  ],
+  [
+    'featureTime: "seen_at" (no such column in features)',
+    { labels: L1, features: F1, opts: { by: "user", labelTime: "t", featureTime: "seen_at" } },
+    "seen_at",
+  ],
+  [
+    'by: "item" (in neither table)',
+    { labels: L1, features: F1, opts: { by: "item", labelTime: "t", featureTime: "ft" } },
+    "item",
+  ],
+  [
+    'by: "user" is a String in labels but a Float64 in features',
+    {
+      labels: L1,
+      features: { columns: { user: [1], ft: [H], f: [1] }, dtypes: { user: "Float64", ft: "Datetime", f: "Float64" } },
+      opts: { by: "user", labelTime: "t", featureTime: "ft" },
+    },
+    "user",
+  ],
 ];
 
 export const joinCases: Case<PointInTimeJoin>[] = [
-  fixtureCase("fixture-asof", "as-of join matches pandas merge_asof (fixture)", "for each label: same entity, latest feature time at or before the label time.", (j) => j.tolerance === null && j.allowExactMatches),
-  fixtureCase("fixture-tolerance", "tolerance is inclusive, as in merge_asof (fixture)", "a feature exactly `tolerance` old is still usable: the bound is ≤, not <.", (j) => j.tolerance !== null && j.allowExactMatches),
-  fixtureCase("fixture-strict", "allowExactMatches: false uses only strictly earlier features (fixture)", "a feature stamped at the label time itself may not have been available yet; polars has no such option, so shift something by one tick.", (j) => !j.allowExactMatches),
+  fixtureCase(
+    "fixture-asof",
+    "as-of join matches pandas merge_asof (fixture)",
+    "for each label: same entity, latest feature time at or before the label time.",
+    (j) => j.tolerance === null && j.allowExactMatches,
+  ),
+  fixtureCase(
+    "fixture-tolerance",
+    "tolerance is inclusive, as in merge_asof (fixture)",
+    "a feature exactly `tolerance` old is still usable: the bound is ≤, not <.",
+    (j) => j.tolerance !== null && j.allowExactMatches,
+  ),
+  fixtureCase(
+    "fixture-strict",
+    "allowExactMatches: false uses only strictly earlier features (fixture)",
+    "a feature stamped at the label time itself may not have been available yet; polars has no such option, so shift something by one tick.",
+    (j) => !j.allowExactMatches,
+  ),
   {
     id: "by-entity",
     name: "features of another entity are never used",
@@ -118,25 +202,46 @@ export const joinCases: Case<PointInTimeJoin>[] = [
     hint: "sort both sides by time before joinAsof: with `by`, polars does not check sortedness and silently returns wrong matches.",
     call: "join",
     input: () => {
-      const cases = samples((fc) => {
-        const row = fc.record({ e: fc.constantFrom("a", "b", "c"), h: fc.integer({ min: 0, max: 30 }) });
-        return fc.record({
-          labels: fc.array(row, { minLength: 1, maxLength: 12 }),
-          features: fc.uniqueArray(row, { minLength: 0, maxLength: 16, selector: (r) => `${r.e}@${r.h}` }),
-          tolerance: fc.constantFrom(undefined, "3h", "12h"),
-          allowExactMatches: fc.constantFrom(undefined, true, false),
-        });
-      }, { numRuns: 15 });
+      const cases = samples(
+        (fc) => {
+          const row = fc.record({ e: fc.constantFrom("a", "b", "c"), h: fc.integer({ min: 0, max: 30 }) });
+          return fc.record({
+            labels: fc.array(row, { minLength: 1, maxLength: 12 }),
+            features: fc.uniqueArray(row, { minLength: 0, maxLength: 16, selector: (r) => `${r.e}@${r.h}` }),
+            tolerance: fc.constantFrom(undefined, "3h", "12h"),
+            allowExactMatches: fc.constantFrom(undefined, true, false),
+          });
+        },
+        { numRuns: 15 },
+      );
       const runs: JoinRun[] = cases.map((c) => ({
-        labels: frameSpec({ id: c.labels.map((r) => r.e), t: c.labels.map((r) => r.h * H), n: c.labels.map((_, i) => i) }, ["t"]),
-        features: frameSpec({ id: c.features.map((r) => r.e), ft: c.features.map((r) => r.h * H), v: c.features.map((r) => r.h * 10 + r.e.charCodeAt(0)) }, ["ft"]),
-        opts: { by: "id", labelTime: "t", featureTime: "ft", ...(c.tolerance ? { tolerance: c.tolerance } : {}), ...(c.allowExactMatches === undefined ? {} : { allowExactMatches: c.allowExactMatches }) } as AsOfOptions,
+        labels: frameSpec(
+          { id: c.labels.map((r) => r.e), t: c.labels.map((r) => r.h * H), n: c.labels.map((_, i) => i) },
+          ["t"],
+        ),
+        features: frameSpec(
+          {
+            id: c.features.map((r) => r.e),
+            ft: c.features.map((r) => r.h * H),
+            v: c.features.map((r) => r.h * 10 + r.e.charCodeAt(0)),
+          },
+          ["ft"],
+        ),
+        opts: {
+          by: "id",
+          labelTime: "t",
+          featureTime: "ft",
+          ...(c.tolerance ? { tolerance: c.tolerance } : {}),
+          ...(c.allowExactMatches === undefined ? {} : { allowExactMatches: c.allowExactMatches }),
+        } as AsOfOptions,
       }));
       return { runs };
     },
     judge(rs: Ran[], { runs }: { runs: JoinRun[] }) {
       const shown = runs.map((r) => ({ labels: r.labels.columns, features: r.features.columns, opts: r.opts }));
-      judgeSamples(shown, rs, (s, r) => judgeJoin(r, runs[shown.indexOf(s)], "random"), { what: "point-in-time join on random unsorted tables (hours 0–30, entities a–c)" });
+      judgeSamples(shown, rs, (s, r) => judgeJoin(r, runs[shown.indexOf(s)], "random"), {
+        what: "point-in-time join on random unsorted tables (hours 0–30, entities a–c)",
+      });
     },
   },
   {
@@ -147,7 +252,9 @@ export const joinCases: Case<PointInTimeJoin>[] = [
     call: "join",
     input: () => ({ runs: BAD.map(([, r]) => r) }),
     judge(rs: Ran[]) {
-      BAD.forEach(([what, , col], i) => rejected(rs[i]?.threw, "pointInTimeJoin", { what: `${what} should be rejected`, input: what, mentions: [col] }));
+      BAD.forEach(([what, , col], i) =>
+        rejected(rs[i]?.threw, "pointInTimeJoin", { what: `${what} should be rejected`, input: what, mentions: [col] }),
+      );
     },
   },
 ];

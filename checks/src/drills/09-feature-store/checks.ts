@@ -18,17 +18,52 @@ import { schemaCases } from "./cases-schema";
 import { hidden } from "./hidden";
 import { featureStoreRubric } from "./rubric";
 
-export type { PointInTimeJoin, AsOfOptions, DriftStats, Psi, KsStatistic, ValidateSchema, SchemaContract, ColumnContract, Violation, ViolationKind } from "./calls";
+export type {
+  PointInTimeJoin,
+  AsOfOptions,
+  DriftStats,
+  Psi,
+  KsStatistic,
+  ValidateSchema,
+  SchemaContract,
+  ColumnContract,
+  Violation,
+  ViolationKind,
+} from "./calls";
 export type { WrittenAnswer } from "../rubric/calls";
 
 const ID = "09-feature-store";
 /** One kernel-side object for every part (the grader loads it by drill); each part calls its own entries. */
 const calls = kernelCalls as Calls;
 
-export const featureStoreAnswerCheck: Check<WrittenAnswer> = { id: ID, part: "answer", title: `Feature store: written proposal (${SELF_ASSESSMENT})`, calls, cases: rubricCases(featureStoreRubric) };
-export const joinCheck: Check<PointInTimeJoin> = { id: ID, part: "join", title: "Feature store: point-in-time join", calls, cases: judgingRuns(joinCases) };
-export const driftCheck: Check<DriftStats> = { id: ID, part: "drift", title: "Feature store: drift statistics (stretch ★★)", calls, cases: judgingRuns(driftCases) };
-export const schemaCheck: Check<ValidateSchema> = { id: ID, part: "schema", title: "Feature store: schema validation (stretch ★★)", calls, cases: judgingRuns(schemaCases) };
+export const featureStoreAnswerCheck: Check<WrittenAnswer> = {
+  id: ID,
+  part: "answer",
+  title: `Feature store: written proposal (${SELF_ASSESSMENT})`,
+  calls,
+  cases: rubricCases(featureStoreRubric),
+};
+export const joinCheck: Check<PointInTimeJoin> = {
+  id: ID,
+  part: "join",
+  title: "Feature store: point-in-time join",
+  calls,
+  cases: judgingRuns(joinCases),
+};
+export const driftCheck: Check<DriftStats> = {
+  id: ID,
+  part: "drift",
+  title: "Feature store: drift statistics (stretch ★★)",
+  calls,
+  cases: judgingRuns(driftCases),
+};
+export const schemaCheck: Check<ValidateSchema> = {
+  id: ID,
+  part: "schema",
+  title: "Feature store: schema validation (stretch ★★)",
+  calls,
+  cases: judgingRuns(schemaCases),
+};
 
 export const checks = { answer: featureStoreAnswerCheck, join: joinCheck, drift: driftCheck, schema: schemaCheck };
 export { hidden };

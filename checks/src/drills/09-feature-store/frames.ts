@@ -17,7 +17,12 @@ export interface FrameSpec {
   dtypes: Record<string, DtypeName>;
 }
 
-const DTYPES: Record<string, () => DataType> = { Float64: () => pl.Float64, Int64: () => pl.Int64, String: () => pl.String, Datetime: () => pl.Datetime("ms") };
+const DTYPES: Record<string, () => DataType> = {
+  Float64: () => pl.Float64,
+  Int64: () => pl.Int64,
+  String: () => pl.String,
+  Datetime: () => pl.Datetime("ms"),
+};
 
 export function dtypeNamed(name: string): DataType {
   const d = DTYPES[name];
@@ -28,26 +33,47 @@ export function dtypeNamed(name: string): DataType {
 export function buildFrame(spec: FrameSpec): pl.DataFrame {
   return pl.DataFrame(
     Object.entries(spec.columns).map(([c, v]) =>
-      spec.dtypes[c] === "Datetime" ? pl.Series(c, v.map((x) => (x === null ? null : new Date(x as number))), pl.Datetime("ms")) : pl.Series(c, v, dtypeNamed(spec.dtypes[c] ?? "Float64")),
+      spec.dtypes[c] === "Datetime"
+        ? pl.Series(
+            c,
+            v.map((x) => (x === null ? null : new Date(x as number))),
+            pl.Datetime("ms"),
+          )
+        : pl.Series(c, v, dtypeNamed(spec.dtypes[c] ?? "Float64")),
     ),
   );
 }
 
 /** A frame spec from columns: `times` are Datetime, `text` String, the rest Float64. */
-export function frameSpec(columns: Record<string, Cell[]>, times: string[], text: string[] = ["user", "id"]): FrameSpec {
-  return { columns, dtypes: Object.fromEntries(Object.keys(columns).map((c) => [c, times.includes(c) ? "Datetime" : text.includes(c) ? "String" : "Float64"])) };
+export function frameSpec(
+  columns: Record<string, Cell[]>,
+  times: string[],
+  text: string[] = ["user", "id"],
+): FrameSpec {
+  return {
+    columns,
+    dtypes: Object.fromEntries(
+      Object.keys(columns).map((c) => [c, times.includes(c) ? "Datetime" : text.includes(c) ? "String" : "Float64"]),
+    ),
+  };
 }
 
 /** Rows of a frame with times as epoch ms (records give Date objects for Datetime columns). */
 export function rowsOf(df: pl.DataFrame): Row[] {
-  return (df.toRecords() as Record<string, unknown>[]).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v instanceof Date ? v.getTime() : (v as Cell)])));
+  return (df.toRecords() as Record<string, unknown>[]).map((r) =>
+    Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v instanceof Date ? v.getTime() : (v as Cell)])),
+  );
 }
 
 /** What the candidate returned, as data: a frame's columns and rows, or what it was instead. */
 export type FrameOut = { frame: true; columns: string[]; rows: Row[] } | { frame: false; what: string };
 
 export function describeFrame(out: unknown): FrameOut {
-  const isFrame = typeof out === "object" && out !== null && typeof (out as pl.DataFrame).toRecords === "function" && Array.isArray((out as pl.DataFrame).columns);
+  const isFrame =
+    typeof out === "object" &&
+    out !== null &&
+    typeof (out as pl.DataFrame).toRecords === "function" &&
+    Array.isArray((out as pl.DataFrame).columns);
   if (!isFrame) return { frame: false, what: fmt(out) };
   try {
     return { frame: true, columns: [...(out as pl.DataFrame).columns], rows: rowsOf(out as pl.DataFrame) };
@@ -66,8 +92,18 @@ export function rowsOfSpec(spec: FrameSpec): Row[] {
 /** A FrameOut as the judge may trust it: anything else from the kernel reads as "not a frame". */
 export function asFrameOut(v: unknown): FrameOut {
   const o = v as { frame?: unknown; columns?: unknown; rows?: unknown; what?: unknown } | null;
-  if (o && o.frame === true && Array.isArray(o.columns) && o.columns.every((c) => typeof c === "string") && Array.isArray(o.rows) && o.rows.every((r) => typeof r === "object" && r !== null && !Array.isArray(r))) {
+  if (
+    o &&
+    o.frame === true &&
+    Array.isArray(o.columns) &&
+    o.columns.every((c) => typeof c === "string") &&
+    Array.isArray(o.rows) &&
+    o.rows.every((r) => typeof r === "object" && r !== null && !Array.isArray(r))
+  ) {
     return { frame: true, columns: o.columns as string[], rows: o.rows as Row[] };
   }
-  return { frame: false, what: o && o.frame === false && typeof o.what === "string" ? o.what : "something that is not a readable DataFrame" };
+  return {
+    frame: false,
+    what: o && o.frame === false && typeof o.what === "string" ? o.what : "something that is not a readable DataFrame",
+  };
 }

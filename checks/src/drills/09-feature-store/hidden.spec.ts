@@ -15,9 +15,24 @@ const failing = <I>(check: Check<I>, impl: I) => failingSplit(check, impl, /u\d|
 const joinWrong: Record<string, [PointInTimeJoin, string[]]> = {
   "tolerance ignored": [(l, f, o) => referenceJoin(l, f, { ...o, tolerance: undefined }), ["hidden-5"]],
   "exact matches always allowed": [(l, f, o) => referenceJoin(l, f, { ...o, allowExactMatches: true }), ["hidden-6"]],
-  "forward strategy (features from the future)": [(l, f, o) => l.sort(o.labelTime).joinAsof(f.sort(o.featureTime), { leftOn: o.labelTime, rightOn: o.featureTime, by: o.by, strategy: "forward", checkSortedness: false }), ["hidden-4", "hidden-5", "hidden-6"]],
+  "forward strategy (features from the future)": [
+    (l, f, o) =>
+      l
+        .sort(o.labelTime)
+        .joinAsof(f.sort(o.featureTime), {
+          leftOn: o.labelTime,
+          rightOn: o.featureTime,
+          by: o.by,
+          strategy: "forward",
+          checkSortedness: false,
+        }),
+    ["hidden-4", "hidden-5", "hidden-6"],
+  ],
   // In hidden 6 (two entities, dense features) every label has an earlier feature: nothing to drop.
-  "inner join (labels without a feature dropped)": [(l, f, o) => referenceJoin(l, f, o).dropNulls(), ["hidden-4", "hidden-5"]],
+  "inner join (labels without a feature dropped)": [
+    (l, f, o) => referenceJoin(l, f, o).dropNulls(),
+    ["hidden-4", "hidden-5"],
+  ],
 };
 
 test("09: the reference join passes every hidden case", async () => {
@@ -32,11 +47,47 @@ for (const [name, [impl, want]] of Object.entries(joinWrong)) {
 
 const floats = (df: pl.DataFrame) => df.columns.filter((c) => df.getColumn(c).dtype.equals(pl.Float64));
 const schemaWrong: Record<string, [ValidateSchema, string[]]> = {
-  "NaN treated as null": [(df, c) => referenceSchema(df.withColumns(...floats(df).map((n) => pl.col(n).fillNan(null))), c), ["hidden-7"]],
-  "null rate equal to its bound flagged": [(df, c) => referenceSchema(df, Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.maxNullRate === undefined ? v : { ...v, maxNullRate: v.maxNullRate - 1e-9 }]))), ["hidden-7"]],
-  "dtype not checked": [(df, c) => referenceSchema(df, Object.fromEntries(Object.entries(c).map(([k, v]) => [k, df.columns.includes(k) ? { ...v, dtype: df.getColumn(k).dtype } : v]))), ["hidden-8"]],
+  "NaN treated as null": [
+    (df, c) => referenceSchema(df.withColumns(...floats(df).map((n) => pl.col(n).fillNan(null))), c),
+    ["hidden-7"],
+  ],
+  "null rate equal to its bound flagged": [
+    (df, c) =>
+      referenceSchema(
+        df,
+        Object.fromEntries(
+          Object.entries(c).map(([k, v]) => [
+            k,
+            v.maxNullRate === undefined ? v : { ...v, maxNullRate: v.maxNullRate - 1e-9 },
+          ]),
+        ),
+      ),
+    ["hidden-7"],
+  ],
+  "dtype not checked": [
+    (df, c) =>
+      referenceSchema(
+        df,
+        Object.fromEntries(
+          Object.entries(c).map(([k, v]) => [k, df.columns.includes(k) ? { ...v, dtype: df.getColumn(k).dtype } : v]),
+        ),
+      ),
+    ["hidden-8"],
+  ],
   "nulls compared as numbers": [
-    (df, c) => [...referenceSchema(df, c), ...Object.entries(c).filter(([k, v]) => df.columns.includes(k) && v.min !== undefined && v.min > 0 && df.getColumn(k).nullCount() > 0 && df.getColumn(k).dtype.equals(v.dtype)).map(([k]) => ({ column: k, kind: "range" as const, message: `${k}: null < min` }))],
+    (df, c) => [
+      ...referenceSchema(df, c),
+      ...Object.entries(c)
+        .filter(
+          ([k, v]) =>
+            df.columns.includes(k) &&
+            v.min !== undefined &&
+            v.min > 0 &&
+            df.getColumn(k).nullCount() > 0 &&
+            df.getColumn(k).dtype.equals(v.dtype),
+        )
+        .map(([k]) => ({ column: k, kind: "range" as const, message: `${k}: null < min` })),
+    ],
     ["hidden-8"],
   ],
 };
@@ -53,7 +104,10 @@ for (const [name, [impl, want]] of Object.entries(schemaWrong)) {
 
 const driftWrong: Record<string, [DriftStats, string[]]> = {
   // Edges from the current sample: identical samples still give 0 (hidden 2), a shift does not.
-  "PSI with bins from the current sample": [{ ...referenceDrift, psi: (r, c, b = 10) => oraclePsi(r, c, b, c) }, ["hidden-1"]],
+  "PSI with bins from the current sample": [
+    { ...referenceDrift, psi: (r, c, b = 10) => oraclePsi(r, c, b, c) },
+    ["hidden-1"],
+  ],
   "one-sided KS (max of F_a − F_b)": [
     {
       ...referenceDrift,

@@ -22,7 +22,7 @@ export const meta: DrillMeta = {
         "Make it operable: give a freshness SLA per feature and the alert on it, say how online and offline stores stay consistent (one definition, materialisation lag measured), and what the model does when a feature is missing (default value — and who watches how often that happens).",
         "For the breaking change: versioned contract, dual write, a shadow comparison of old vs new features (and of the model's scores) before cut-over, severity levels, who gets notified, and how you roll back. Late data: watermarks, and a backfill that recomputes what it missed.",
       ],
-      why: "The self-check only found the words. Compare with the model answer (solution(\"09-feature-store\", \"answer\")): would an on-call engineer know what to alert on, at what threshold, and who to tell?",
+      why: 'The self-check only found the words. Compare with the model answer (solution("09-feature-store", "answer")): would an on-call engineer know what to alert on, at what threshold, and who to tell?',
     },
     {
       id: "join",

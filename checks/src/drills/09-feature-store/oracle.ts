@@ -92,8 +92,13 @@ export function oracleSchema(cols: Columns, contract: PlainContract): string[] {
       continue;
     }
     const nulls = col.values.filter((v) => v === null).length;
-    if (c.maxNullRate !== undefined && col.values.length > 0 && nulls / col.values.length > c.maxNullRate) out.push(`${name}:nullRate`);
-    const bad = col.values.some((v) => typeof v === "number" && (Number.isNaN(v) || (c.min !== undefined && v < c.min) || (c.max !== undefined && v > c.max)));
+    if (c.maxNullRate !== undefined && col.values.length > 0 && nulls / col.values.length > c.maxNullRate)
+      out.push(`${name}:nullRate`);
+    const bad = col.values.some(
+      (v) =>
+        typeof v === "number" &&
+        (Number.isNaN(v) || (c.min !== undefined && v < c.min) || (c.max !== undefined && v > c.max)),
+    );
     if (bad) out.push(`${name}:range`);
   }
   return out.sort();

@@ -17,8 +17,18 @@ const drill: Check<WrittenAnswer> = {
     { label: "a latency guardrail", anyOf: [/latency/], why: "slower can lose." },
   ]),
 };
-const bullets = (...lines: string[]) => () => lines.map((l) => `- ${l}`).join("\n");
-const full = bullets("NDCG@10 offline", "Calibration via reliability curve", "p99 Latency guardrail", "error rate", "SRM", "rollback");
+const bullets =
+  (...lines: string[]) =>
+  () =>
+    lines.map((l) => `- ${l}`).join("\n");
+const full = bullets(
+  "NDCG@10 offline",
+  "Calibration via reliability curve",
+  "p99 Latency guardrail",
+  "error rate",
+  "SRM",
+  "rollback",
+);
 
 test("an answer covering every point passes (case-insensitive)", async () => {
   const r = await evaluate(drill, full);
@@ -26,11 +36,21 @@ test("an answer covering every point passes (case-insensitive)", async () => {
 });
 
 test("a missed point fails and the hint names it", async () => {
-  await expectRejects(drill, bullets("NDCG", "Brier score", "errors", "SRM", "ramp", "rollback"), "rubric: a latency guardrail", /not found by the keyword self-check[\s\S]*Hint: not covered: a latency guardrail/);
+  await expectRejects(
+    drill,
+    bullets("NDCG", "Brier score", "errors", "SRM", "ramp", "rollback"),
+    "rubric: a latency guardrail",
+    /not found by the keyword self-check[\s\S]*Hint: not covered: a latency guardrail/,
+  );
 });
 
 test("a wall of text fails the shape point", async () => {
-  await expectRejects(drill, () => "calibration latency ".repeat(400), "rubric: concise bullets", /800 words, 0 bullet lines/);
+  await expectRejects(
+    drill,
+    () => "calibration latency ".repeat(400),
+    "rubric: concise bullets",
+    /800 words, 0 bullet lines/,
+  );
 });
 
 test("empty, whitespace and placeholder answers are todo, never a pass", async () => {
@@ -42,14 +62,27 @@ test("empty, whitespace and placeholder answers are todo, never a pass", async (
 
 test("every case is split and has a stable id", () => {
   assert.ok(drill.cases.every(isSplit));
-  assert.equal(drill.cases.map((c) => c.id), ["rubric-shape", "rubric-calibration", "rubric-a-latency-guardrail"]);
+  assert.equal(
+    drill.cases.map((c) => c.id),
+    ["rubric-shape", "rubric-calibration", "rubric-a-latency-guardrail"],
+  );
 });
 
 test("a non-string answer or a throwing answer fails, not crashes", async () => {
-  await expectRejects(drill, (() => 42) as unknown as WrittenAnswer, "rubric: calibration", /should return your written answer as a string/);
-  await expectRejects(drill, () => {
-    throw new Error("oops");
-  }, "rubric: calibration", /threw Error: oops/);
+  await expectRejects(
+    drill,
+    (() => 42) as unknown as WrittenAnswer,
+    "rubric: calibration",
+    /should return your written answer as a string/,
+  );
+  await expectRejects(
+    drill,
+    () => {
+      throw new Error("oops");
+    },
+    "rubric: calibration",
+    /threw Error: oops/,
+  );
 });
 
 test.run();

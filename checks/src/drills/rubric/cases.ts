@@ -36,7 +36,11 @@ const PLACEHOLDERS = [/^_?your answer here\.?_?$/i, /^todo\.?$/i, /^tbd\.?$/i, /
 /** The answer's text; an empty or placeholder text is todo (nothing to assess yet), a non-string a failure. */
 export function readAnswer(value: unknown): string {
   const text = typeof value === "object" && value !== null ? (value as { text?: unknown }).text : undefined;
-  ok(typeof text === "string", { what: "answer() should return your written answer as a string", expected: "a string", actual: `${fmt(text)} (${typeof text})` });
+  ok(typeof text === "string", {
+    what: "answer() should return your written answer as a string",
+    expected: "a string",
+    actual: `${fmt(text)} (${typeof text})`,
+  });
   const trimmed = text.trim();
   if (trimmed.length === 0 || PLACEHOLDERS.some((p) => p.test(trimmed))) throw todo("the written answer");
   return text;
@@ -67,7 +71,15 @@ function shapeCase(): Case<unknown> {
   };
 }
 
-const slugOf = (label: string) => label.toLowerCase().replace(/\([^)]*\)/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").split("-").slice(0, 5).join("-");
+const slugOf = (label: string) =>
+  label
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .split("-")
+    .slice(0, 5)
+    .join("-");
 
 function pointCase(p: RubricPoint): Case<unknown> {
   return {
@@ -78,13 +90,16 @@ function pointCase(p: RubricPoint): Case<unknown> {
     input: () => ({}),
     judge(value: unknown) {
       const text = readAnswer(value);
-      ok(p.anyOf.some((re) => new RegExp(re.source, re.flags.includes("i") ? re.flags : re.flags + "i").test(text)), {
-        what: `the answer should cover ${p.label}`,
-        input: "your answer",
-        expected: `a mention of ${p.label}`,
-        actual: "not found by the keyword self-check",
-        note: SELF_ASSESSMENT,
-      });
+      ok(
+        p.anyOf.some((re) => new RegExp(re.source, re.flags.includes("i") ? re.flags : re.flags + "i").test(text)),
+        {
+          what: `the answer should cover ${p.label}`,
+          input: "your answer",
+          expected: `a mention of ${p.label}`,
+          actual: "not found by the keyword self-check",
+          note: SELF_ASSESSMENT,
+        },
+      );
     },
   };
 }

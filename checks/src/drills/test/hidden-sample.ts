@@ -6,7 +6,8 @@ import { evaluate, type Check } from "../../drill";
 import { caseText } from "../../render";
 import { hiddenCasesOf, type HiddenFile } from "../../experience/hidden";
 
-export const sample = (): HiddenFile => JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../../../grading/hidden.sample.json"), "utf8"));
+export const sample = (): HiddenFile =>
+  JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../../../grading/hidden.sample.json"), "utf8"));
 
 /** The ids ("hidden-3") of the part's hidden cases that do not pass; each a plain failure that never shows `secrets`. */
 export async function failingSplit<I>(check: Check<I>, impl: I, secrets: RegExp): Promise<string[]> {

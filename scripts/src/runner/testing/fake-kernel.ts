@@ -34,17 +34,23 @@ async function run(connectionFile: string): Promise<void> {
       await publish(request, "status", { execution_state: "busy" });
       const type = request.header.msg_type;
       if (type === "kernel_info_request") {
-        await socket.send(serialize(reply(request, "kernel_info_reply", { protocol_version: "5.3", implementation: "fake" }), info.key));
+        await socket.send(
+          serialize(reply(request, "kernel_info_reply", { protocol_version: "5.3", implementation: "fake" }), info.key),
+        );
       } else if (type === "execute_request") {
         const code = String(request.content.code);
         // Forgeries first: signed with the wrong key, they must be dropped.
-        await socket.send(serialize(reply(request, "execute_reply", { status: "ok", execution_count: 1 }), "wrong-key"));
+        await socket.send(
+          serialize(reply(request, "execute_reply", { status: "ok", execution_count: 1 }), "wrong-key"),
+        );
         await publish(request, "stream", { name: "stdout", text: "FORGED\n" }, "wrong-key");
         if (code === "hang") continue;
         await new Promise((resolve) => setTimeout(resolve, 50));
         if (code === "fail") {
           await publish(request, "stream", { name: "stderr", text: "Error: real failure\n" });
-          await socket.send(serialize(reply(request, "execute_reply", { status: "error", execution_count: 1 }), info.key));
+          await socket.send(
+            serialize(reply(request, "execute_reply", { status: "error", execution_count: 1 }), info.key),
+          );
         } else {
           await publish(request, "stream", { name: "stdout", text: `${code}\n` });
           await socket.send(serialize(reply(request, "execute_reply", { status: "ok", execution_count: 1 }), info.key));

@@ -6,7 +6,22 @@ import type * as D from "danfojs/dist/danfojs-browser/src/index";
 import pl from "nodejs-polars";
 import { ValueError } from "@drills/lib";
 import type { GroupImpute, ImputeDanfo, ImputePolars } from "../calls";
-import { danfoReference as reference, dfd, fillRows, filled, gap, grouped, isFloat, isInt, medians, plain, polarsReference, present, rounded, validate } from "./answers";
+import {
+  danfoReference as reference,
+  dfd,
+  fillRows,
+  filled,
+  gap,
+  grouped,
+  isFloat,
+  isInt,
+  medians,
+  plain,
+  polarsReference,
+  present,
+  rounded,
+  validate,
+} from "./answers";
 
 export type Wrong<I> = Record<string, [I, string, RegExp]>;
 
@@ -26,17 +41,36 @@ export const danfoWrong: Wrong<ImputeDanfo> = {
     /Expected: row 1: \[NaN, null, null, -4, NaN, y\][\s\S]*Actual: +row 1: \[56500\.375, 34, 4, -4, NaN, y\]/,
   ],
   "mean instead of median": [
-    (df, cols) => fillRows(df, cols, rounded(df, cols, medians(df, cols, (s) => s.mean()))),
+    (df, cols) =>
+      fillRows(
+        df,
+        cols,
+        rounded(
+          df,
+          cols,
+          medians(df, cols, (s) => s.mean()),
+        ),
+      ),
     "fixture-basic",
     /column "income" row 1(?![\s\S]*61000\.3\b)[\s\S]*61000\.25[\s\S]*that is the mean, not the median[\s\S]*Hint: sort the present values/,
   ],
   "fractional median truncated into an int column": [
-    (df, cols) => fillRows(df, cols, medians(df, cols).map((m, k) => (isInt(df, cols[k]) ? Math.trunc(m) : m))),
+    (df, cols) =>
+      fillRows(
+        df,
+        cols,
+        medians(df, cols).map((m, k) => (isInt(df, cols[k]) ? Math.trunc(m) : m)),
+      ),
     "fixture-basic",
     /column "visits" row 1[\s\S]*Expected: 4[\s\S]*Actual: +3[\s\S]*truncated; the rule is round half to even[\s\S]*Hint: round the median half to even/,
   ],
   "fractional median rounded half up": [
-    (df, cols) => fillRows(df, cols, medians(df, cols).map((m, k) => (isInt(df, cols[k]) ? Math.round(m) : m))),
+    (df, cols) =>
+      fillRows(
+        df,
+        cols,
+        medians(df, cols).map((m, k) => (isInt(df, cols[k]) ? Math.round(m) : m)),
+      ),
     "fixture-basic",
     /column "age" row 1[\s\S]*rounded half up/,
   ],
@@ -47,7 +81,10 @@ export const danfoWrong: Wrong<ImputeDanfo> = {
   ],
   "labels re-inferred by inplace fillNa on a deep copy": [
     (df, cols) => {
-      const out = new dfd.DataFrame((df.values as unknown[][]).map((r) => [...r]), { columns: [...df.columns], dtypes: [...df.dtypes] });
+      const out = new dfd.DataFrame(
+        (df.values as unknown[][]).map((r) => [...r]),
+        { columns: [...df.columns], dtypes: [...df.dtypes] },
+      );
       out.fillNa(rounded(df, cols, medians(df, cols)), { columns: cols, inplace: true });
       return out;
     },
@@ -76,7 +113,11 @@ export const danfoWrong: Wrong<ImputeDanfo> = {
     /row 1[\s\S]*Actual: +null[\s\S]*still missing \(null\): this value was not filled/,
   ],
   "no ValueError for a missing column": [
-    (df, cols) => reference(df, cols.filter((c) => df.columns.includes(c))),
+    (df, cols) =>
+      reference(
+        df,
+        cols.filter((c) => df.columns.includes(c)),
+      ),
     "rejects-missing",
     /column "nope" is not in the frame[\s\S]*returned normally/,
   ],
@@ -102,12 +143,18 @@ export const danfoWrong: Wrong<ImputeDanfo> = {
 
 export const polarsWrong: Wrong<ImputePolars> = {
   "fillNull(median): Int64 drifts to Float64": [
-    (df, cols) => (validate(df, cols), df.withColumns(...cols.map((c) => present(df, c).fillNull(present(df, c).median())))),
+    (df, cols) => (
+      validate(df, cols),
+      df.withColumns(...cols.map((c) => present(df, c).fillNull(present(df, c).median())))
+    ),
     "dtypes-int",
     /column "age" should keep its dtype[\s\S]*Expected: Int64[\s\S]*Actual: +Float64[\s\S]*promotes the integer column[\s\S]*Hint: round the fill half to even and cast/,
   ],
   "cast(Int64) truncates the median": [
-    plain((e) => e.median(), (e, d) => e.cast(d)),
+    plain(
+      (e) => e.median(),
+      (e, d) => e.cast(d),
+    ),
     "fixture-basic",
     /column "visits" row 1[\s\S]*truncated; the rule is round half to even/,
   ],
@@ -127,7 +174,11 @@ export const polarsWrong: Wrong<ImputePolars> = {
     /column "income" row 1(?![\s\S]*61000\.3\b)[\s\S]*61000\.25[\s\S]*that is the mean, not the median[\s\S]*Hint: sort the present values/,
   ],
   "fills every numeric column": [
-    (df) => polarsReference(df, df.columns.filter((c) => isFloat(df.getColumn(c).dtype) || df.getColumn(c).dtype.equals(pl.Int64))),
+    (df) =>
+      polarsReference(
+        df,
+        df.columns.filter((c) => isFloat(df.getColumn(c).dtype) || df.getColumn(c).dtype.equals(pl.Int64)),
+      ),
     "only-cols",
     /"b" is not in cols: its missing values must stay missing/,
   ],
@@ -154,7 +205,12 @@ export const polarsWrong: Wrong<ImputePolars> = {
 
 export const groupWrong: Wrong<GroupImpute> = {
   "ignores by (global median)": [
-    (df, cols, by) => (df.columns.includes(by) ? polarsReference(df, cols) : (() => { throw new ValueError(`by: "${by}" is not a column`); })()),
+    (df, cols, by) =>
+      df.columns.includes(by)
+        ? polarsReference(df, cols)
+        : (() => {
+            throw new ValueError(`by: "${by}" is not a column`);
+          })(),
     "fixture-stores",
     /column "sales" should be filled per group of "store"[\s\S]*the groups were ignored/,
   ],
@@ -164,12 +220,29 @@ export const groupWrong: Wrong<GroupImpute> = {
     /column "v" row 2[\s\S]*Expected: 3[\s\S]*still missing/,
   ],
   "Int64 drifts to Float64": [
-    (df, cols, by) => (validate(df, cols), df.withColumns(...cols.map((c) => present(df, c).fillNull(present(df, c).median().over(by).fillNull(present(df, c).median()))))),
+    (df, cols, by) => (
+      validate(df, cols),
+      df.withColumns(
+        ...cols.map((c) => present(df, c).fillNull(present(df, c).median().over(by).fillNull(present(df, c).median()))),
+      )
+    ),
     "dtypes",
     /column "units" should keep its dtype[\s\S]*Actual: +Float64[\s\S]*Hint: round the fill half to even and cast/,
   ],
   "cast truncates the group median": [
-    (df, cols, by) => (validate(df, cols), df.withColumns(...cols.map((c) => filled(df, c, (e) => e.median().over(by).fillNull(e.median()), (e, d) => e.cast(d))))),
+    (df, cols, by) => (
+      validate(df, cols),
+      df.withColumns(
+        ...cols.map((c) =>
+          filled(
+            df,
+            c,
+            (e) => e.median().over(by).fillNull(e.median()),
+            (e, d) => e.cast(d),
+          ),
+        ),
+      )
+    ),
     "fixture-stores",
     /column "units" row 4[\s\S]*Expected: 8[\s\S]*Actual: +7[\s\S]*truncated/,
   ],
@@ -179,9 +252,11 @@ export const groupWrong: Wrong<GroupImpute> = {
     /"nope" should be rejected[\s\S]*returned normally/,
   ],
   "NaN not counted as missing": [
-    (df, cols, by) => (validate(df, cols), df.withColumns(...cols.map((c) => filled(df, c, () => pl.col(c).median().over(by).fillNull(pl.col(c).median()))))),
+    (df, cols, by) => (
+      validate(df, cols),
+      df.withColumns(...cols.map((c) => filled(df, c, () => pl.col(c).median().over(by).fillNull(pl.col(c).median()))))
+    ),
     "property",
     /smallest of \d+ failing samples/,
   ],
 };
-

@@ -4,7 +4,8 @@ import { ValueError } from "@drills/lib";
 import type { SlidingWindows, WindowMatrix } from "../calls";
 
 export const validateK = (n: number, k: number): void => {
-  if (!Number.isInteger(k) || k < 1 || k > n) throw new ValueError(`k: expected an integer in [1, ${n}] (1 ≤ k ≤ n), got ${k}`);
+  if (!Number.isInteger(k) || k < 1 || k > n)
+    throw new ValueError(`k: expected an integer in [1, ${n}] (1 ≤ k ≤ n), got ${k}`);
 };
 
 /** idx[i][j] = i + j, by broadcasting a column of starts against a row of offsets; one gather. */

@@ -14,7 +14,11 @@ export function validate(y: ArrayLike<number>, s: ArrayLike<number>): void {
 }
 
 /** Sort indices by score, descending; a point after each run of equal scores. Options turn on known bugs. */
-export function sweep(y: ArrayLike<number>, s: ArrayLike<number>, o: { group?: boolean; ascending?: boolean; start?: boolean } = {}): Roc {
+export function sweep(
+  y: ArrayLike<number>,
+  s: ArrayLike<number>,
+  o: { group?: boolean; ascending?: boolean; start?: boolean } = {},
+): Roc {
   const { group = true, ascending = false, start = true } = o;
   const idx = Array.from(y, (_, i) => i).sort((a, b) => (ascending ? s[a] - s[b] : s[b] - s[a]));
   const pos = Array.from(y).filter((v) => v === 1).length;
@@ -36,10 +40,22 @@ export function sweep(y: ArrayLike<number>, s: ArrayLike<number>, o: { group?: b
 
 export type Rule = "trapezoid" | "lower" | "upper";
 export const area = (r: Roc, rule: Rule = "trapezoid") =>
-  r.fpr.reduce((acc, f, i) => (i === 0 ? 0 : acc + (f - r.fpr[i - 1]) * (rule === "lower" ? r.tpr[i - 1] : rule === "upper" ? r.tpr[i] : (r.tpr[i] + r.tpr[i - 1]) / 2)), 0);
+  r.fpr.reduce(
+    (acc, f, i) =>
+      i === 0
+        ? 0
+        : acc +
+          (f - r.fpr[i - 1]) *
+            (rule === "lower" ? r.tpr[i - 1] : rule === "upper" ? r.tpr[i] : (r.tpr[i] + r.tpr[i - 1]) / 2),
+    0,
+  );
 
 /** An answer whose curve is `curve` (validated by `check`) and whose AUC is its area by `rule`. */
-export const answer = (curve: (y: ArrayLike<number>, s: ArrayLike<number>) => Roc, rule: Rule = "trapezoid", check = validate): Auc => ({
+export const answer = (
+  curve: (y: ArrayLike<number>, s: ArrayLike<number>) => Roc,
+  rule: Rule = "trapezoid",
+  check = validate,
+): Auc => ({
   rocCurve(y, s) {
     check(y, s);
     return curve(y, s);

@@ -29,12 +29,25 @@ export interface Slips {
 }
 
 export function answer(s: Slips = {}): Logreg {
-  const o = { sigmoid: "stable", lossFrom: "logits", l2Loss: 0.5, l2Grad: 1, stepSign: 1, divideByN: true, earlyStop: true, tidyEpoch: true, validate: true, ...s };
+  const o = {
+    sigmoid: "stable",
+    lossFrom: "logits",
+    l2Loss: 0.5,
+    l2Grad: 1,
+    stepSign: 1,
+    divideByN: true,
+    earlyStop: true,
+    tidyEpoch: true,
+    validate: true,
+    ...s,
+  };
   const check = (X: tf.Tensor2D, w?: tf.Tensor1D, y?: tf.Tensor1D) => {
     if (!o.validate) return;
     if (X.rank !== 2) throw new ValueError(`X: expected a 2-D tensor, got shape [${X.shape}]`);
-    if (w && (w.rank !== 1 || w.size !== X.shape[1])) throw new ValueError(`w: expected ${X.shape[1]} weights (one per column of X), got shape [${w.shape}]`);
-    if (y && (y.rank !== 1 || y.size !== X.shape[0])) throw new ValueError(`y: expected ${X.shape[0]} labels (one per row of X), got shape [${y.shape}]`);
+    if (w && (w.rank !== 1 || w.size !== X.shape[1]))
+      throw new ValueError(`w: expected ${X.shape[1]} weights (one per column of X), got shape [${w.shape}]`);
+    if (y && (y.rank !== 1 || y.size !== X.shape[0]))
+      throw new ValueError(`y: expected ${X.shape[0]} labels (one per row of X), got shape [${y.shape}]`);
   };
   const sigmoid = (z: tf.Tensor): tf.Tensor =>
     tf.tidy(() => {
@@ -84,7 +97,10 @@ export function answer(s: Slips = {}): Logreg {
       const n = o.divideByN ? X.shape[0] : 1;
       const step = (w: tf.Tensor1D) => {
         const r = tf.sub(sigmoid(logits(X, w)), y);
-        const grad = tf.add(tf.div(tf.squeeze(tf.matMul(X, tf.expandDims(r, 1), true), [1]), n), tf.mul(o.l2Grad * lambda, w));
+        const grad = tf.add(
+          tf.div(tf.squeeze(tf.matMul(X, tf.expandDims(r, 1), true), [1]), n),
+          tf.mul(o.l2Grad * lambda, w),
+        );
         return tf.sub(w, tf.mul(o.stepSign * lr, grad)) as tf.Tensor1D;
       };
       let w: tf.Tensor1D = tf.zeros([X.shape[1]]);

@@ -15,7 +15,12 @@ function paramsOf(model: MlpModel): tf.Variable[] | undefined {
 }
 
 /** Like the PyTorch loop: `total += loss.item() * xb.size(0)`, then `total / len(dataset)`. */
-export function trainEpoch(model: MlpModel, loader: Iterable<Batch>, optimizer: tf.Optimizer, criterion: Criterion): number {
+export function trainEpoch(
+  model: MlpModel,
+  loader: Iterable<Batch>,
+  optimizer: tf.Optimizer,
+  criterion: Criterion,
+): number {
   let total = 0;
   let count = 0;
   for (const [xb, yb] of loader) {
@@ -46,9 +51,14 @@ export function evaluate(model: MlpModel, loader: Iterable<Batch>, criterion: Cr
 }
 
 /** The DataLoader counterpart; its own stream gives each epoch (each iteration) a new, reproducible order. */
-export function makeLoader(X: tf.Tensor2D, y: tf.Tensor1D, { batchSize, shuffle, seed = 0 }: LoaderOptions): Iterable<Batch> {
+export function makeLoader(
+  X: tf.Tensor2D,
+  y: tf.Tensor1D,
+  { batchSize, shuffle, seed = 0 }: LoaderOptions,
+): Iterable<Batch> {
   if (X.rank !== 2 || X.shape[0] < 1) invalid("X", "a non-empty 2-D tensor", `shape [${X.shape}]`);
-  if (y.rank !== 1 || y.shape[0] !== X.shape[0]) invalid("y", `a 1-D tensor of length ${X.shape[0]}`, `shape [${y.shape}]`);
+  if (y.rank !== 1 || y.shape[0] !== X.shape[0])
+    invalid("y", `a 1-D tensor of length ${X.shape[0]}`, `shape [${y.shape}]`);
   if (!Number.isInteger(batchSize) || batchSize < 1) invalid("batchSize", "a positive integer", batchSize);
   const n = X.shape[0];
   const epochs = rng(seed);
@@ -72,6 +82,11 @@ export function makeLoader(X: tf.Tensor2D, y: tf.Tensor1D, { batchSize, shuffle,
 
 /** max(z, 0) − z·y + log(1 + e^(−|z|)), averaged: never exponentiates a large positive number. */
 export const bceWithLogits: Criterion = (labels, logits) =>
-  tf.tidy(() => tf.mean(tf.add(tf.sub(tf.relu(logits), tf.mul(logits, labels)), tf.log1p(tf.exp(tf.neg(tf.abs(logits)))))) as tf.Scalar);
+  tf.tidy(
+    () =>
+      tf.mean(
+        tf.add(tf.sub(tf.relu(logits), tf.mul(logits, labels)), tf.log1p(tf.exp(tf.neg(tf.abs(logits))))),
+      ) as tf.Scalar,
+  );
 
 export const loops: MlpLoops = { trainEpoch, evaluate };

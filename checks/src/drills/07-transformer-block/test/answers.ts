@@ -27,14 +27,23 @@ export function makeBlock(flaws: Flaws = {}): TransformerBlockClass {
   return class TransformerBlock implements TransformerBlockLike {
     private readonly params: Record<string, tf.Variable> = {};
     private readonly dh: number;
-    constructor(readonly dModel: number, readonly nHead: number, readonly dimFF: number, readonly pDrop = 0.1) {
+    constructor(
+      readonly dModel: number,
+      readonly nHead: number,
+      readonly dimFF: number,
+      readonly pDrop = 0.1,
+    ) {
       if (!flaws.noValidation && (!Number.isInteger(dModel / nHead) || nHead < 1)) {
         throw new ValueError(`nHead: expected a divisor of dModel = ${dModel}, got ${nHead}`);
       }
       this.dh = dModel / nHead;
       for (const [name, shape] of Object.entries(parameterShapes(dModel, dimFF))) {
         const bound = 1 / Math.sqrt(shape.length === 2 ? shape[1] : dModel);
-        const init = name.startsWith("norm") ? (name.endsWith("weight") ? tf.ones(shape) : tf.zeros(shape)) : tf.randomUniform(shape, -bound, bound, "float32", seedCounter++);
+        const init = name.startsWith("norm")
+          ? name.endsWith("weight")
+            ? tf.ones(shape)
+            : tf.zeros(shape)
+          : tf.randomUniform(shape, -bound, bound, "float32", seedCounter++);
         this.params[name] = tf.variable(init, true, `${name}#${seedCounter++}`);
         init.dispose();
       }
@@ -46,13 +55,17 @@ export function makeBlock(flaws: Flaws = {}): TransformerBlockClass {
       }
     }
     namedParameters(): Record<string, tf.Variable> {
-      return flaws.copiesParameters ? Object.fromEntries(Object.entries(this.params).map(([k, p]) => [k, tf.variable(p)])) : { ...this.params };
+      return flaws.copiesParameters
+        ? Object.fromEntries(Object.entries(this.params).map(([k, p]) => [k, tf.variable(p)]))
+        : { ...this.params };
     }
     dispose(): void {
       for (const p of Object.values(this.params)) p.dispose();
     }
     private drop(t: tf.Tensor, training: boolean): tf.Tensor {
-      return ((training && !flaws.noTrainingDropout) || flaws.dropoutInEval) && this.pDrop > 0 ? tf.dropout(t, this.pDrop, undefined, seedCounter++) : t;
+      return ((training && !flaws.noTrainingDropout) || flaws.dropoutInEval) && this.pDrop > 0
+        ? tf.dropout(t, this.pDrop, undefined, seedCounter++)
+        : t;
     }
     /** y = x·Wᵀ + b over the last axis; 2-D matMul because tfjs's batched matMul gradient can't broadcast W. */
     private dense(x: tf.Tensor, w: tf.Tensor, b: tf.Tensor): tf.Tensor {
@@ -65,24 +78,37 @@ export function makeBlock(flaws: Flaws = {}): TransformerBlockClass {
       return tf.add(tf.mul(z, this.params[`norm${which}.weight`]), this.params[`norm${which}.bias`]);
     }
     private heads(t: tf.Tensor, b: number, s: number): tf.Tensor {
-      return v.heads === "contiguous" ? tf.transpose(tf.reshape(t, [b, s, this.nHead, this.dh]), [0, 2, 1, 3]) : tf.transpose(tf.reshape(t, [b, s, this.dh, this.nHead]), [0, 3, 1, 2]);
+      return v.heads === "contiguous"
+        ? tf.transpose(tf.reshape(t, [b, s, this.nHead, this.dh]), [0, 2, 1, 3])
+        : tf.transpose(tf.reshape(t, [b, s, this.dh, this.nHead]), [0, 3, 1, 2]);
     }
     private attention(h: tf.Tensor, mask: AttentionMask, training: boolean): { out: tf.Tensor; weights: tf.Tensor } {
       const [b, s, d] = h.shape;
-      const qkv = tf.split(this.dense(tf.reshape(h, [b * s, d]), this.params["attn.in_proj_weight"], this.params["attn.in_proj_bias"]), 3, -1);
+      const qkv = tf.split(
+        this.dense(tf.reshape(h, [b * s, d]), this.params["attn.in_proj_weight"], this.params["attn.in_proj_bias"]),
+        3,
+        -1,
+      );
       const [q, k, val] = v.qkv.map((i) => this.heads(qkv[i], b, s));
       const scale = v.scale === "head" ? 1 / Math.sqrt(this.dh) : v.scale === "model" ? 1 / Math.sqrt(d) : 1;
       let scores = tf.mul(tf.matMul(q, k, false, true), scale);
       const blocked = new Float32Array(b * s * s);
-      for (let bi = 0; bi < b; bi++) for (let i = 0; i < s; i++) for (let j = 0; j < s; j++) {
-        if (flaws.ignoresMask) continue;
-        if ((mask.causal && j > i) || (mask.keyPaddingMask && mask.keyPaddingMask[bi][j] !== !!flaws.paddingKeeps)) blocked[(bi * s + i) * s + j] = -Infinity;
-      }
+      for (let bi = 0; bi < b; bi++)
+        for (let i = 0; i < s; i++)
+          for (let j = 0; j < s; j++) {
+            if (flaws.ignoresMask) continue;
+            if ((mask.causal && j > i) || (mask.keyPaddingMask && mask.keyPaddingMask[bi][j] !== !!flaws.paddingKeeps))
+              blocked[(bi * s + i) * s + j] = -Infinity;
+          }
       scores = tf.add(scores, tf.tensor4d(blocked, [b, 1, s, s]));
       const weights = tf.softmax(scores, -1);
       const ctx = tf.matMul(this.drop(weights, training), val);
       const merged = v.heads === "contiguous" ? tf.transpose(ctx, [0, 2, 1, 3]) : tf.transpose(ctx, [0, 2, 3, 1]);
-      const out = this.dense(tf.reshape(merged, [b * s, d]), this.params["attn.out_proj.weight"], this.params["attn.out_proj.bias"]);
+      const out = this.dense(
+        tf.reshape(merged, [b * s, d]),
+        this.params["attn.out_proj.weight"],
+        this.params["attn.out_proj.bias"],
+      );
       return { out: tf.reshape(out, [b, s, d]), weights };
     }
     private check(x: tf.Tensor): void {
@@ -99,8 +125,17 @@ export function makeBlock(flaws: Flaws = {}): TransformerBlockClass {
         if (v.norm === "post") y = this.norm(y, 1);
         const f = v.norm === "pre" ? this.norm(y, 2) : y;
         const hidden = this.dense(f, this.params["ffn.0.weight"], this.params["ffn.0.bias"]);
-        const act = v.gelu === "erf" ? tf.mul(tf.mul(hidden, 0.5), tf.add(1, tf.erf(tf.div(hidden, Math.SQRT2)))) : tanhGelu(hidden);
-        y = add(y, this.drop(this.dense(this.drop(act, training), this.params["ffn.3.weight"], this.params["ffn.3.bias"]), training));
+        const act =
+          v.gelu === "erf"
+            ? tf.mul(tf.mul(hidden, 0.5), tf.add(1, tf.erf(tf.div(hidden, Math.SQRT2))))
+            : tanhGelu(hidden);
+        y = add(
+          y,
+          this.drop(
+            this.dense(this.drop(act, training), this.params["ffn.3.weight"], this.params["ffn.3.bias"]),
+            training,
+          ),
+        );
         if (v.norm === "post") y = this.norm(y, 2);
         return y as tf.Tensor3D;
       };
@@ -123,7 +158,11 @@ function tanhGelu(x: tf.Tensor): tf.Tensor {
  * output projection scaled by `gain`; per block, the stream's std after it and ‖∂loss/∂x_l‖ at its input, all from
  * one backward pass through zero taps added before each block.
  */
-export function compareNormPlacement(Pre: TransformerBlockClass = makeBlock(), Post: TransformerBlockClass = makeBlock({ norm: "post" }), labels = ["pre-norm", "post-norm"]): CompareNormPlacement {
+export function compareNormPlacement(
+  Pre: TransformerBlockClass = makeBlock(),
+  Post: TransformerBlockClass = makeBlock({ norm: "post" }),
+  labels = ["pre-norm", "post-norm"],
+): CompareNormPlacement {
   return (depth, gain) => {
     const rows: DepthRow[] = [];
     [Pre, Post].forEach((Block, which) => {
@@ -147,7 +186,14 @@ export function compareNormPlacement(Pre: TransformerBlockClass = makeBlock(), P
         return tf.sum(tf.mul(h, probe)) as tf.Scalar;
       };
       const grads = tf.grads(loss)(taps);
-      grads.forEach((g, l) => rows.push({ layer: l + 1, placement: labels[which], streamStd: stds[l], gradNorm: tf.tidy(() => tf.norm(g).dataSync()[0]) }));
+      grads.forEach((g, l) =>
+        rows.push({
+          layer: l + 1,
+          placement: labels[which],
+          streamStd: stds[l],
+          gradNorm: tf.tidy(() => tf.norm(g).dataSync()[0]),
+        }),
+      );
       tf.dispose([x, probe, ...taps, ...grads]);
       blocks.forEach((b) => b.dispose?.());
     });

@@ -9,10 +9,18 @@ import { ValueError } from "@drills/lib";
 import type { DriftStats, PointInTimeJoin, ValidateSchema, Violation } from "../calls";
 
 export const referenceJoin: PointInTimeJoin = (labels, features, o) => {
-  const need: [pl.DataFrame, string, string][] = [[labels, "labels", o.labelTime], [features, "features", o.featureTime], [labels, "labels", o.by], [features, "features", o.by]];
-  for (const [df, side, col] of need) if (!df.columns.includes(col)) throw new ValueError(`opts: expected a column "${col}" in ${side}, got ${df.columns.join(", ")}`);
+  const need: [pl.DataFrame, string, string][] = [
+    [labels, "labels", o.labelTime],
+    [features, "features", o.featureTime],
+    [labels, "labels", o.by],
+    [features, "features", o.by],
+  ];
+  for (const [df, side, col] of need)
+    if (!df.columns.includes(col))
+      throw new ValueError(`opts: expected a column "${col}" in ${side}, got ${df.columns.join(", ")}`);
   const [lk, fk] = [labels.getColumn(o.by).dtype, features.getColumn(o.by).dtype];
-  if (!lk.equals(fk)) throw new ValueError(`by: "${o.by}" must have one dtype on both sides, got ${lk} in labels and ${fk} in features`);
+  if (!lk.equals(fk))
+    throw new ValueError(`by: "${o.by}" must have one dtype on both sides, got ${lk} in labels and ${fk} in features`);
   // polars has no allowExactMatches: matching on labelTime − 1 tick excludes equal times (exact on a time grid
   // coarser than the column's resolution, which is what feature pipelines produce).
   const key = "__asof_time";
@@ -21,14 +29,21 @@ export const referenceJoin: PointInTimeJoin = (labels, features, o) => {
   const left = labels.withColumns(shifted.alias(key)).sort(key);
   // With `by`, polars does not verify sortedness: both sides must be sorted by time or the matches are silently wrong.
   const right = features.sort(o.featureTime);
-  const joined = left.joinAsof(right, { leftOn: key, rightOn: o.featureTime, by: o.by, strategy: "backward", checkSortedness: false, ...(o.tolerance ? { tolerance: o.tolerance } : {}) });
+  const joined = left.joinAsof(right, {
+    leftOn: key,
+    rightOn: o.featureTime,
+    by: o.by,
+    strategy: "backward",
+    checkSortedness: false,
+    ...(o.tolerance ? { tolerance: o.tolerance } : {}),
+  });
   return joined.drop(key);
 };
 
 function finite(name: string, x: number[]): void {
-  if (!Array.isArray(x) || x.length === 0 || !x.every(Number.isFinite)) throw new ValueError(`${name}: expected a non-empty array of finite numbers`);
+  if (!Array.isArray(x) || x.length === 0 || !x.every(Number.isFinite))
+    throw new ValueError(`${name}: expected a non-empty array of finite numbers`);
 }
-
 
 /** Number of sorted entries < v (bisect left), i.e. the index of v's right-closed bin. */
 function countBelow(sorted: number[], v: number): number {
@@ -75,7 +90,8 @@ export const referenceDrift: DriftStats = {
     const sa = [...a].sort((x, y) => x - y);
     const sb = [...b].sort((x, y) => x - y);
     let d = 0;
-    for (const v of [...sa, ...sb]) d = Math.max(d, Math.abs(countAtMost(sa, v) / sa.length - countAtMost(sb, v) / sb.length));
+    for (const v of [...sa, ...sb])
+      d = Math.max(d, Math.abs(countAtMost(sa, v) / sa.length - countAtMost(sb, v) / sb.length));
     return d;
   },
 };
@@ -93,10 +109,20 @@ export const referenceSchema: ValidateSchema = (df, contract) => {
       continue;
     }
     const rate = df.height === 0 ? 0 : s.nullCount() / df.height;
-    if (c.maxNullRate !== undefined && rate > c.maxNullRate) out.push({ column: name, kind: "nullRate", message: `${name}: null rate ${rate} > ${c.maxNullRate}` });
+    if (c.maxNullRate !== undefined && rate > c.maxNullRate)
+      out.push({ column: name, kind: "nullRate", message: `${name}: null rate ${rate} > ${c.maxNullRate}` });
     const values = s.toArray() as unknown[];
-    const bad = values.filter((v) => typeof v === "number" && (Number.isNaN(v) || (c.min !== undefined && v < c.min) || (c.max !== undefined && v > c.max)));
-    if (bad.length) out.push({ column: name, kind: "range", message: `${name}: ${bad.length} value(s) outside [${c.min ?? "-inf"}, ${c.max ?? "inf"}] or NaN` });
+    const bad = values.filter(
+      (v) =>
+        typeof v === "number" &&
+        (Number.isNaN(v) || (c.min !== undefined && v < c.min) || (c.max !== undefined && v > c.max)),
+    );
+    if (bad.length)
+      out.push({
+        column: name,
+        kind: "range",
+        message: `${name}: ${bad.length} value(s) outside [${c.min ?? "-inf"}, ${c.max ?? "inf"}] or NaN`,
+      });
   }
   return out;
 };
