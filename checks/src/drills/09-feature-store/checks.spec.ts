@@ -128,14 +128,12 @@ const joins: Record<string, [PointInTimeJoin, string, RegExp]> = {
         ![o.featureTime, o.by].every((c) => f.columns.includes(c))
       )
         return J(l, f, o);
-      return l
-        .sort(o.labelTime)
-        .joinAsof(f.sort(o.featureTime), {
-          leftOn: o.labelTime,
-          rightOn: o.featureTime,
-          by: o.by,
-          checkSortedness: false,
-        });
+      return l.sort(o.labelTime).joinAsof(f.sort(o.featureTime), {
+        leftOn: o.labelTime,
+        rightOn: o.featureTime,
+        by: o.by,
+        checkSortedness: false,
+      });
     },
     "rejects",
     /String in labels but a Float64[\s\S]*it threw/,

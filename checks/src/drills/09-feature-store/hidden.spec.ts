@@ -17,15 +17,13 @@ const joinWrong: Record<string, [PointInTimeJoin, string[]]> = {
   "exact matches always allowed": [(l, f, o) => referenceJoin(l, f, { ...o, allowExactMatches: true }), ["hidden-6"]],
   "forward strategy (features from the future)": [
     (l, f, o) =>
-      l
-        .sort(o.labelTime)
-        .joinAsof(f.sort(o.featureTime), {
-          leftOn: o.labelTime,
-          rightOn: o.featureTime,
-          by: o.by,
-          strategy: "forward",
-          checkSortedness: false,
-        }),
+      l.sort(o.labelTime).joinAsof(f.sort(o.featureTime), {
+        leftOn: o.labelTime,
+        rightOn: o.featureTime,
+        by: o.by,
+        strategy: "forward",
+        checkSortedness: false,
+      }),
     ["hidden-4", "hidden-5", "hidden-6"],
   ],
   // In hidden 6 (two entities, dense features) every label has an earlier feature: nothing to drop.
