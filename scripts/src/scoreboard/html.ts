@@ -9,7 +9,7 @@ import { bySection, tally, type BoardRow } from "./board";
 const esc = escapeHtml;
 
 /** Same column widths in every section's table, so the sections line up. */
-const COLS = `<colgroup>${[11, 17, 7, 10, 5, 4, 5].map((w) => `<col style="width:${w}em">`).join("")}</colgroup>`;
+const COLS = `<colgroup>${[11, 17, 7, 10, 5, 5, 4, 5, 5].map((w) => `<col style="width:${w}em">`).join("")}</colgroup>`;
 
 const COLOR: Record<string, string> = {
   pass: "#1a7f37",
@@ -66,11 +66,11 @@ export async function boardHtml(rows: BoardRow[], generatedAt = new Date()): Pro
   const row = (r: BoardRow) =>
     `<tr data-drill="${esc(r.drill.id)}" data-status="${esc(r.status)}"><td>${esc(r.drill.id)}</td><td>${esc(r.drill.title)}</td>` +
     `<td style="color:${COLOR[r.status]}">${esc(r.status)}</td><td>${r.bestMs === undefined ? "—" : esc(formatDuration(r.bestMs)) + (r.withinBox ? "" : " (over)")}</td>` +
-    `<td>${r.drill.minutes} min</td><td>${r.hints}</td><td>${r.attempts}</td></tr>`;
+    `<td>${r.drill.minutes} min</td><td>${r.stretch.total ? `${r.stretch.passed}/${r.stretch.total}` : "—"}</td><td>${r.hints}</td><td>${r.reveals}</td><td>${r.attempts}</td></tr>`;
   const sections = bySection(rows)
     .map(
       ([level, rs]) =>
-        `<h2>${level}</h2><table>${COLS}<thead><tr><th>Drill</th><th>Title</th><th>Status</th><th>Best time</th><th>Box</th><th>Hints</th><th>Attempts</th></tr></thead><tbody>${rs.map(row).join("")}</tbody></table>`,
+        `<h2>${level}</h2><table>${COLS}<thead><tr><th>Drill</th><th>Title</th><th>Status</th><th>Best time</th><th>Box</th><th>Stretch</th><th>Hints</th><th>Answers seen</th><th>Attempts</th></tr></thead><tbody>${rs.map(row).join("")}</tbody></table>`,
     )
     .join("\n");
   return `<!doctype html>

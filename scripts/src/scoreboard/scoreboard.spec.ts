@@ -98,26 +98,69 @@ test("a drill with several checks passes when all have passed, timed at the last
   assert.equal([done.status, done.bestMs, done.withinBox, done.attempts], ["pass", 9 * MIN, true, 3]);
 });
 
-test("text: sections in order, one line per drill with status, best time, box, hints, attempts", () => {
+test("text: sections in order, one line per drill with status, best time, box, stretch, hints, answers seen, attempts", () => {
   const text = boardText(summarise(LOG), "log.jsonl");
   const lines = text.split("\n");
   assert.is(lines[0], "Drills scoreboard — 3 of 9 passed, 1 within the time box, 3 hints used");
   assert.ok(lines.indexOf("Easy") < lines.indexOf("Medium") && lines.indexOf("Medium") < lines.indexOf("Expert"));
   const row = (id: string) => lines.find((l) => l.includes(id))!.split(/\s{2,}/);
-  assert.equal(row("01-zscore"), ["✔ 01-zscore", "Z-score", "pass", "7 min 05 s", "10 min", "1", "6"]);
+  assert.equal(row("01-zscore"), ["✔ 01-zscore", "Z-score", "pass", "7 min 05 s", "10 min", "—", "1", "0", "6"]);
   assert.equal(row("04-binary-auc"), [
     "✔ 04-binary-auc",
     "Custom AUC",
     "pass",
     "17 min 00 s (over)",
     "15 min",
+    "—",
+    "0",
     "0",
     "1",
   ]);
-  assert.equal(row("05-logreg").slice(2), ["fail", "—", "20 min", "2", "1"]);
-  assert.equal(row("09-feature-store").slice(2), ["not started", "—", "20 min", "0", "0"]);
+  assert.equal(row("05-logreg").slice(2), ["fail", "—", "20 min", "0/1", "2", "0", "1"]);
+  assert.equal(row("09-feature-store").slice(2), ["not started", "—", "20 min", "0/2", "0", "0", "0"]);
   assert.not.match(text, /No progress yet/);
   assert.match(boardText(summarise([])), /No progress yet: open notebooks\/exercises\/01-zscore\.ipynb/);
+});
+
+test("core and stretch apart: a stretch pass counts beside the drill, not in its status; a reveal is counted once per part", () => {
+  const at = "2026-12-02T10:00:00.000Z";
+  const base = {
+    v: 1 as const,
+    at,
+    session: "s",
+    mode: "interactive" as const,
+    drill: "02-impute-median",
+    elapsedMs: 60_000,
+  };
+  const rows = summarise([
+    {
+      ...base,
+      kind: "check",
+      title: "grouped",
+      part: "group",
+      status: "pass",
+      checks: [],
+      minutes: 15,
+      hints: 0,
+      attempt: 1,
+    },
+    {
+      ...base,
+      kind: "check",
+      title: "danfo",
+      part: "danfo",
+      status: "fail",
+      checks: [],
+      minutes: 15,
+      hints: 0,
+      attempt: 1,
+    },
+    { ...base, kind: "reveal", part: "danfo" },
+    { ...base, kind: "reveal", part: "danfo" },
+    { ...base, kind: "reveal", part: "followup-1" },
+  ]);
+  const row = rows.find((r) => r.drill.id === "02-impute-median")!;
+  assert.equal([row.status, row.stretch, row.reveals], ["fail", { passed: 1, total: 1 }, 2]);
 });
 
 test("html: a chart as inline SVG and one row per drill", async () => {

@@ -12,12 +12,15 @@ function cells(r: BoardRow): string[] {
     r.status,
     best,
     `${r.drill.minutes} min`,
+    r.stretch.total ? `${r.stretch.passed}/${r.stretch.total}` : "—",
     String(r.hints),
+    String(r.reveals),
     String(r.attempts),
   ];
 }
 
-const HEAD = ["  Drill", "Title", "Status", "Best time", "Box", "Hints", "Attempts"];
+/** Status and best time are the core's (the drill's scope in its time box); stretch parts are counted apart. */
+const HEAD = ["  Drill", "Title", "Status", "Best time", "Box", "Stretch", "Hints", "Answers seen", "Attempts"];
 
 export function boardText(rows: BoardRow[], source?: string): string {
   const t = tally(rows);
