@@ -1,17 +1,17 @@
 /**
- * Hidden cases for grading. The interviewer keeps a JSON file outside the candidate's copy and points
- * `DRILLS_HIDDEN_FILE` at it in the kernel's environment; each check function then adds that drill's hidden cases to
- * its public ones. A hidden case is named by its property only ("hidden 2: matches the float64 reference") and its
- * failures never show the input (drill.ts replaces it), so a report can be shared without leaking the cases.
+ * Hidden cases for grading. The interviewer keeps a JSON file outside the candidate's copy; the grader reads and
+ * validates it in its own process and builds each case from a drill's hidden properties (drills/<id>/hidden.ts):
+ * the kernel only ever sees each input with its own call — no file path, no environment variable. A hidden case is
+ * named by its property only ("hidden 2: matches the float64 reference") and its failures never show the input
+ * (drill.ts replaces it), so a report can be shared without leaking the cases.
  *
  * Format (see grading/README.md):
  *   { "version": 1, "drills": { "01-zscore": [ { "property": "reference", "input": { "x": [1, 2, 3] }, "points": 2 } ] } }
- * Each drill that supports hidden cases registers a builder: a vocabulary of properties, each turning an input into
- * a case. Inputs are JSON values or small generators ({ "normal": { "n": 1000, "mean": 0, "std": 1, "seed": 7 } }).
+ * Inputs are JSON values or small generators ({ "normal": { "n": 1000, "mean": 0, "std": 1, "seed": 7 } }).
  */
 import * as fs from "node:fs";
 import { normal, rng } from "@drills/lib";
-import type { Case as SplitCase, LegacyCase as Case, Drill } from "../drill";
+import type { Case as SplitCase } from "../drill";
 import type { HiddenProperty as SplitProperty } from "../hidden-property";
 import { loadDrill } from "../loader";
 import { REGISTRY } from "../registry";
@@ -28,25 +28,6 @@ export interface HiddenSpec {
 export interface HiddenFile {
   version: 1;
   drills: Record<string, HiddenSpec[]>;
-}
-
-export interface HiddenProperty<I> {
-  /** The property as a sentence: the case's name and the failure's "what". */
-  what: string;
-  /** One nudge shown on failure, as for public cases. */
-  hint: string;
-  /** Throws (plain Error) when the input is malformed: that is the interviewer's mistake, reported as an error. */
-  run(impl: I, spec: HiddenSpec): void | Promise<void>;
-}
-
-/**
- * Builders are registered per Drill object (a notebook may have several checks under one id, e.g. danfojs and
- * polars variants); the file is keyed by notebook id, and a case's property picks the check it belongs to.
- */
-const builders: { drill: Drill<any>; properties: Record<string, HiddenProperty<any>> }[] = [];
-
-export function registerHidden<I>(drill: Drill<I>, properties: Record<string, HiddenProperty<I>>): void {
-  builders.push({ drill, properties });
 }
 
 /** A drill's split hidden properties (judged outside the kernel), by name; none when its folder has none. */
@@ -97,35 +78,15 @@ export function hiddenCasesOf(drillId: string, part: string, file: HiddenFile | 
   });
 }
 
-/** Every property a notebook id supports, with the check (drill object) it belongs to. */
-export function hiddenProperties(
-  drillId: string,
-): Map<string, { drill: Drill<unknown>; property: HiddenProperty<unknown> }> {
-  const out = new Map<string, { drill: Drill<unknown>; property: HiddenProperty<unknown> }>();
-  for (const [name, p] of Object.entries(splitProperties(drillId))) {
-    const check = loadDrill(drillId).checks[p.part];
-    out.set(name, {
-      drill: check as Drill<unknown>,
-      property: {
-        what: p.what,
-        hint: p.hint,
-        run: () => {
-          throw new Error(`${name} is judged outside the kernel`);
-        },
-      },
-    });
-  }
-  for (const b of builders) {
-    if (b.drill.id !== drillId) continue;
-    for (const [name, property] of Object.entries(b.properties)) out.set(name, { drill: b.drill, property });
-  }
-  return out;
+/** Every property a notebook id supports, by name. */
+export function hiddenProperties(drillId: string): Map<string, SplitProperty> {
+  return new Map(Object.entries(splitProperties(drillId)));
 }
 
 /** The case name for the i-th (0-based) hidden case of a notebook id; the grader uses it to find the case's points. */
 export function hiddenCaseName(drillId: string, spec: HiddenSpec, index: number): string {
   const p = hiddenProperties(drillId).get(spec.property);
-  return `hidden ${index + 1}: ${p ? p.property.what : spec.property}`;
+  return `hidden ${index + 1}: ${p ? p.what : spec.property}`;
 }
 
 /** Reads and validates the file; every problem is listed, with the drill and case it is in. */
@@ -141,7 +102,7 @@ export function readHiddenFile(file: string, only?: string): HiddenFile {
   return data as HiddenFile;
 }
 
-/** Every problem in the file, or only in one drill's entries (`only`: a kernel checks the drill it runs). */
+/** Every problem in the file, or only in one drill's entries. */
 export function validateHidden(data: any, only?: string): string[] {
   if (!data || data.version !== 1 || typeof data.drills !== "object" || data.drills === null)
     return ['expected { "version": 1, "drills": { ... } }'];
@@ -150,8 +111,7 @@ export function validateHidden(data: any, only?: string): string[] {
     if (only !== undefined && drill !== only) continue;
     const props = Object.fromEntries(hiddenProperties(drill));
     if (Object.keys(props).length === 0) {
-      const supported = [...new Set(builders.map((b) => b.drill.id))];
-      for (const d of REGISTRY) if (Object.keys(splitProperties(d.id)).length) supported.push(d.id);
+      const supported = REGISTRY.filter((d) => Object.keys(splitProperties(d.id)).length).map((d) => d.id);
       problems.push(`${drill}: no hidden-case support for this drill (supported: ${supported.join(", ") || "none"})`);
       continue;
     }
@@ -171,45 +131,6 @@ export function validateHidden(data: any, only?: string): string[] {
     });
   }
   return problems;
-}
-
-/**
- * The drill's hidden cases from `DRILLS_HIDDEN_FILE`, or none when it is unset. A broken file gives one case that
- * errors with the reason, so a grading run never silently loses its hidden cases.
- */
-export function hiddenCases<I>(drill: Drill<I>, env: NodeJS.ProcessEnv = process.env): Case<I>[] {
-  const file = env.DRILLS_HIDDEN_FILE?.trim();
-  if (!file) return [];
-  let specs: HiddenSpec[];
-  try {
-    specs = readHiddenFile(file, drill.id).drills[drill.id] ?? [];
-  } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    return [
-      {
-        name: "hidden cases",
-        hint: "fix the hidden-cases file",
-        hidden: true,
-        run: () => {
-          throw new Error(reason);
-        },
-      },
-    ];
-  }
-  const mine = builders.find((b) => b.drill === drill)?.properties ?? {};
-  // Cases keep their index in the notebook's list, so names are stable whichever check they belong to.
-  return specs.flatMap((spec, i) =>
-    mine[spec.property]
-      ? [
-          {
-            name: hiddenCaseName(drill.id, spec, i),
-            hint: mine[spec.property].hint,
-            hidden: true,
-            run: (impl: I) => mine[spec.property].run(impl, spec),
-          },
-        ]
-      : [],
-  );
 }
 
 /**

@@ -104,6 +104,15 @@ export const CHEATS: Cheat[] = [
       ),
   },
   {
+    name: "appends a forged verdict to the installed checks package for the next candidate",
+    sandboxOnly: true,
+    edit: (nb) =>
+      answer(
+        nb,
+        `for (const m of ["@drills/checks/kernel", "@drills/lib"]) { try { require("fs").appendFileSync(require.resolve(m), "\\n;module.exports.serve = async () => {};"); } catch {} }\ntry { require("fs").appendFileSync(require("path").join(${JSON.stringify(process.cwd())}, "checks/dist/drills/01-zscore/oracle.js"), "\\nexports.referenceZscore = (x) => Array.from(x);"); } catch {}\nfunction zscore(x: tf.Tensor1D): tf.Tensor1D { throw todo(); }`,
+      ),
+  },
+  {
     name: "sets a notebook timeout of 0 and loops forever",
     edit: (nb) => {
       (nb.metadata as Record<string, any>).drills = { ...(nb.metadata as Record<string, any>).drills, timeout: 0 };

@@ -16,10 +16,16 @@ import { gradeJunit, gradeTable } from "./report";
 import { possiblePoints } from "./verdicts";
 import { readHiddenFile } from "@drills/checks/grading";
 import { CHEATS, HARDCODED } from "./cheats";
+import { sandboxAvailable } from "../sandbox/sandbox";
+
+/** Graded in the sandbox where bubblewrap runs (CI installs it); elsewhere with --no-sandbox, said in the output. */
+const SANDBOX = sandboxAvailable().available;
+if (!SANDBOX) console.log(`  grading without a sandbox: ${sandboxAvailable().reason}`);
 
 const SOLUTION = path.join(PROJECT_ROOT, "notebooks", "solutions", "01-zscore.ipynb");
 const EXERCISE = path.join(PROJECT_ROOT, "notebooks", "exercises", "01-zscore.ipynb");
 const ORACLE = path.join(PROJECT_ROOT, "checks", "dist", "drills", "01-zscore", "oracle.js");
+const KERNEL = path.join(PROJECT_ROOT, "checks", "dist", "kernel.js");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "drills-grade-"));
 const HIDDEN = path.join(tmp, "hidden.json");
 const log = path.join(tmp, "progress.jsonl");
@@ -59,7 +65,7 @@ const lingering = () =>
     .filter((l) => /^sleep 1000$/.test(l.trim()) || (l.includes("tslab") && l.includes("grade-work")));
 
 let report: GradeReport;
-let before: { hidden: string; oracle: string };
+let before: { hidden: string; oracle: string; kernel: string };
 const zscoreOf = (name: string): NotebookGrade =>
   report.notebooks.find((g) => path.basename(g.candidate) === name && g.drill === "01-zscore")!;
 
@@ -67,7 +73,7 @@ test.before(async () => {
   process.env.DRILLS_PROGRESS_FILE = log;
   const sample = readHiddenFile(path.join(PROJECT_ROOT, "grading", "hidden.sample.json"), "01-zscore");
   fs.writeFileSync(HIDDEN, JSON.stringify({ version: 1, drills: { "01-zscore": sample.drills["01-zscore"] } }));
-  before = { hidden: sha(HIDDEN), oracle: sha(ORACLE) };
+  before = { hidden: sha(HIDDEN), oracle: sha(ORACLE), kernel: sha(KERNEL) };
   const dirs = [
     candidate("solution", SOLUTION),
     // A drill of several parts, core and stretch: each part is its own request to the same kernel.
@@ -169,11 +175,11 @@ test("tampered: edited and added check cells are flagged; the score is the same 
 
 for (const [i, cheat] of CHEATS.entries()) {
   test(`cheat ${i + 1}: ${cheat.name} — scores no more than ${cheat.baseline === "hardcoded" ? "the same answer without it" : "the untouched exercise"}`, () => {
-    const g = zscoreOf(`cheat-${i + 1}`);
-    if (cheat.sandboxOnly && report.sandbox === "none") {
-      console.log(`  skipped: "${cheat.name}" needs the sandbox (this run had none)`);
+    if (cheat.sandboxOnly && !SANDBOX) {
+      console.log(`  skipped: "${cheat.name}" needs the sandbox (${sandboxAvailable().reason})`);
       return;
     }
+    const g = zscoreOf(`cheat-${i + 1}`);
     const baseline = zscoreOf(cheat.baseline === "hardcoded" ? "hardcoded" : "exercise");
     assert.ok(
       g.earned <= baseline.earned,
@@ -193,6 +199,7 @@ test("the shareable run holds the candidate's own cells only: no hidden input, n
 test("nothing is damaged and nothing is left behind", () => {
   assert.is(sha(HIDDEN), before.hidden, "the hidden file is unchanged");
   assert.is(sha(ORACLE), before.oracle, "the installed oracle is unchanged");
+  assert.is(sha(KERNEL), before.kernel, "the installed kernel half is unchanged");
   assert.not.ok(fs.existsSync(log), "grading must not write the progress log");
   assert.equal(lingering(), [], "no kernel or child process survives grading");
   const work = path.join(PROJECT_ROOT, "build", "grade-work");
