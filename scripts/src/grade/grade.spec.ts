@@ -191,8 +191,20 @@ for (const [i, cheat] of CHEATS.entries()) {
 
 test("the shareable run holds the candidate's own cells only: no hidden input, no grading request", () => {
   for (const g of report.notebooks.filter((x) => x.executed)) {
-    const text = fs.readFileSync(g.executed!, "utf8");
-    assert.not.match(text, /@drills\/checks\/kernel|hidden\.json|"property"/, `${g.executed} shows grading output`);
+    const nb = JSON.parse(fs.readFileSync(g.executed!, "utf8")) as Notebook;
+    // The grader's requests never run as cells of this notebook, and their outcome lines never land in it.
+    const outputs = JSON.stringify(nb.cells.map((c) => c.outputs ?? []));
+    assert.not.match(outputs, /[0-9a-f]{18} \d+ \{\\?"kind/, `${g.executed} shows an outcome line`);
+    assert.not.match(outputs, /hidden\.json|\\?"property\\?"/, `${g.executed} shows the hidden cases`);
+    assert.not.ok(
+      nb.cells.some((c) =>
+        []
+          .concat(c.source as never)
+          .join("")
+          .includes("grader.serve("),
+      ),
+      "no grading request cell",
+    );
   }
 });
 
