@@ -60,13 +60,18 @@ export const JUNK: unknown[] = [
   { mutated: { part: 1 } },
 ];
 
-export async function expectJudgesHold(all: Record<string, Check>): Promise<void> {
+/**
+ * Forged or malformed replies never pass a judge (unless the case is measured in the kernel anyway) and never
+ * crash it. With `untrusted` (as the grader judges), a judge that throws on such data counts as a failure, which
+ * is what grading does with it; without, the judge must fail it by itself.
+ */
+export async function expectJudgesHold(all: Record<string, Check>, o: { untrusted?: boolean } = {}): Promise<void> {
   for (const [part, check] of Object.entries(all)) {
     for (const c of check.cases) {
       if (!("judge" in c)) continue;
       const input = await c.input();
       for (const value of JUNK) {
-        const r = await judgeOutcome(c, input, { kind: "value", value, ms: 0 });
+        const r = await judgeOutcome(c, input, { kind: "value", value, ms: 0 }, o);
         assert.ok(r.status !== "error", `${part}/${c.id} crashed on ${JSON.stringify(value)}:\n${caseText(r)}`);
         assert.ok(r.status !== "pass" || c.inKernel, `${part}/${c.id} passed on ${JSON.stringify(value)}`);
       }

@@ -2,6 +2,7 @@
  * The float64 oracle for drill 01, on the float32 values a tensor actually holds. Judge side only: the grading
  * kernel never loads this file.
  */
+import { ok } from "../../assert";
 
 /**
  * (x − mean) / std with the population std. A constant input gives zeros whatever its value: summing seven 0.1s in
@@ -35,4 +36,28 @@ export function maxError(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let m = 0;
   for (let i = 0; i < b.length; i++) m = Math.max(m, Number.isNaN(a[i]) ? Infinity : Math.abs(a[i] - b[i]));
   return m;
+}
+
+/**
+ * The output values a kernel sent, checked before judging: in grading they come from the candidate's kernel, and
+ * a forged reply (an empty array, a string) must fail the case rather than slip through a lenient comparison.
+ */
+export function outputOf(value: unknown, n: number): Float32Array {
+  const v = (value as { values?: unknown } | null)?.values;
+  ok(v instanceof Float32Array && v.length === n, {
+    what: "zscore(x) should return a tensor of x's length",
+    expected: `${n} float32 values`,
+    actual: v instanceof Float32Array ? `${v.length} values` : "no values",
+  });
+  return v;
+}
+
+export function outputsOf(value: unknown, lengths: number[]): Float32Array[] {
+  const v = (value as { values?: unknown } | null)?.values;
+  ok(Array.isArray(v) && v.length === lengths.length, {
+    what: "zscore should have returned one output per input",
+    expected: `${lengths.length} outputs`,
+    actual: Array.isArray(v) ? `${v.length} outputs` : "none",
+  });
+  return lengths.map((n, i) => outputOf({ values: v[i] }, n));
 }

@@ -27,6 +27,12 @@ const coverage: Case<MakeLoader> = {
   call: "loader",
   input: () => ({ n: 10, runs: [run(4, false, 1, 1), run(4, true, 1, 1)] }),
   judge(runs: Runs) {
+    // Both runs must be there: an empty reply (a forged one) would otherwise check nothing.
+    ok(Array.isArray(runs) && runs.length === 2, {
+      what: "the loader should be run twice (without and with shuffle)",
+      expected: "2 runs",
+      actual: `${Array.isArray(runs) ? runs.length : typeof runs} run(s)`,
+    });
     runs.forEach(([e], r) => {
       const input = `${ID_ROWS(10)}; {batchSize: 4, shuffle: ${r === 1}, seed: 1}`;
       e.ys.forEach((ys, b) => equal(e.xs[b], ys, { what: `x and y rows should stay paired in batch ${b + 1}`, input }));

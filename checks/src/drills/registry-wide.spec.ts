@@ -1,0 +1,59 @@
+/**
+ * What every registered drill owes the grader, checked over the registry rather than drill by drill: its kernel half
+ * loads nothing of the judge's side (in a fresh process, as a grading kernel would), every judge — public and the
+ * sample file's hidden cases — fails forged or malformed replies instead of passing or crashing on them, and the
+ * cases measured inside the kernel are a minority of the drill's points. A new drill is covered the day it registers.
+ */
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { execFileSync } from "node:child_process";
+import * as path from "node:path";
+import { useBackend } from "@drills/lib";
+import { REGISTRY } from "../registry";
+import { loadDrill } from "../loader";
+import { isSplit, type Case, type Check } from "../drill";
+import { hiddenCasesOf, readHiddenFile } from "../experience/hidden";
+import { expectJudgesHold } from "../testing";
+
+const SAMPLE = readHiddenFile(path.resolve(__dirname, "../../../grading/hidden.sample.json"));
+/** Judge-side modules by file name: an oracle, case lists, hidden properties, fixtures, test code. */
+const JUDGE_SIDE = /[\\/](oracle[^\\/]*|checks|cases-[^\\/]*|hidden|fixtures|grading|testing)\.js$|[\\/]test[\\/]/;
+
+test.before(async () => {
+  await useBackend();
+});
+
+for (const drill of REGISTRY) {
+  test(`${drill.id}: the kernel half loads nothing of the judge's side`, () => {
+    const calls = path.join(__dirname, drill.id, "calls.js");
+    const script = `require(${JSON.stringify(calls)}); console.log(JSON.stringify(Object.keys(require.cache)))`;
+    const loaded: string[] = JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }));
+    const own = loaded.filter((f) => f.startsWith(path.resolve(__dirname, "..")) && !f.includes("node_modules"));
+    assert.ok(own.includes(calls));
+    assert.equal(
+      own.filter((f) => JUDGE_SIDE.test(f)).map((f) => path.relative(__dirname, f)),
+      [],
+    );
+  });
+
+  test(`${drill.id}: forged replies fail every judge, public and hidden`, async () => {
+    const { checks } = loadDrill(drill.id);
+    const withHidden: Record<string, Check> = Object.fromEntries(
+      Object.entries(checks).map(([part, c]) => [
+        part,
+        { ...c, cases: [...c.cases, ...hiddenCasesOf(drill.id, part, SAMPLE)] },
+      ]),
+    );
+    // Judged as the grader judges a kernel's reply: untrusted data.
+    await expectJudgesHold(withHidden, { untrusted: true });
+  });
+
+  test(`${drill.id}: in-kernel cases are a minority of the drill's points`, () => {
+    const cases = Object.values(loadDrill(drill.id).checks).flatMap((c) => c.cases.filter(isSplit) as Case[]);
+    const points = (inKernel: boolean) =>
+      cases.filter((c) => !!c.inKernel === inKernel).reduce((s, c) => s + (c.points ?? 1), 0);
+    assert.ok(points(true) < points(false), `${drill.id}: ${points(true)} in-kernel points vs ${points(false)}`);
+  });
+}
+
+test.run();
