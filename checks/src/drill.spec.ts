@@ -3,48 +3,30 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import * as fc from "fast-check";
 import { todo, ValueError } from "@drills/lib";
-import { evaluate, type Drill } from "./drill";
+import { evaluate, judgeOutcome, type Check } from "./drill";
 import { allClose, call, close, property, throwsValueError } from "./assert";
 import { CheckFailure } from "./failure";
 
 type F = (x: number) => number;
-const drill = (run: (f: F) => void, hidden = false): Drill<F> => ({
+/** One split case: the kernel half calls f(1) through `call`, the judge half gets its value. */
+const drill = (judge: (value: unknown) => void, hidden = false): Check<F> => ({
   id: "99-t",
+  part: "t",
   title: "T",
-  cases: [{ name: "c", hint: "h", hidden, run }],
+  calls: { one: (f: F) => call("f(1)", () => f(1)) },
+  cases: [{ id: "c", name: "c", hint: "h", hidden, call: "one", input: () => ({}), judge }],
 });
+const isTwo = (v: unknown) => close(v, 2, { what: "f(1) = 2", input: "x = 1 (secret)" });
 
-test("outcomes: pass, fail with the case's hint, todo for a stub, error for a broken check", async () => {
-  const ok = await evaluate(
-    drill((f) =>
-      close(
-        call("f(1)", () => f(1)),
-        2,
-        { what: "f(1) = 2" },
-      ),
-    ),
-    (x) => 2 * x,
-  );
-  assert.is(ok.status, "pass");
-  const bad = await evaluate(
-    drill((f) =>
-      close(
-        call("f(1)", () => f(1)),
-        2,
-        { what: "f(1) = 2" },
-      ),
-    ),
-    (x) => x,
-  );
+test("outcomes: pass, fail with the case's hint, todo for a stub, error for a broken judge", async () => {
+  assert.is((await evaluate(drill(isTwo), (x) => 2 * x)).status, "pass");
+  const bad = await evaluate(drill(isTwo), (x) => x);
   assert.is(bad.results[0].status, "fail");
   assert.is(bad.results[0].hint, "h");
   assert.is(bad.results[0].failure?.actual, "1");
-  const stub = await evaluate(
-    drill((f) => void call("f(1)", () => f(1))),
-    () => {
-      throw todo();
-    },
-  );
+  const stub = await evaluate(drill(isTwo), () => {
+    throw todo();
+  });
   assert.is(stub.status, "todo");
   const broken = await evaluate(
     drill(() => JSON.parse("{")),
@@ -54,23 +36,24 @@ test("outcomes: pass, fail with the case's hint, todo for a stub, error for a br
   assert.match(broken.results[0].failure!.what, "a bug in the pack");
 });
 
+test("a judge that crashes on a grading kernel's (untrusted) value fails the case instead", async () => {
+  const c = drill(() => JSON.parse("{")).cases[0];
+  const r = await judgeOutcome(c, {}, { kind: "value", value: "forged", ms: 0 }, { untrusted: true });
+  assert.is(r.status, "fail");
+  assert.match(r.failure!.actual, /^unreadable: /);
+});
+
 test("the candidate throwing is a failure naming the call, never a crash", async () => {
-  const r = await evaluate(
-    drill((f) => void call("f(1)", () => f(1))),
-    () => {
-      throw new TypeError("boom");
-    },
-  );
+  const r = await evaluate(drill(isTwo), () => {
+    throw new TypeError("boom");
+  });
   assert.is(r.results[0].status, "fail");
   assert.is(r.results[0].failure!.what, "f(1) should run without throwing");
   assert.is(r.results[0].failure!.actual, "threw TypeError: boom");
 });
 
 test("a hidden case never shows its input", async () => {
-  const r = await evaluate(
-    drill((f) => close(f(3), 0, { what: "w", input: "x = 3 (secret)" }), true),
-    (x) => x,
-  );
+  const r = await evaluate(drill(isTwo, true), (x) => x);
   assert.is(r.results[0].failure!.input, "(hidden case)");
 });
 

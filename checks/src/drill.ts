@@ -13,7 +13,7 @@ import { decode, encode } from "./codec";
 import { CheckFailure, type Failure } from "./failure";
 import { fmt } from "./format";
 import { callCase, type Calls, type Outcome } from "./outcome";
-import { rollUp, slug, type Status } from "./report";
+import { rollUp, type Status } from "./report";
 
 export type { Status } from "./report";
 
@@ -48,29 +48,14 @@ export interface Case<I = any, In = any> extends CaseInfo {
   judge(value: any, input: In): void | Promise<void>;
 }
 
-/**
- * A case not yet split in two: `run` calls and judges in one go, so it can only run inside the kernel. Kept while
- * drills move to split cases; the grader cannot judge these outside the kernel and says so.
- */
-export interface LegacyCase<I = any> extends Omit<CaseInfo, "id"> {
-  id?: string;
-  run(impl: I): void | Promise<void>;
-}
-
-export type AnyCase<I = any> = Case<I> | LegacyCase<I>;
-
-export const isSplit = <I>(c: AnyCase<I>): c is Case<I> => typeof (c as Case<I>).judge === "function";
-
-export const caseId = (c: AnyCase): string => c.id ?? slug(c.name);
-
 export interface Check<I = any> {
   /** The notebook id: "01-zscore". */
   id: string;
   /** The part of the drill this check covers: "zscore". */
   part?: string;
   title: string;
-  calls?: Calls<I>;
-  cases: AnyCase<I>[];
+  calls: Calls<I>;
+  cases: Case<I>[];
 }
 /** @deprecated the old name of a Check. */
 export type Drill<I = any> = Check<I>;
@@ -154,45 +139,8 @@ export async function judgeOutcome<I>(
   }
 }
 
-async function runLegacy<I>(c: LegacyCase<I>, impl: I): Promise<CaseResult> {
-  const id = caseId(c);
-  const t0 = performance.now();
-  try {
-    await c.run(impl);
-  } catch (e) {
-    const ms = performance.now() - t0;
-    if (isNotImplemented(e))
-      return judgeOutcome({ ...c, id, inKernel: true, call: id, input: () => undefined, judge: () => {} }, undefined, {
-        kind: "todo",
-        ms,
-      });
-    if (e instanceof CheckFailure)
-      return judgeOutcome({ ...c, id, inKernel: true, call: id, input: () => undefined, judge: () => {} }, undefined, {
-        kind: "failure",
-        failure: e.failure,
-        ms,
-      });
-    const failure = {
-      what: "the check itself crashed (a bug in the pack, not in your answer)",
-      expected: "a verdict",
-      actual: fmt(e),
-    };
-    return { id, name: c.name, status: "error", failure, ms, points: c.points ?? 1, inKernel: true };
-  }
-  return {
-    id,
-    name: c.name,
-    status: "pass",
-    ms: performance.now() - t0,
-    points: c.points ?? 1,
-    inKernel: true,
-    ...(c.hidden ? { hidden: true } : {}),
-  };
-}
-
 /** Both halves in this process. The value goes through the same encoding as in grading, so verdicts agree. */
-export async function runCase<I>(check: Check<I>, c: AnyCase<I>, impl: I): Promise<CaseResult> {
-  if (!isSplit(c)) return runLegacy(c, impl);
+export async function runCase<I>(check: Check<I>, c: Case<I>, impl: I): Promise<CaseResult> {
   let input: unknown;
   try {
     input = await c.input();
@@ -205,7 +153,7 @@ export async function runCase<I>(check: Check<I>, c: AnyCase<I>, impl: I): Promi
     return { id: c.id, name: c.name, status: "error", failure, ms: 0, points: c.points ?? 1 };
   }
   const sent = decode(encode(input));
-  let outcome = await callCase(check.calls?.[c.call], impl, sent, c.call);
+  let outcome = await callCase(check.calls[c.call], impl, sent, c.call);
   if (outcome.kind === "value") {
     try {
       outcome = { ...outcome, value: decode(encode(outcome.value)) };
@@ -224,7 +172,7 @@ export async function runCase<I>(check: Check<I>, c: AnyCase<I>, impl: I): Promi
  * Runs every case, in order. Cases are not skipped after a todo: a drill with two functions can have one done and
  * one stubbed, and a stub throws at once anyway.
  */
-export async function evaluate<I>(check: Check<I>, impl: I, extra: AnyCase<I>[] = []): Promise<DrillReport> {
+export async function evaluate<I>(check: Check<I>, impl: I, extra: Case<I>[] = []): Promise<DrillReport> {
   const results: CaseResult[] = [];
   for (const c of [...check.cases, ...extra]) results.push(await runCase(check, c, impl));
   return { drill: check.id, part: check.part ?? check.id, title: check.title, status: overall(results), results };

@@ -3,9 +3,10 @@
  * payload it sends into the candidate's kernel, and the judging of what comes back. Never loaded in a grading kernel.
  */
 export { loadDrill, loadCalls, setDrillFolder } from "./loader";
+export { JUDGE_SIDE } from "./judge-side";
 export type { DrillModule } from "./loader";
-export { judgeOutcome, evaluate, isSplit, caseId } from "./drill";
-export type { Case, Check, CaseResult, DrillReport, AnyCase } from "./drill";
+export { judgeOutcome, evaluate } from "./drill";
+export type { Case, Check, CaseResult, DrillReport } from "./drill";
 export type { Outcome, Calls } from "./outcome";
 export { callCase } from "./outcome";
 export { encode, decode } from "./codec";

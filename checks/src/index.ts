@@ -3,8 +3,6 @@
  * shows the report in the notebook, plus hint() and solution(). A notebook that imports its own drill's entry
  * (`@drills/checks/01-zscore`) loads only that drill's dependencies; this entry loads them all.
  */
-import { evaluate, type Drill } from "./drill";
-import { present } from "./present";
 import { attach } from "./experience";
 
 export { evaluate, overall } from "./drill";
@@ -30,11 +28,6 @@ export type { DrillEntry, Level } from "./registry";
 
 // The time box starts and the progress log listens from the moment a notebook's setup cell imports the checks.
 attach();
-
-/** Runs a drill's checks on the candidate's answer and shows the result (throws only under DRILLS_STRICT=1). */
-async function checkDrill<I>(drill: Drill<I>, impl: I): Promise<void> {
-  present(await evaluate(drill, impl));
-}
 
 export { zscoreCheck as zscoreDrill } from "./drills/01-zscore/checks";
 export { checkZscore } from "./drills/01-zscore/check";

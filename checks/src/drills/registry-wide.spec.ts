@@ -11,13 +11,12 @@ import * as path from "node:path";
 import { useBackend } from "@drills/lib";
 import { REGISTRY } from "../registry";
 import { loadDrill } from "../loader";
-import { isSplit, type Case, type Check } from "../drill";
+import type { Check } from "../drill";
 import { hiddenCasesOf, readHiddenFile } from "../experience/hidden";
 import { expectJudgesHold } from "../testing";
+import { JUDGE_SIDE } from "../judge-side";
 
 const SAMPLE = readHiddenFile(path.resolve(__dirname, "../../../grading/hidden.sample.json"));
-/** Judge-side modules by file name: an oracle, case lists, hidden properties, fixtures, test code. */
-const JUDGE_SIDE = /[\\/](oracle[^\\/]*|checks|cases-[^\\/]*|hidden|fixtures|grading|testing)\.js$|[\\/]test[\\/]/;
 
 test.before(async () => {
   await useBackend();
@@ -49,7 +48,7 @@ for (const drill of REGISTRY) {
   });
 
   test(`${drill.id}: in-kernel cases are a minority of the drill's points`, () => {
-    const cases = Object.values(loadDrill(drill.id).checks).flatMap((c) => c.cases.filter(isSplit) as Case[]);
+    const cases = Object.values(loadDrill(drill.id).checks).flatMap((c) => c.cases);
     const points = (inKernel: boolean) =>
       cases.filter((c) => !!c.inKernel === inKernel).reduce((s, c) => s + (c.points ?? 1), 0);
     assert.ok(points(true) < points(false), `${drill.id}: ${points(true)} in-kernel points vs ${points(false)}`);

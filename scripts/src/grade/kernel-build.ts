@@ -8,12 +8,11 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { REGISTRY } from "@drills/checks/meta";
+import { JUDGE_SIDE } from "@drills/checks/grading";
+
+export { JUDGE_SIDE };
 
 export const CHECKS_ROOT = path.resolve(__dirname, "..", "..", "..", "checks");
-
-/** Judge-side modules by name: none may be reachable from the kernel half. */
-export const JUDGE_SIDE =
-  /(^|\/)(oracle[^/]*|checks|cases[^/]*|hidden[^/]*|fixtures|grading|testing|[^/]*answers?|[^/]*reference[^/]*|test\/.*|[^/]*\.spec)\.js$/;
 
 const REQUIRE = /require\("(\.{1,2}\/[^"]+)"\)/g;
 

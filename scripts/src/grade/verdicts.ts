@@ -11,7 +11,6 @@ import { randomBytes } from "node:crypto";
 import {
   encodePayload,
   hiddenCasesOf,
-  isSplit,
   judgeOutcome,
   loadDrill,
   parseOutcomes,
@@ -108,10 +107,7 @@ function score(part: PartMeta, c: Case, r: CaseResult): CaseScore {
 }
 
 /** The graded parts of a drill with every case they are judged on (public, then hidden). */
-export function gradedCases(
-  drill: string,
-  hidden: HiddenFile | undefined,
-): { part: PartMeta; cases: Case[]; legacy: string[] }[] {
+export function gradedCases(drill: string, hidden: HiddenFile | undefined): { part: PartMeta; cases: Case[] }[] {
   const meta = findDrill(drill);
   if (!meta) throw new Error(`no drill ${drill} in the registry`);
   const mod = loadDrill(meta.id);
@@ -121,8 +117,7 @@ export function gradedCases(
       const all = mod.checks[part.id]?.cases ?? [];
       return {
         part,
-        cases: [...all.filter(isSplit), ...hiddenCasesOf(meta.id, part.id, hidden)],
-        legacy: all.filter((c) => !isSplit(c)).map((c) => c.name),
+        cases: [...all, ...hiddenCasesOf(meta.id, part.id, hidden)],
       };
     });
 }
@@ -133,8 +128,8 @@ export function gradedCases(
  */
 export function possiblePoints(drill: string, hidden: HiddenFile | undefined): { core: number; stretch: number } {
   const out = { core: 0, stretch: 0 };
-  for (const { part, cases, legacy } of gradedCases(drill, hidden))
-    out[part.stretch ? "stretch" : "core"] += legacy.length + cases.reduce((m, c) => m + (c.points ?? 1), 0);
+  for (const { part, cases } of gradedCases(drill, hidden))
+    out[part.stretch ? "stretch" : "core"] += cases.reduce((m, c) => m + (c.points ?? 1), 0);
   return out;
 }
 
@@ -146,23 +141,8 @@ export async function judgeDrill(
   signal?: AbortSignal,
 ): Promise<CaseScore[]> {
   const scores: CaseScore[] = [];
-  for (const { part, cases, legacy } of gradedCases(drill, hidden)) {
+  for (const { part, cases } of gradedCases(drill, hidden)) {
     if (signal?.aborted) throw Object.assign(new Error("grading interrupted"), { name: "AbortError" });
-    for (const name of legacy) {
-      scores.push({
-        part: part.id,
-        check: part.title,
-        id: name,
-        name,
-        status: "error",
-        hidden: false,
-        inKernel: true,
-        points: 1,
-        earned: 0,
-        message: "this case has no judge outside the kernel yet (a gap in the pack)",
-        ms: 0,
-      });
-    }
     const inputs = new Map<number, unknown>();
     const results = new Map<number, CaseResult>();
     for (const [i, c] of cases.entries()) {
