@@ -148,7 +148,7 @@ export function rejected(
 ): void {
   const mentions = ctx.mentions ?? [];
   ok(!!threw, { ...ctx, expected: `${label} throws ValueError`, actual: "it returned normally" });
-  ok(threw.name === "ValueError", {
+  ok(threw.name === "ValueError" && typeof threw.message === "string", {
     ...ctx,
     expected: `${label} throws ValueError`,
     actual: `it threw ${threw.name}: ${threw.message}`,

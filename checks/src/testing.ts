@@ -58,6 +58,20 @@ export const JUNK: unknown[] = [
   { results: [null, 5] },
   { threw: { name: 5 } },
   { mutated: { part: 1 } },
+  // Shapes close to the real replies of drills 03/04 and 08/09: right keys, wrong contents.
+  [null, null],
+  { values: "1,2,3", shape: [1, 3] },
+  { values: new Float32Array(3), shape: [2, 3] },
+  { auc: "0.5", curve: null },
+  { auc: 0.5, curve: { fpr: [0], tpr: [0, 1], thresholds: [] } },
+  { threw: { name: "ValueError", message: 5 } },
+  { threw: "ValueError: k" },
+  { rows: [[1, 2, 3]], layout: [], xByteOffset: 0, probes: [], xAfter: [] },
+  [{ threw: "ValueError" }],
+  [{ threw: null, mutated: false }],
+  [{ threw: null, value: { frame: true, columns: "x", rows: 7 } }],
+  Array.from({ length: 500 }, () => ({ threw: null, mutated: false, value: {} })),
+  { text: 42 },
 ];
 
 /**

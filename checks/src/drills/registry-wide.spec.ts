@@ -18,6 +18,8 @@ import { JUDGE_SIDE } from "../judge-side";
 
 const SAMPLE = readHiddenFile(path.resolve(__dirname, "../../../grading/hidden.sample.json"));
 
+const LEANS_ON_UNTRUSTED = new Set(["06-mlp", "07-transformer-block"]);
+
 test.before(async () => {
   await useBackend();
 });
@@ -45,6 +47,20 @@ for (const drill of REGISTRY) {
     );
     // Judged as the grader judges a kernel's reply: untrusted data.
     await expectJudgesHold(withHidden, { untrusted: true });
+  });
+
+  // Drills 06 and 07 check the shape of a reply only where a judge needs it and lean on the grader's untrusted rule
+  // (a judge crashing on a kernel's data fails the case) for the rest: the test above holds them to that.
+  if (LEANS_ON_UNTRUSTED.has(drill.id)) continue;
+  test(`${drill.id}: its judges fail forged replies by themselves, before the grader's untrusted rule`, async () => {
+    const { checks } = loadDrill(drill.id);
+    const withHidden: Record<string, Check> = Object.fromEntries(
+      Object.entries(checks).map(([part, c]) => [
+        part,
+        { ...c, cases: [...c.cases, ...hiddenCasesOf(drill.id, part, SAMPLE)] },
+      ]),
+    );
+    await expectJudgesHold(withHidden);
   });
 
   test(`${drill.id}: in-kernel cases are a minority of the drill's points`, () => {

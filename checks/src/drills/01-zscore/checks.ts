@@ -123,8 +123,8 @@ const cases: Case<Zscore>[] = [
     input: () => ({ x: Float32Array.from(normal(20000, 1, 1e4, 1)) }),
     judge(value: Out, { x }: { x: Float32Array }) {
       const input = "x = 1e4 + N(0,1), n = 20000 (seed 1)";
-      const backend = value.backend;
       const m = moments(outputOf(value, x.length));
+      const backend = value.backend;
       // wasm sums in float32 (error ~ n·ulp), so even a correct two-pass mean is off by ~3e-3 there.
       const tol = backend === "wasm" ? 1e-2 : 1e-3;
       close(m.std, 1, {
@@ -143,8 +143,8 @@ const cases: Case<Zscore>[] = [
     inKernel: true,
     call: "reads",
     input: () => ({ x: Array.from(normal(1000, 2)) }),
-    judge({ reads }: { reads: Record<string, number> }) {
-      const names = Object.entries(reads ?? {}).map(([m, n]) => `${m}() ×${n}`);
+    judge(value: { reads: Record<string, number> } | undefined) {
+      const names = Object.entries(value?.reads ?? {}).map(([m, n]) => `${m}() ×${n}`);
       ok(names.length === 0, {
         what: "zscore should not read tensor values into JS",
         input: "x = N(0,1), n = 1000",
@@ -160,7 +160,8 @@ const cases: Case<Zscore>[] = [
     inKernel: true,
     call: "hygiene",
     input: () => ({ x: [3, 1, 4, 1, 5] }),
-    judge({ leaked, disposed, after }: { leaked: number; disposed: boolean; after: Float32Array | null }) {
+    judge(value: { leaked: number; disposed: boolean; after: Float32Array | null } | undefined) {
+      const { leaked, disposed, after } = value ?? { leaked: NaN, disposed: true, after: null };
       const input = "x = [3, 1, 4, 1, 5]";
       ok(!disposed, {
         what: "the input tensor should still be usable",
@@ -216,8 +217,8 @@ const rejectCases: Case<Zscore>[] = BAD.map((b, i) => ({
   hint: "validate x.rank and x.size first and throw ValueError naming x.",
   call: "rejects",
   input: () => ({ values: b.values, shape: b.shape }),
-  judge: ({ threw }: { threw: { name: string; message: string } | null }) =>
-    rejected(threw, `zscore(${b.input.slice(4)})`, { what: b.what, input: b.input, mentions: ["x"] }),
+  judge: (value: { threw: { name: string; message: string } | null } | undefined) =>
+    rejected(value?.threw, `zscore(${b.input.slice(4)})`, { what: b.what, input: b.input, mentions: ["x"] }),
 }));
 
 export const zscoreCheck: Check<Zscore> = {

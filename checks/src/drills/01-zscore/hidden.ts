@@ -42,8 +42,8 @@ export const hidden: Record<string, HiddenProperty> = {
     call: "output",
     input: (spec) => ({ x: held(spec) }),
     judge(value: Out, { x }: { x: number[] }, spec) {
-      const backend = value.backend;
       const { mean, std } = moments(outputOf(value, x.length));
+      const backend = value.backend;
       const input = moments(x);
       // The mean itself is stored in float32, off by up to half an ulp of |mean|; x − mean then shifts every output
       // by that error / std. wasm also sums in float32 (error ~ n·ulp), so its moments drift by ~1e-3 on large n.
@@ -86,7 +86,7 @@ export const hidden: Record<string, HiddenProperty> = {
       for (let a: unknown = x; Array.isArray(a); a = a[0]) shape.push(a.length);
       return { values: (x as unknown[]).flat(Infinity) as number[], shape };
     },
-    judge: ({ threw }: { threw: { name: string; message: string } | null }) =>
-      rejected(threw, "zscore(x)", { what: "invalid input should be rejected", mentions: ["x"] }),
+    judge: (value: { threw: { name: string; message: string } | null } | undefined) =>
+      rejected(value?.threw, "zscore(x)", { what: "invalid input should be rejected", mentions: ["x"] }),
   },
 };
