@@ -74,9 +74,9 @@ export interface NotebookResult {
   notebook?: Notebook;
 }
 
-export async function executeNotebook(file: string, options: ExecuteOptions = {}): Promise<NotebookResult> {
-  const started = Date.now();
-  const result: NotebookResult = {
+/** A result before anything ran: nothing passed yet. */
+export function emptyResult(file: string, extra: Partial<NotebookResult> = {}): NotebookResult {
+  return {
     path: file,
     passed: false,
     failures: [],
@@ -86,7 +86,13 @@ export async function executeNotebook(file: string, options: ExecuteOptions = {}
     startupMs: 0,
     busyMs: 0,
     droppedMessages: 0,
+    ...extra,
   };
+}
+
+export async function executeNotebook(file: string, options: ExecuteOptions = {}): Promise<NotebookResult> {
+  const started = Date.now();
+  const result = emptyResult(file);
   let notebook: Notebook | undefined;
   let kernel: Kernel | undefined;
   if (options.outPath && path.resolve(options.outPath) === path.resolve(file) && isReadOnly(file)) {

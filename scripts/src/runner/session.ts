@@ -3,7 +3,7 @@
  * data back, restart after a call that hung or killed the kernel, close. Same supervisor, sandbox and timeout rule
  * as executeNotebook; the caller decides what a call contains and judges the answer in its own process.
  */
-import { ExecuteOptions, NotebookResult, Prepared, prepare, runOn } from "./execute";
+import { ExecuteOptions, NotebookResult, Prepared, emptyResult, prepare, runOn } from "./execute";
 import { NotebookError } from "./errors";
 import { Kernel } from "./kernel";
 import { RequestChannel, RequestOptions, RequestResult } from "./request";
@@ -44,20 +44,7 @@ export async function openSession(file: string, options: SessionOptions = {}): P
       mustBeOpen();
       const started = Date.now();
       const notebook: Prepared["notebook"] = JSON.parse(original);
-      const result: NotebookResult = {
-        path: file,
-        passed: false,
-        failures: [],
-        cells: [],
-        checks: [],
-        durationMs: 0,
-        startupMs: 0,
-        busyMs: 0,
-        droppedMessages: 0,
-        notebook,
-        kernelPid: kernel.pid,
-        isolation: kernel.isolation,
-      };
+      const result = emptyResult(file, { notebook, kernelPid: kernel.pid, isolation: kernel.isolation });
       try {
         await runOn(kernel, file, notebook, prepared.timeouts, options, result);
       } finally {
