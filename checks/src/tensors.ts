@@ -1,5 +1,5 @@
 /** Tensor-aware assertions: type and shape, leaks, disposal, and whether code read values back into JS. */
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "./failure";
 import { fmt } from "./format";
 import { call } from "./assert";

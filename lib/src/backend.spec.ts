@@ -1,7 +1,7 @@
 /** Backend choice: the fallback and its reason, forcing one by DRILLS_BACKEND, and clear errors for bad values. */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import { activateBackend, describeBackend, useBackend } from "./backend";
 
 const saved = process.env.DRILLS_BACKEND;

@@ -6,8 +6,12 @@
  * So the order is: native `tensorflow` (fast and accurate) when @tensorflow/tfjs-node loads, else `cpu`; `wasm`
  * only when asked for. DRILLS_BACKEND=tensorflow|cpu|wasm forces a choice.
  */
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import { ValueError } from "./errors";
+// Types from tfjs-core (295 .d.ts files for tslab to check, against 600 for the whole of tfjs), but the runtime is
+// @tensorflow/tfjs: only its bundle registers the gradients (tf.grads) and chained ops (x.sub) that tfjs-core's
+// node build leaves out, and its cpu backend. A require, not an import: TypeScript copies `import "…"` into the .d.ts.
+require("@tensorflow/tfjs");
 
 export type BackendName = "tensorflow" | "cpu" | "wasm";
 export const BACKENDS: readonly BackendName[] = ["tensorflow", "cpu", "wasm"];

@@ -8,7 +8,7 @@ import * as assert from "uvu/assert";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import { useBackend } from "@drills/lib";
 import { evaluate } from "../drill";
 import { zscoreCheck as zscoreDrill, type Zscore } from "../drills/01-zscore/checks";

@@ -2,7 +2,7 @@
  * Drill 01's kernel half: each call runs the candidate's zscore on an input and describes what happened as plain
  * data. No oracle here — the grader judges the data in its own process.
  */
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import { call } from "../../assert";
 import { countLeaks, countReads, expectTensor } from "../../tensors";
 import { thrown, type Calls } from "../../outcome";

@@ -1,6 +1,6 @@
 /** The zscore checks pass the reference and reject each known-wrong answer with the expected message. */
 import { test } from "uvu";
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import { useBackend, todo, ValueError } from "@drills/lib";
 import { zscoreCheck as zscoreDrill, type Zscore } from "./checks";
 import { referenceAnswer, validateZscoreInput } from "./test/answers";

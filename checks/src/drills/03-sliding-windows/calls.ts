@@ -3,7 +3,7 @@
  * — the tfjs part's windows as float32 values plus shape, the views part's rows as copies plus the layout facts only
  * this process can see (same buffer, byteOffset, a write to x showing through). No oracle here.
  */
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import { call } from "../../assert";
 import { fail } from "../../failure";
 import { fmt } from "../../format";

@@ -11,7 +11,7 @@ import { matrixCheck, viewsCheck } from "./checks";
 import { meta } from "./meta";
 import { frameAnswer, gatherAnswer, viewsAnswer } from "./test/answers";
 import { wrongMatrix, wrongViews } from "./test/wrong";
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 
 test.before(async () => {
   await useBackend();

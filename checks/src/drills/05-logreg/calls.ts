@@ -3,7 +3,7 @@
  * tensor it made, and returns plain data — values read back as Float32Array, what was thrown, and the counts only
  * the kernel can see (tensors leaked, kernels run, inputs disposed). No oracle: the grader judges outside.
  */
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import { call, ok } from "../../assert";
 import { fmt } from "../../format";
 import { thrown, type Calls } from "../../outcome";

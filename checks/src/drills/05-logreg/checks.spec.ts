@@ -1,7 +1,7 @@
 /** The logistic-regression checks (core and ★★ early stopping) pass the reference and reject each known-wrong answer with the expected message. */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import { useBackend, todo } from "@drills/lib";
 import { evaluate } from "../../drill";
 import { caseText, reportText } from "../../render";

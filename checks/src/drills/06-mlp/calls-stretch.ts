@@ -3,7 +3,7 @@
  * each batch holds, and the tensors left after each epoch), and the candidate's bceWithLogits with its gradient.
  * Plain data out; judged outside.
  */
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import { call } from "../../assert";
 import { fail } from "../../failure";
 import { fmt } from "../../format";

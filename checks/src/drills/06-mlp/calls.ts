@@ -4,7 +4,7 @@
  * No oracle and no answer here: the grader judges the data in its own process. The stretch parts' calls (loader,
  * BCE) live in calls-stretch.ts.
  */
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import type { Calls } from "../../outcome";
 import { setSeed } from "./given";
 import { evaluateWith, loaderOf, modelFrom, session, train, weightsOf } from "./harness";

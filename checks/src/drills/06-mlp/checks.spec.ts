@@ -1,7 +1,7 @@
 /** Drill 06's checks pass the model answers and reject each known-wrong answer with the expected message. */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import { todo, useBackend } from "@drills/lib";
 import type { Check } from "../../drill";
 import { expectPass, expectRejects, expectTodo } from "../../testing";

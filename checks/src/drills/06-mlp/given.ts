@@ -9,7 +9,7 @@
  * every random op (initialiser, dropout mask) draws its own seed from it, so the same seed replays the same run
  * while each dropout call still gets a new mask.
  */
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import { invalid, rng } from "@drills/lib";
 import type { Batch, Criterion, MlpModel, StateDict } from "./types";
 
@@ -67,7 +67,7 @@ export class MLP implements MlpModel {
       let h = tf.relu(tf.add(tf.matMul(x, this.w1, false, true), this.b1));
       // tf.dropout is inverted dropout: survivors are scaled by 1/(1 − p), so eval needs no rescaling.
       if (training && this.pDrop > 0) h = tf.dropout(h, this.pDrop, undefined, nextSeed());
-      return tf.add(tf.matMul(h, this.w2, false, true), this.b2).reshape([-1]) as tf.Tensor1D;
+      return tf.reshape(tf.add(tf.matMul(h, this.w2, false, true), this.b2), [-1]) as tf.Tensor1D;
     });
   }
 
@@ -111,7 +111,7 @@ export function batches(X: tf.Tensor2D, y: tf.Tensor1D, batchSize: number): Iter
     *[Symbol.iterator]() {
       for (let start = 0; start < n; start += batchSize) {
         const size = Math.min(batchSize, n - start);
-        const batch: Batch = [X.slice(start, size), y.slice(start, size)];
+        const batch: Batch = [tf.slice(X, start, size), tf.slice(y, start, size)];
         try {
           yield batch;
         } finally {

@@ -4,7 +4,7 @@
  * variables (model weights, optimizer slots) that scopes never free — so a check leaves the notebook's memory as
  * it found it. Kernel side: no oracle, no answer.
  */
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import { call } from "../../assert";
 import { fail } from "../../failure";
 import { fmt } from "../../format";
@@ -51,7 +51,7 @@ export function loaderOf(x: number[][], y: number[], batchSize: number): Iterabl
     *[Symbol.iterator]() {
       for (let s = 0; s < x.length; s += batchSize) {
         const size = Math.min(batchSize, x.length - s);
-        const batch: Batch = [X.slice(s, size), Y.slice(s, size)];
+        const batch: Batch = [tf.slice(X, s, size), tf.slice(Y, s, size)];
         try {
           yield batch;
         } finally {

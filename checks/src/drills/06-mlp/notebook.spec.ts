@@ -45,7 +45,8 @@ test("the notebook's given cell computes what the checks' copy (given.ts) comput
   const lines = [
     "let h = tf.relu(tf.add(tf.matMul(x, this.w1, false, true), this.b1));",
     "if (training && this.pDrop > 0) h = tf.dropout(h, this.pDrop, undefined, nextSeed());",
-    "return tf.add(tf.matMul(h, this.w2, false, true), this.b2).reshape([-1]) as tf.Tensor1D;",
+    "return tf.reshape(tf.add(tf.matMul(h, this.w2, false, true), this.b2), [-1]) as tf.Tensor1D;",
+    "const batch: Batch = [tf.slice(X, start, size), tf.slice(y, start, size)];",
     "return 1 + Math.floor(next() * 2147483646);",
     "tf.losses.sigmoidCrossEntropy(labels, logits) as tf.Scalar",
     "return [this.w1, this.b1, this.w2, this.b2];",

@@ -2,7 +2,7 @@
  * Drill 06's contract: the shapes the given MLP and loader take, and what the candidate's loops take and return.
  * They mirror PyTorch's nn.Module / DataLoader / training-loop idiom, so a PyTorch state_dict loads unchanged.
  */
-import type * as tf from "@tensorflow/tfjs";
+import type * as tf from "@tensorflow/tfjs-core";
 
 /** PyTorch's `state_dict()` of Sequential(Linear, ReLU, Dropout, Linear), as nested number arrays. */
 export interface StateDict {

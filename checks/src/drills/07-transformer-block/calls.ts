@@ -3,7 +3,7 @@
  * inputs built outside the kernel, and returns what came out (float32 values and shapes, what it threw, tensors it
  * left behind). No oracle, fixture or model answer here: the judges in checks.ts compare outside the kernel.
  */
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import { isNotImplemented } from "@drills/lib";
 import { call, ok } from "../../assert";
 import { fmt } from "../../format";

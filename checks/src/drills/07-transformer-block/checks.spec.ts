@@ -8,7 +8,7 @@ import * as assert from "uvu/assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { spawnSync } from "node:child_process";
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import { useBackend, todo } from "@drills/lib";
 import type { Check } from "../../drill";
 import { blockCheck, depthCheck, masksCheck, weightsCheck } from "./checks";

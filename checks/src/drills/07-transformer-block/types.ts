@@ -1,5 +1,5 @@
 /** What drill 07's checks accept: the candidate's block class and the stretch part's depth experiment. */
-import type * as tf from "@tensorflow/tfjs";
+import type * as tf from "@tensorflow/tfjs-core";
 import type { AttentionMask, StateDict } from "./state";
 
 export type { AttentionMask, StateDict } from "./state";

@@ -4,7 +4,7 @@
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import { useBackend } from "@drills/lib";
 import { evaluate } from "../../drill";
 import { caseText } from "../../render";

@@ -1,5 +1,5 @@
 /** A known-good answer to drill 01, for the checks' own tests (never imported by the checks themselves). */
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import { ValueError } from "@drills/lib";
 import type { Zscore } from "../calls";
 

@@ -1,5 +1,5 @@
 /** Known-good answers to drill 03, for the checks' own tests (never imported by the checks themselves). */
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import { ValueError } from "@drills/lib";
 import type { SlidingWindows, WindowMatrix } from "../calls";
 
@@ -12,8 +12,8 @@ export const validateK = (n: number, k: number): void => {
 export const gatherAnswer: WindowMatrix = (x, k) => {
   validateK(x.size, k);
   return tf.tidy(() => {
-    const starts = tf.range(0, x.size - k + 1, 1, "int32").expandDims(1);
-    const offsets = tf.range(0, k, 1, "int32").expandDims(0);
+    const starts = tf.expandDims(tf.range(0, x.size - k + 1, 1, "int32"), 1);
+    const offsets = tf.expandDims(tf.range(0, k, 1, "int32"), 0);
     const windows: tf.Tensor = tf.gather(x, tf.add(starts, offsets));
     return windows as tf.Tensor2D;
   });

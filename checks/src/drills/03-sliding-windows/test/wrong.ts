@@ -1,5 +1,5 @@
 /** Known-wrong answers to drill 03, each with the case it must fail and the message it must get. */
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import { ValueError } from "@drills/lib";
 import type { SlidingWindows, WindowMatrix } from "../calls";
 import { gatherAnswer, validateK, viewsAnswer } from "./answers";
@@ -11,10 +11,11 @@ const gatherWith =
     validateK(x.size, k);
     return tf.tidy(() => {
       const r = rows(x.size, k);
-      const starts = tf
-        .minimum(tf.mul(tf.range(0, r, 1, "int32"), tf.scalar(step, "int32")), tf.scalar(x.size - k, "int32"))
-        .expandDims(1);
-      return tf.gather(x as tf.Tensor, tf.add(starts, tf.range(0, k, 1, "int32").expandDims(0))) as tf.Tensor2D;
+      const starts = tf.expandDims(
+        tf.minimum(tf.mul(tf.range(0, r, 1, "int32"), tf.scalar(step, "int32")), tf.scalar(x.size - k, "int32")),
+        1,
+      );
+      return tf.gather(x as tf.Tensor, tf.add(starts, tf.expandDims(tf.range(0, k, 1, "int32"), 0))) as tf.Tensor2D;
     });
   };
 
@@ -47,8 +48,8 @@ export const wrongMatrix: Record<string, [WindowMatrix, string, RegExp]> = {
     (x, k) => {
       validateK(x.size, k);
       const idx = tf.add(
-        tf.range(0, x.size - k + 1, 1, "int32").expandDims(1),
-        tf.range(0, k, 1, "int32").expandDims(0),
+        tf.expandDims(tf.range(0, x.size - k + 1, 1, "int32"), 1),
+        tf.expandDims(tf.range(0, k, 1, "int32"), 0),
       );
       return tf.gather(x as tf.Tensor, idx) as tf.Tensor2D;
     },
@@ -86,7 +87,7 @@ export const wrongMatrix: Record<string, [WindowMatrix, string, RegExp]> = {
     /a ValueError message naming "k" and "6"/,
   ],
   "returns a flat 1-D tensor": [
-    (x, k) => tf.tidy(() => gatherAnswer(x, k).reshape([-1])) as unknown as tf.Tensor2D,
+    (x, k) => tf.tidy(() => tf.reshape(gatherAnswer(x, k), [-1])) as unknown as tf.Tensor2D,
     "small",
     /should return shape \[any, any\][\s\S]*Actual: +\[12\]/,
   ],
@@ -99,7 +100,10 @@ export const wrongMatrix: Record<string, [WindowMatrix, string, RegExp]> = {
     (x, k) => {
       validateK(x.size, k);
       return tf.tidy(() =>
-        tf.gather(x as tf.Tensor, tf.add(tf.range(0, x.size - k + 1).expandDims(1), tf.range(0, k).expandDims(0))),
+        tf.gather(
+          x as tf.Tensor,
+          tf.add(tf.expandDims(tf.range(0, x.size - k + 1), 1), tf.expandDims(tf.range(0, k), 0)),
+        ),
       ) as tf.Tensor2D;
     },
     "small",

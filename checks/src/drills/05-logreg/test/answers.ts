@@ -2,7 +2,7 @@
  * For the drill's specs: the reference answer and its known-wrong variants, built from one parameterised
  * implementation so each variant differs from the reference in exactly the one slip it names.
  */
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import { ValueError } from "@drills/lib";
 import type { FitOptions, Logreg } from "../calls";
 

@@ -3,7 +3,7 @@
  * (never imported by calls or checks). The given scaffold is re-exported so a test or the benchmark can run a whole
  * training pipeline from here.
  */
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import { invalid, permutation, rng } from "@drills/lib";
 import { nextSeed } from "../given";
 import type { Batch, Criterion, Evaluation, LoaderOptions, MlpLoops, MlpModel } from "../types";

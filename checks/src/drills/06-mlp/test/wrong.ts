@@ -2,7 +2,7 @@
  * Drill 06's catalogue of known-wrong answers: each a realistic mistake, the case (by id) that must reject it, and
  * the message that case must give. checks.spec.ts asserts every entry; keep it in step with the cases' wording.
  */
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import { permutation } from "@drills/lib";
 import type { Batch, Criterion, Evaluation, MakeLoader, MlpLoops, MlpModel } from "../types";
 import { bceWithLogits, evaluate, makeLoader, trainEpoch } from "./answers";

@@ -2,7 +2,7 @@
  * A tfjs reference TransformerBlock for the spec (and the benchmark), with switches that reproduce the known-wrong
  * answers. Never shipped (test/ is outside the package): candidates see only the contract in types.ts.
  */
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import { ValueError } from "@drills/lib";
 import { CORRECT, type Variant } from "../oracle";
 import { parameterShapes, type AttentionMask, type StateDict } from "../state";
