@@ -11,8 +11,8 @@ const NODE_MODULES = path.join(PROJECT_ROOT, "node_modules") + path.sep;
 /** The cells a kernel compiles first: a trivial one, the setup imports, and one using tf (the checker's paths). */
 export const WARMUP_CELLS = [
   "1 + 1",
-  'import * as tf from "@tensorflow/tfjs";\nimport * as tfc from "@tensorflow/tfjs-core";\nimport { useBackend } from "@drills/lib";\nimport { hint } from "@drills/checks";',
-  "const warm: tf.Tensor1D = tf.tensor1d([1, 2]);\nconst twice = tfc.mul(warm, 2);",
+  'import * as tf from "@tensorflow/tfjs-core";\nimport { useBackend } from "@drills/lib";\nimport { checkZscore } from "@drills/checks/01-zscore";',
+  "const warm: tf.Tensor1D = tf.tensor1d([1, 2]);\nconst twice = tf.mul(warm, 2);",
 ];
 
 type Ts = typeof import("typescript");
