@@ -81,3 +81,5 @@ export function bareFloor(context: BenchContext, runs = 3): Floor {
 }
 
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+/** A difference in seconds with its sign: "+0.46 s", "−0.20 s" (a run can beat the floor's median). */
+export const signedSeconds = (ms: number) => `${ms < 0 ? "−" : "+"}${seconds(Math.abs(ms))}`;

@@ -2,13 +2,15 @@
  * Run All against the bare-kernel floor: each drill's exercise and solution notebook run alone, as a ratio to a
  * kernel that only evaluates `1+1`; the setup cell alone; and kernel start with and without the V8 code cache.
  * Goals (issue 14): Run All ≤ 1.5× the floor for drills 01–06, 08, 09 and ≤ 2× for 07; setup cell ≤ floor + 0.5 s.
- * Each line shows the CPU ratio (runner + kernel, steady under load; the verdict uses it) and the wall ratio.
+ * Each line shows the CPU ratio (runner + kernel, steady under load; the verdict uses it) and the wall ratio. CPU
+ * runs above wall: V8 optimises on background threads (about 1 s of a bare kernel's 2.5 s CPU), so it is the
+ * stricter of the two.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { PROJECT_ROOT } from "../kernelspec/kernelspec";
 import { readNotebook } from "../runner/notebook";
-import { bareFloor, runAlone, type Alone, scratch, seconds, writeNotebook } from "./floor";
+import { bareFloor, runAlone, type Alone, scratch, signedSeconds, writeNotebook } from "./floor";
 import { median, registerSection, verdict } from "./sections";
 
 const goalFor = (drill: string) => (drill.startsWith("07") ? 2 : 1.5);
@@ -59,12 +61,14 @@ registerSection(
       if (!setup) continue;
       const source = Array.isArray(setup.source) ? setup.source.join("") : String(setup.source);
       const probe = writeNotebook(path.join(dir, `setup-${path.basename(file)}`), [source]);
-      const r = runAlone(context, probe);
-      const extra = r.cpuMs - floor.cpuMs;
+      // Medians of 3, like the floor: one run of a one-cell notebook swings by ±0.2 s.
+      const runs = Array.from({ length: 3 }, () => runAlone(context, probe));
+      const extra = median(runs.map((r) => r.cpuMs)) - floor.cpuMs;
+      const extraWall = median(runs.map((r) => r.wallMs)) - floor.wallMs;
       context.print(
         verdict(
-          `setup of ${path.basename(file, ".ipynb")}${r.passed ? "" : " (failed)"}`,
-          `+${seconds(extra)} CPU, +${seconds(r.wallMs - floor.wallMs)} wall`,
+          `setup of ${path.basename(file, ".ipynb")}${runs.every((r) => r.passed) ? "" : " (failed)"}`,
+          `${signedSeconds(extra)} CPU, ${signedSeconds(extraWall)} wall`,
           "≤ +0.50 s",
           extra <= 500,
         ),
