@@ -6,14 +6,13 @@
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { PROJECT_ROOT } from "../kernelspec/kernelspec";
 import { executeNotebook } from "./execute";
+import { Scratch } from "./testing/scratch";
 
 // Under the project, so the kernel resolves @drills/* and tfjs from its node_modules as a notebook would.
-fs.mkdirSync(path.join(PROJECT_ROOT, "build"), { recursive: true });
-const dir = fs.mkdtempSync(path.join(PROJECT_ROOT, "build", "tfjs-import-"));
+const scratch = new Scratch(path.join(PROJECT_ROOT, "build"), "tfjs-import-");
 
 const setup = (tfjs: string) => `import * as tf from "${tfjs}";
 import { useBackend, ValueError } from "@drills/lib";
@@ -30,29 +29,10 @@ const chained = `function zscore(x: tf.Tensor1D): tf.Tensor1D {
 }
 await checkZscore(zscore);`;
 
-function notebook(name: string, cells: string[]): string {
-  const file = path.join(dir, name);
-  const json = {
-    nbformat: 4,
-    nbformat_minor: 5,
-    metadata: { kernelspec: { name: "tslab", display_name: "TypeScript" } },
-    cells: cells.map((source, i) => ({
-      cell_type: "code",
-      id: `c${i}`,
-      metadata: {},
-      source,
-      outputs: [],
-      execution_count: null,
-    })),
-  };
-  fs.writeFileSync(file, JSON.stringify(json));
-  return file;
-}
-
-test.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+test.after(() => scratch.remove());
 
 test("chained ops after importing @tensorflow/tfjs: the answer passes drill 01's check (strict)", async () => {
-  const result = await executeNotebook(notebook("chained.ipynb", [setup("@tensorflow/tfjs"), chained]), {
+  const result = await executeNotebook(scratch.notebook("chained.ipynb", [setup("@tensorflow/tfjs"), chained]), {
     strict: true,
     timeoutSeconds: 60,
   });
@@ -61,7 +41,7 @@ test("chained ops after importing @tensorflow/tfjs: the answer passes drill 01's
 });
 
 test("chained ops under @tensorflow/tfjs-core: a compile error naming the missing method", async () => {
-  const result = await executeNotebook(notebook("core.ipynb", [setup("@tensorflow/tfjs-core"), chained]), {
+  const result = await executeNotebook(scratch.notebook("core.ipynb", [setup("@tensorflow/tfjs-core"), chained]), {
     strict: true,
     timeoutSeconds: 60,
   });

@@ -9,7 +9,13 @@ export interface ScratchCell {
 }
 
 export class Scratch {
-  readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), "runner-attack-"));
+  readonly dir: string;
+
+  /** `base`: where the folder goes; under the project when a notebook must resolve its packages. */
+  constructor(base = os.tmpdir(), prefix = "runner-attack-") {
+    fs.mkdirSync(base, { recursive: true });
+    this.dir = fs.mkdtempSync(path.join(base, prefix));
+  }
 
   path(...parts: string[]): string {
     return path.join(this.dir, ...parts);
