@@ -18,8 +18,6 @@ import { JUDGE_SIDE } from "../judge-side";
 
 const SAMPLE = readHiddenFile(path.resolve(__dirname, "../../../grading/hidden.sample.json"));
 
-const LEANS_ON_UNTRUSTED = new Set(["06-mlp", "07-transformer-block"]);
-
 test.before(async () => {
   await useBackend();
 });
@@ -49,9 +47,6 @@ for (const drill of REGISTRY) {
     await expectJudgesHold(withHidden, { untrusted: true });
   });
 
-  // Drills 06 and 07 check the shape of a reply only where a judge needs it and lean on the grader's untrusted rule
-  // (a judge crashing on a kernel's data fails the case) for the rest: the test above holds them to that.
-  if (LEANS_ON_UNTRUSTED.has(drill.id)) continue;
   test(`${drill.id}: its judges fail forged replies by themselves, before the grader's untrusted rule`, async () => {
     const { checks } = loadDrill(drill.id);
     const withHidden: Record<string, Check> = Object.fromEntries(

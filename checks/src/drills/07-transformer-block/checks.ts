@@ -8,7 +8,8 @@
  *
  * Points of the core (11): eval parity 2, gradients, dropout, dropout-residual, pre-norm, eps, permutation,
  * random-shapes, rejects-x 1 each — all judged outside the kernel on the values forward returned — and hygiene 1, the
- * one verdict measured inside the kernel (leaked tensors, a disposed x): 1 of 11.
+ * one verdict measured inside the kernel (leaked tensors, a disposed x): 1 of 11. Every judge runs behind
+ * replies.ts, so a reply of another shape fails by itself rather than crash it.
  */
 import type { Check } from "../../drill";
 import { calls } from "./calls";
@@ -16,7 +17,8 @@ import { parityCases } from "./cases-parity";
 import { contractCases } from "./cases-contract";
 import { propertyCases as p } from "./cases-properties";
 import { depthCases, maskCases, weightCases } from "./cases-stretch";
-import { hidden } from "./hidden";
+import { hidden as properties } from "./hidden";
+import { guard, guardHidden } from "./replies";
 import type { CompareNormPlacement, TransformerBlockClass } from "./types";
 
 export type {
@@ -46,7 +48,7 @@ export const blockCheck: Check<TransformerBlockClass> = {
     parityCases[1],
     contractCases.rejectsX,
     contractCases.hygiene,
-  ],
+  ].map(guard),
 };
 
 export const masksCheck: Check<TransformerBlockClass> = {
@@ -54,21 +56,21 @@ export const masksCheck: Check<TransformerBlockClass> = {
   part: "masks",
   title: "Causal and key-padding masks",
   calls,
-  cases: maskCases,
+  cases: maskCases.map(guard),
 };
 export const weightsCheck: Check<TransformerBlockClass> = {
   id: ID,
   part: "attention-weights",
   title: "Per-head attention weights",
   calls,
-  cases: weightCases,
+  cases: weightCases.map(guard),
 };
 export const depthCheck: Check<CompareNormPlacement> = {
   id: ID,
   part: "norm-placement",
   title: "Pre-norm vs post-norm in a deep stack",
   calls,
-  cases: depthCases,
+  cases: depthCases.map(guard),
 };
 
 /** @deprecated the core check under its old name. */
@@ -80,4 +82,4 @@ export const checks = {
   "attention-weights": weightsCheck,
   "norm-placement": depthCheck,
 };
-export { hidden };
+export const hidden = Object.fromEntries(Object.entries(properties).map(([k, p]) => [k, guardHidden(p)]));

@@ -1,0 +1,47 @@
+/** Reply shapes: a reply that fits reaches the judge; one that does not fails, naming the shape and where it broke. */
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { judgeOutcome, type Case } from "./drill";
+import { fields, float32, guardCase, numbers, threw, tuple } from "./reply";
+
+const SHAPES = {
+  run: ({ n }: { n: number }) => fields({ losses: numbers(2), out: tuple([fields({ values: float32(n), threw })]) }),
+};
+let judged = 0;
+const c = guardCase(SHAPES)({
+  id: "c",
+  name: "c",
+  hint: "h",
+  call: "run",
+  input: () => ({ n: 3 }),
+  judge: () => void judged++,
+} as Case);
+const judge = (value: unknown) => judgeOutcome(c, { n: 3 }, { kind: "value", value, ms: 0 });
+
+test("a reply of the declared shape reaches the judge", async () => {
+  const r = await judge({ losses: [1, NaN], out: [{ values: new Float32Array(3), threw: null }], extra: 1 });
+  assert.is(r.status, "pass");
+  assert.is(judged, 1);
+});
+
+test("any other reply fails by itself: the expected shape, and what came back where", async () => {
+  const cases: [unknown, string][] = [
+    [null, "null, not an object"],
+    [{ losses: [1] }, "losses is an array of 1, not an array of 2"],
+    [{ losses: [1, "2"] }, "losses[1] is a string, not a number"],
+    [{ losses: [1, 2], out: [{ values: [1, 2, 3] }] }, "out[0].values is an array of 3, not Float32Array(3)"],
+    [{ losses: [1, 2], out: [{ values: new Float32Array(3), threw: "E" }] }, "out[0].threw is a string, not null |"],
+  ];
+  for (const [value, actual] of cases) {
+    const r = await judge(value);
+    assert.is(r.status, "fail");
+    assert.is(
+      r.failure?.expected,
+      "{ losses: number[2]; out: [{ values: Float32Array(3); threw: null | { name: string; message: string } }] }",
+    );
+    assert.ok(r.failure?.actual.startsWith(actual), r.failure?.actual);
+  }
+  assert.is(judged, 1, "the judge never saw a malformed reply");
+});
+
+test.run();
