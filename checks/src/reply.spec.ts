@@ -2,7 +2,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { judgeOutcome, type Case } from "./drill";
-import { fields, float32, guardCase, numbers, threw, tuple } from "./reply";
+import { anything, either, fields, float32, guardCase, listOf, numbers, orNull, threw, tuple } from "./reply";
 
 const SHAPES = {
   run: ({ n }: { n: number }) => fields({ losses: numbers(2), out: tuple([fields({ values: float32(n), threw })]) }),
@@ -42,6 +42,19 @@ test("any other reply fails by itself: the expected shape, and what came back wh
     assert.ok(r.failure?.actual.startsWith(actual), r.failure?.actual);
   }
   assert.is(judged, 1, "the judge never saw a malformed reply");
+});
+
+test("a two-form reply is told by its form, and a miss names the chosen form's problem", () => {
+  const ran = either(
+    fields({ threw }),
+    fields({ columns: listOf(anything), second: orNull(numbers()) }),
+    (v) => (v as { threw?: unknown })?.threw != null,
+  );
+  assert.is(ran.problem({ threw: { name: "E", message: "m" } }), undefined);
+  assert.is(ran.problem({ columns: [1, "a"], second: null }), undefined);
+  assert.is(ran.problem({ threw: 1 }), "threw is a number, not null | { name: string; message: string }");
+  assert.is(ran.problem({ columns: [], second: [1, "2"] }), "second[1] is a string, not a number");
+  assert.is(ran.problem(7), "a number, not an object");
 });
 
 test.run();

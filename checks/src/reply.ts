@@ -45,6 +45,24 @@ export const threw = leaf(
   (v) => v === null || (isObject(v) && typeof v.name === "string" && typeof v.message === "string"),
 );
 
+/** Any value at all: for parts of a reply only counted or compared whole (a frame's cells, say), never read into. */
+export const anything = leaf("unknown", () => true);
+
+/**
+ * A reply that takes one of two forms, told apart by `isA` (did the call throw? is it typed?): the problem reported
+ * is the chosen form's, which says more than a list of every way the value misses every form.
+ */
+export const either = (a: Shape, b: Shape, isA: (v: unknown) => boolean): Shape => ({
+  text: `${a.text} | ${b.text}`,
+  problem: (v, at) => (isA(v) ? a : b).problem(v, at),
+});
+
+/** A value of this shape, or null (a result a call leaves out, say because an earlier step failed). */
+export const orNull = (s: Shape): Shape => ({
+  text: `null | ${s.text}`,
+  problem: (v, at) => (v === null ? undefined : s.problem(v, at)),
+});
+
 /** Float32 values, `n` of them when given. */
 export const float32 = (n?: number): Shape =>
   leaf(
