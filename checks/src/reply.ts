@@ -63,12 +63,27 @@ export const orNull = (s: Shape): Shape => ({
   problem: (v, at) => (v === null ? undefined : s.problem(v, at)),
 });
 
-/** Float32 values, `n` of them when given. */
-export const float32 = (n?: number): Shape =>
-  leaf(
-    n === undefined ? "Float32Array" : `Float32Array(${n})`,
-    (v) => v instanceof Float32Array && (n === undefined || v.length === n),
-  );
+/** Typed values of one kind, `n` of them when given. */
+const typed =
+  (C: Float32ArrayConstructor | Float64ArrayConstructor) =>
+  (n?: number): Shape =>
+    leaf(n === undefined ? C.name : `${C.name}(${n})`, (v) => v instanceof C && (n === undefined || v.length === n));
+export const float32 = typed(Float32Array);
+export const float64 = typed(Float64Array);
+
+/**
+ * A shape whose parts must also agree with each other (a shape's product and its values' count, say), which no
+ * input fixes in advance; `rule` says how a value that fits `s` breaks `text`.
+ */
+export const where = (s: Shape, text: string, rule: (v: any) => string | undefined): Shape => ({
+  text: `${s.text} where ${text}`,
+  problem(v, at = "") {
+    const p = s.problem(v, at);
+    if (p) return p;
+    const r = rule(v);
+    return r && at ? `${at}: ${r}` : r;
+  },
+});
 
 /** An array of items of one shape, `n` of them when given. */
 export function listOf(item: Shape, n?: number): Shape {

@@ -10,7 +10,6 @@ import { ok, rejected } from "../../assert";
 import type { HiddenProperty } from "../../hidden-property";
 import { numbers } from "../../experience/hidden";
 import type { Matrix, Views } from "./calls";
-import { expectReply, isMatrix, isViews, threwOf } from "./judge";
 import { float32, referenceWindows } from "./oracle";
 
 const kOf = (spec: { input: Record<string, unknown> }) => {
@@ -27,7 +26,6 @@ export const hidden: Record<string, HiddenProperty> = {
     call: "matrix",
     input: (spec) => ({ x: numbers(spec.input.x, "x"), k: kOf(spec) }),
     judge(out: Matrix, { x, k }: { x: number[]; k: number }) {
-      expectReply(isMatrix(out), "windowMatrix");
       const want = referenceWindows(float32(x), k);
       ok(out.shape.length === 2 && out.shape[0] === want.length && out.shape[1] === k, {
         what: "windowMatrix should return shape [n − k + 1, k]",
@@ -49,7 +47,7 @@ export const hidden: Record<string, HiddenProperty> = {
     call: "rejects",
     input: (spec) => ({ x: numbers(spec.input.x, "x"), k: kOf(spec) }),
     judge: (v: { threw: { name: string; message: string } | null }) =>
-      rejected(threwOf(v?.threw, "rejects"), "windowMatrix(x, k)", {
+      rejected(v.threw, "windowMatrix(x, k)", {
         what: "an invalid k should be rejected",
         mentions: ["k"],
       }),
@@ -62,7 +60,6 @@ export const hidden: Record<string, HiddenProperty> = {
     call: "views",
     input: (spec) => ({ x: numbers(spec.input.x, "x"), k: kOf(spec), offset: Number(spec.input.offset ?? 0) }),
     judge(v: Views, { x, k }: { x: number[]; k: number }) {
-      expectReply(isViews(v), "slidingWindows");
       const want = referenceWindows(x, k);
       ok(v.rows.length === want.length, {
         what: "there should be n − k + 1 rows",
