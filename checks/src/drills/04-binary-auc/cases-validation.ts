@@ -5,7 +5,7 @@
 import { rejected } from "../../assert";
 import type { Case } from "../../drill";
 import type { Auc, Pair } from "./calls";
-import { describeInput, threwOf } from "./judge";
+import { describeInput } from "./judge";
 
 type Threw = { name: string; message: string } | null;
 type Bad = [label: string, y: number[], s: number[], mention: string];
@@ -21,7 +21,7 @@ function rejectsCase(id: string, name: string, hint: string, what: string, bad: 
     judge(outs: { rocCurve: Threw; binaryAuc: Threw }[]) {
       bad.forEach(([label, y, s, mention], i) => {
         for (const fn of ["rocCurve", "binaryAuc"] as const) {
-          rejected(threwOf(Array.isArray(outs) ? outs[i]?.[fn] : undefined, "rejects"), `${fn}(yTrue, yScore)`, {
+          rejected(outs[i][fn], `${fn}(yTrue, yScore)`, {
             what: `${fn}: ${what}`,
             input: `${describeInput(y, s)} (${label})`,
             mentions: [mention],

@@ -5,7 +5,8 @@
  * counts each tied positive/negative pair as 1/2 — the Mann–Whitney definition the oracle uses.
  *
  * Points (public cases): 15, of which 1 measured in the kernel (the caller's arrays left unchanged); the rest are
- * judged outside it from the returned numbers. checks.spec asserts the share.
+ * judged outside it from the returned numbers. checks.spec asserts the share. Every judge runs behind replies.ts,
+ * so a reply of another shape fails by itself rather than crash it.
  */
 import { allClose, ok } from "../../assert";
 import type { Case, Check } from "../../drill";
@@ -14,10 +15,11 @@ import { calls, type Auc, type AucResult } from "./calls";
 import { curveCases } from "./cases-curve";
 import { propertyCases } from "./cases-property";
 import { validationCases } from "./cases-validation";
-import { hidden } from "./hidden";
+import { hidden as properties } from "./hidden";
 import { fixtureCases, TIED, TIED_REV, TYPED } from "./inputs";
-import { aucCause, describeInput, expectReply, isAucResult, judgeAuc } from "./judge";
+import { aucCause, describeInput, judgeAuc } from "./judge";
 import { pairCountAuc } from "./oracle";
+import { guard, guardHidden } from "./replies";
 
 export type { Auc, RocCurve, BinaryAuc, Roc } from "./calls";
 
@@ -30,7 +32,6 @@ const cases: Case<Auc>[] = [
     call: "aucs",
     input: () => ({ cases: [TIED, TIED_REV] }),
     judge(rs: AucResult[]) {
-      expectReply(Array.isArray(rs) && rs.length === 2 && rs.every(isAucResult), "aucs");
       const [a, b] = rs;
       judgeAuc(a, TIED.yTrue, TIED.yScore, { input: describeInput(TIED.yTrue, TIED.yScore), other: b?.auc });
       judgeAuc(b, TIED_REV.yTrue, TIED_REV.yScore, {
@@ -48,7 +49,6 @@ const cases: Case<Auc>[] = [
     call: "aucs",
     input: () => ({ cases: fixtureCases().map((c) => ({ yTrue: c.yTrue, yScore: c.yScore })) }),
     judge(rs: AucResult[]) {
-      expectReply(Array.isArray(rs) && rs.length === fixtureCases().length && rs.every(isAucResult), "aucs");
       fixtureCases().forEach((c, i) => {
         // sklearn's value, and the pair count agrees with it to 1e-12 on every fixture (generate/04-binary-auc.py).
         const cause = aucCause(c.yTrue, c.yScore, rs[i]);
@@ -73,7 +73,6 @@ const cases: Case<Auc>[] = [
     call: "typed",
     input: () => TYPED,
     judge(r: AucResult & { typed: number | null; typedError?: string; typedCurveError?: string }) {
-      expectReply(isAucResult(r) && (r.typed === null || typeof r.typed === "number"), "typed");
       const input = `${describeInput(TYPED.yTrue, TYPED.yScore)} as Int32Array / Float64Array`;
       ok(r.typedError === undefined, {
         what: "binaryAuc should accept typed arrays",
@@ -110,13 +109,6 @@ const cases: Case<Auc>[] = [
     call: "unchanged",
     input: () => TYPED,
     judge(after: Record<"binaryAuc" | "rocCurve", [number[], number[]]>) {
-      expectReply(
-        !!after &&
-          ["binaryAuc", "rocCurve"].every(
-            (fn) => Array.isArray(after[fn as "binaryAuc"]) && after[fn as "binaryAuc"].every(Array.isArray),
-          ),
-        "unchanged",
-      );
       const input = `${describeInput(TYPED.yTrue, TYPED.yScore)} (yTrue as Int32Array)`;
       for (const fn of ["binaryAuc", "rocCurve"] as const) {
         allClose(after[fn][0], TYPED.yTrue, { what: `${fn} should not modify yTrue`, input, tol: 0 });
@@ -127,6 +119,13 @@ const cases: Case<Auc>[] = [
   ...propertyCases,
 ];
 
-export const aucCheck: Check<Auc> = { id: "04-binary-auc", part: "auc", title: "ROC curve and AUC", calls, cases };
+export const aucCheck: Check<Auc> = {
+  id: "04-binary-auc",
+  part: "auc",
+  title: "ROC curve and AUC",
+  calls,
+  cases: cases.map(guard),
+};
 export const checks = { auc: aucCheck };
-export { hidden };
+/** The hidden properties, each judging only replies of the declared shape. */
+export const hidden = Object.fromEntries(Object.entries(properties).map(([k, p]) => [k, guardHidden(p)]));
