@@ -2,7 +2,20 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { judgeOutcome, type Case } from "./drill";
-import { anything, either, fields, float32, guardCase, listOf, numbers, orNull, threw, tuple } from "./reply";
+import {
+  anything,
+  either,
+  fields,
+  float32,
+  float64,
+  guardCase,
+  listOf,
+  numbers,
+  orNull,
+  threw,
+  tuple,
+  where,
+} from "./reply";
 
 const SHAPES = {
   run: ({ n }: { n: number }) => fields({ losses: numbers(2), out: tuple([fields({ values: float32(n), threw })]) }),
@@ -55,6 +68,19 @@ test("a two-form reply is told by its form, and a miss names the chosen form's p
   assert.is(ran.problem({ threw: 1 }), "threw is a number, not null | { name: string; message: string }");
   assert.is(ran.problem({ columns: [], second: [1, "2"] }), "second[1] is a string, not a number");
   assert.is(ran.problem(7), "a number, not an object");
+});
+
+test("parts that must agree with each other: a miss says how, under the path", () => {
+  const rows = where(fields({ rows: listOf(float64()), n: numbers(1) }), "one row per n", (v) =>
+    v.rows.length === v.n[0] ? undefined : `${v.rows.length} rows for n = ${v.n[0]}`,
+  );
+  const list = listOf(rows);
+  assert.is(list.problem([{ rows: [new Float64Array(2)], n: [1] }]), undefined);
+  assert.is(
+    list.problem([{ rows: [new Float32Array(2)], n: [1] }]),
+    "[0].rows[0] is a Float32Array of 2, not Float64Array",
+  );
+  assert.is(list.problem([{ rows: [], n: [1] }]), "[0]: 0 rows for n = 1");
 });
 
 test.run();
