@@ -1,8 +1,13 @@
 /** Tensor-aware assertions: type and shape, leaks, disposal, and whether code read values back into JS. */
 import * as tf from "@tensorflow/tfjs-core";
+import { loadTfjs } from "@drills/lib/dist/tfjs";
 import { fail } from "./failure";
 import { fmt } from "./format";
 import { call } from "./assert";
+
+// Every tensor drill's kernel half comes through here: its checks and the candidate's code need tfjs's gradients,
+// chained ops and backends even in a notebook whose setup cell never called useBackend().
+loadTfjs();
 
 type Context = { what?: string; input?: string; hint?: string };
 

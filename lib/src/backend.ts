@@ -6,12 +6,8 @@
  * So the order is: native `tensorflow` (fast and accurate) when @tensorflow/tfjs-node loads, else `cpu`; `wasm`
  * only when asked for. DRILLS_BACKEND=tensorflow|cpu|wasm forces a choice.
  */
-import * as tf from "@tensorflow/tfjs-core";
 import { ValueError } from "./errors";
-// Types from tfjs-core (295 .d.ts files for tslab to check, against 600 for the whole of tfjs), but the runtime is
-// @tensorflow/tfjs: only its bundle registers the gradients (tf.grads) and chained ops (x.sub) that tfjs-core's
-// node build leaves out, and its cpu backend. A require, not an import: TypeScript copies `import "…"` into the .d.ts.
-require("@tensorflow/tfjs");
+import { loadTfjs } from "./tfjs";
 
 export type BackendName = "tensorflow" | "cpu" | "wasm";
 export const BACKENDS: readonly BackendName[] = ["tensorflow", "cpu", "wasm"];
@@ -25,6 +21,7 @@ let chosen: BackendChoice | undefined;
 
 /** Tries to register the native backend; false when tfjs-node or its libtensorflow is missing. */
 function loadNative(): boolean {
+  const tf = loadTfjs();
   try {
     require("@tensorflow/tfjs-node");
     return tf.findBackend("tensorflow") !== null || tf.engine().registryFactory["tensorflow"] !== undefined;
@@ -48,6 +45,7 @@ function requested(): BackendName | undefined {
 
 /** Switches tfjs to the named backend (loading wasm or the native library as needed); throws when it cannot. */
 export async function activateBackend(name: BackendName): Promise<void> {
+  const tf = loadTfjs();
   if (name === "tensorflow" && !loadNative()) throw new Error("@tensorflow/tfjs-node (libtensorflow) did not load");
   if (name === "wasm") loadWasm();
   if (!(await tf.setBackend(name))) throw new Error(`tfjs could not initialise the ${name} backend`);
@@ -62,6 +60,7 @@ export async function activateBackend(name: BackendName): Promise<void> {
  * Call (and await) it before any tensor op.
  */
 export async function useBackend(): Promise<BackendChoice> {
+  const tf = loadTfjs();
   const forced = requested();
   if (chosen && tf.getBackend() === chosen.name && (!forced || forced === chosen.name)) return chosen;
   if (forced === "tensorflow" && !loadNative()) {

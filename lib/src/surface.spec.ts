@@ -19,11 +19,14 @@ test("the surface walk finds a package named in a .d.ts (it can fail)", () => {
 
 const loadedAfter = (code: string) => packagesLoaded(code, path.join(DIST, ".."));
 
-test("importing @drills/lib loads tfjs but not vega, vega-lite or danfojs; the first plot loads vega", () => {
+test("importing @drills/lib loads no tfjs, vega, vega-lite or danfojs; useBackend loads tfjs; the first plot loads vega", () => {
   const lib = JSON.stringify(path.join(DIST, "index.js"));
   const eager = loadedAfter(`require(${lib})`);
-  // The whole of tfjs at run time: gradients and chained ops are registered only by its bundle.
-  assert.ok(eager.includes("@tensorflow/tfjs"), "tfjs is loaded eagerly (every drill uses it)");
+  for (const lazy of ["@tensorflow/tfjs", "@tensorflow/tfjs-core"])
+    assert.not.ok(eager.includes(lazy), `${lazy} loaded by the import alone (drills 04, 08, 09 use no tensors)`);
+  // The whole of tfjs: only its bundle registers gradients, chained ops and the cpu backend.
+  const backend = loadedAfter(`await require(${lib}).useBackend()`);
+  assert.ok(backend.includes("@tensorflow/tfjs") && backend.includes("@tensorflow/tfjs-core"), "useBackend loads tfjs");
   for (const lazy of ["vega", "vega-lite", "danfojs"])
     assert.not.ok(eager.includes(lazy), `${lazy} loaded by the import alone`);
   const plotted = loadedAfter(

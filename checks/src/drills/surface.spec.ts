@@ -16,10 +16,11 @@ const ROOT = path.resolve(__dirname, "../../..");
 const NEVER_TYPED = ["@tensorflow/tfjs", "fast-check", "vega", "vega-lite"];
 const NEVER_LOADED = ["fast-check", "vega", "vega-lite"];
 /**
- * Loaded by `@drills/lib` for every drill, whether or not the notebook names it: the whole of tfjs, because only its
- * bundle registers the gradients and chained ops (its types stay out of the program: lib's side-effect import).
+ * What a drill whose notebook imports tfjs-core loads besides: the whole of tfjs, because only its bundle registers
+ * the gradients, chained ops and backends (`@drills/lib/dist/tfjs`; its types stay out of the program).
  */
-const RUNTIME = ["@tensorflow/tfjs"];
+const TENSOR_RUNTIME = ["@tensorflow/tfjs"];
+const runtimeOf = (own: Set<string>) => (own.has("@tensorflow/tfjs-core") ? TENSOR_RUNTIME : []);
 
 /** The packages a notebook's code cells import (`from "x"`, `import("x")`, `import "x"`), as package names. */
 function notebookImports(id: string): Set<string> {
@@ -52,10 +53,11 @@ for (const drill of REGISTRY) {
       assert.not.ok(reached.includes(p), `${p} is named by @drills/checks/${drill.id}'s types`);
   });
 
-  test(`${drill.id}: importing its check entry loads only its notebook's libraries and the tfjs backend`, () => {
+  test(`${drill.id}: importing its check entry loads only its notebook's libraries (and tfjs, for tensors)`, () => {
     const entry = JSON.stringify(path.join(__dirname, drill.id, "check.js"));
     const loaded = packagesLoaded(`require(${entry})`, ROOT);
-    const foreign = loaded.filter((p) => !ownPackages.has(p) && !RUNTIME.includes(p) && !isSupport(p, ownPackages));
+    const runtime = runtimeOf(ownPackages);
+    const foreign = loaded.filter((p) => !ownPackages.has(p) && !runtime.includes(p) && !isSupport(p, ownPackages));
     assert.equal(foreign, [], `@drills/checks/${drill.id} loads packages its notebook does not use`);
     for (const p of NEVER_LOADED) assert.not.ok(loaded.includes(p), `${p} is loaded by @drills/checks/${drill.id}`);
   });
@@ -75,7 +77,7 @@ function isSupport(pkg: string, own: Set<string>): boolean {
   const visit = (p: string): void => {
     for (const d of deps(p)) if (!closure.has(d)) (closure.add(d), visit(d));
   };
-  [...own, ...RUNTIME].forEach(visit);
+  [...own, ...runtimeOf(own)].forEach(visit);
   return closure.has(pkg);
 }
 

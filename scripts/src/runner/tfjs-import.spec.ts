@@ -14,10 +14,10 @@ import { Scratch } from "./testing/scratch";
 // Under the project, so the kernel resolves @drills/* and tfjs from its node_modules as a notebook would.
 const scratch = new Scratch(path.join(PROJECT_ROOT, "build"), "tfjs-import-");
 
-const setup = (tfjs: string) => `import * as tf from "${tfjs}";
+const setup = (tfjs: string, backend = "await useBackend();") => `import * as tf from "${tfjs}";
 import { useBackend, ValueError } from "@drills/lib";
 import { checkZscore } from "@drills/checks/01-zscore";
-await useBackend();`;
+${backend}`;
 
 // The model answer, written with chained ops.
 const chained = `function zscore(x: tf.Tensor1D): tf.Tensor1D {
@@ -36,6 +36,19 @@ test("chained ops after importing @tensorflow/tfjs: the answer passes drill 01's
     strict: true,
     timeoutSeconds: 60,
   });
+  assert.equal(result.failures, []);
+  assert.match(JSON.stringify(result.notebook?.cells[1].outputs), "✔");
+});
+
+test("a setup cell without useBackend(): tfjs still loads with the drill's check entry, and the answer passes", async () => {
+  const functional = chained
+    .replace("x.max().equal(x.min())", "tf.equal(tf.max(x), tf.min(x))")
+    .replace("x.sub(mean).div(variance.sqrt())", "tf.div(tf.sub(x, mean), tf.sqrt(variance))");
+  assert.is.not(functional, chained);
+  const result = await executeNotebook(
+    scratch.notebook("no-backend.ipynb", [setup("@tensorflow/tfjs-core", ""), functional]),
+    { strict: true, timeoutSeconds: 60 },
+  );
   assert.equal(result.failures, []);
   assert.match(JSON.stringify(result.notebook?.cells[1].outputs), "✔");
 });
