@@ -8,13 +8,14 @@ import { allClose, ok } from "../../assert";
 import { fail } from "../../failure";
 import type { Case } from "../../drill";
 import { fmtNumber } from "../../format";
-import { judgeSamples, samples } from "../../samples";
+import { judgeSamples } from "../../samples";
 import type { Job, RunOut, Setup } from "./calls";
 import { describeSetup } from "./calls";
 import { compare, diagnose, flat3 } from "./diagnose";
 import { TOL } from "./fixture";
 import { MISTAKES, oracleForward } from "./oracle";
 import { sameRuns } from "./cases-parity";
+import { randomShapes, scene, setupOf, type Shape } from "./scenes";
 import { pack, packDict, randomInput, randomStateDict } from "./state";
 import type { TransformerBlockClass } from "./types";
 
@@ -208,34 +209,9 @@ const permutationCase: C = {
   },
 };
 
-interface Shape {
-  nHead: number;
-  dh: number;
-  ff: number;
-  batch: number;
-  seq: number;
-  seed: number;
-}
-const SHAPES = () =>
-  samples(
-    (fc) =>
-      fc.record({
-        nHead: fc.integer({ min: 1, max: 4 }),
-        dh: fc.integer({ min: 1, max: 4 }),
-        ff: fc.integer({ min: 2, max: 12 }),
-        batch: fc.integer({ min: 1, max: 3 }),
-        seq: fc.integer({ min: 1, max: 6 }),
-        seed: fc.integer({ min: 1, max: 1000 }),
-      }),
-    { numRuns: 12 },
-  );
-const scene = (s: Shape) => ({
-  sd: randomStateDict(s.nHead * s.dh, s.ff, s.seed),
-  x: randomInput(s.batch, s.seq, s.nHead * s.dh, s.seed + 1),
-  nHead: s.nHead,
-});
+const SHAPES = () => randomShapes({ ff: [2, 12], maxBatch: 3, numRuns: 12 });
 
-const randomShapes: C = {
+const randomShapesCase: C = {
   id: "random-shapes",
   name: "property: matches the float64 reference on random shapes and head counts",
   was: ["property: matches the float64 reference on random shapes and head counts"],
@@ -246,7 +222,7 @@ const randomShapes: C = {
     jobs: SHAPES().map((s) => {
       const { sd, x } = scene(s);
       return {
-        setup: { dModel: s.nHead * s.dh, nHead: s.nHead, dimFF: s.ff, pDrop: 0.1 },
+        setup: setupOf(s, 0.1),
         sd: packDict(sd),
         runs: [{ x: pack(x) }, { x: pack(x) }],
       };
@@ -271,4 +247,11 @@ const randomShapes: C = {
   },
 };
 
-export const propertyCases = { dropout, dropoutResidual, preNorm, eps, permutation: permutationCase, randomShapes };
+export const propertyCases = {
+  dropout,
+  dropoutResidual,
+  preNorm,
+  eps,
+  permutation: permutationCase,
+  randomShapes: randomShapesCase,
+};

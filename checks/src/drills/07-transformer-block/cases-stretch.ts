@@ -5,13 +5,14 @@
 import { allClose, ok } from "../../assert";
 import type { Case } from "../../drill";
 import { fmtNumber } from "../../format";
-import { judgeSamples, samples } from "../../samples";
+import { judgeSamples } from "../../samples";
 import type { RunOut } from "./calls";
 import { compare, flat3, flat4 } from "./diagnose";
 import { sameRuns } from "./cases-parity";
 import { FIXTURE_INPUT, TOL, fixture, fixtureJob } from "./fixture";
 import { MISTAKES, oracleForward } from "./oracle";
-import { pack, packDict, randomInput, randomStateDict, type Packed } from "./state";
+import { randomShapes, scene, setupOf, type Shape } from "./scenes";
+import { pack, packDict, type Packed } from "./state";
 import type { CompareNormPlacement, DepthRow, TransformerBlockClass } from "./types";
 
 const maskCase = (
@@ -98,29 +99,7 @@ const weights: Case<TransformerBlockClass> = {
   },
 };
 
-interface Shape {
-  nHead: number;
-  dh: number;
-  batch: number;
-  seq: number;
-  seed: number;
-}
-const SHAPES = () =>
-  samples(
-    (fc) =>
-      fc.record({
-        nHead: fc.integer({ min: 1, max: 4 }),
-        dh: fc.integer({ min: 1, max: 4 }),
-        batch: fc.integer({ min: 1, max: 2 }),
-        seq: fc.integer({ min: 1, max: 6 }),
-        seed: fc.integer({ min: 1, max: 1000 }),
-      }),
-    { numRuns: 8, seed: 7 },
-  );
-const scene = (s: Shape) => ({
-  sd: randomStateDict(s.nHead * s.dh, 8, s.seed),
-  x: randomInput(s.batch, s.seq, s.nHead * s.dh, s.seed + 1),
-});
+const SHAPES = () => randomShapes({ ff: 8, maxBatch: 2, numRuns: 8, seed: 7 });
 
 const weightShapes: Case<TransformerBlockClass> = {
   id: "weights-random",
@@ -131,7 +110,7 @@ const weightShapes: Case<TransformerBlockClass> = {
     shapes: SHAPES(),
     jobs: SHAPES().map((s) => {
       const { sd, x } = scene(s);
-      return { setup: { dModel: s.nHead * s.dh, nHead: s.nHead, dimFF: 8 }, sd: packDict(sd), runs: [{ x: pack(x) }] };
+      return { setup: setupOf(s), sd: packDict(sd), runs: [{ x: pack(x) }] };
     }),
   }),
   judge({ outs }: { outs: Packed[][] }, { shapes }: { shapes: Shape[] }) {
