@@ -3,9 +3,10 @@
  * of the other drills.
  */
 import { attachOnce, runCheck } from "../../run-check";
-import { zscoreCheck, type Zscore } from "./checks";
+import { zscoreCheck } from "./checks";
+import type { Zscore } from "./calls";
 
-export type { Zscore } from "./checks";
+export type { Zscore } from "./calls";
 export { hint, solution } from "../../experience/reveal";
 
 attachOnce();

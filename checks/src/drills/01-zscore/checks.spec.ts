@@ -2,7 +2,8 @@
 import { test } from "uvu";
 import * as tf from "@tensorflow/tfjs-core";
 import { useBackend, todo, ValueError } from "@drills/lib";
-import { zscoreCheck as zscoreDrill, type Zscore } from "./checks";
+import { zscoreCheck as zscoreDrill } from "./checks";
+import type { Zscore } from "./calls";
 import { referenceAnswer, validateZscoreInput } from "./test/answers";
 import { expectPass, expectRejects, expectTodo } from "../../testing";
 

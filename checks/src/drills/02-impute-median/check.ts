@@ -3,9 +3,10 @@
  * nothing of the other drills.
  */
 import { attachOnce, runCheck } from "../../run-check";
-import { danfoCheck, groupCheck, polarsCheck, type GroupImpute, type ImputeDanfo, type ImputePolars } from "./checks";
+import { danfoCheck, groupCheck, polarsCheck } from "./checks";
+import type { GroupImpute, ImputeDanfo, ImputePolars } from "./calls";
 
-export type { GroupImpute, ImputeDanfo, ImputePolars } from "./checks";
+export type { GroupImpute, ImputeDanfo, ImputePolars } from "./calls";
 export { hint, solution } from "../../experience/reveal";
 
 attachOnce();

@@ -15,8 +15,6 @@ import { hidden as properties } from "./hidden";
 import { guard, guardHidden } from "./replies";
 import { DANFO_DTYPE, POLARS_DTYPE } from "./table";
 
-export type { GroupImpute, ImputeDanfo, ImputePolars } from "./calls";
-
 const ID = "02-impute-median";
 
 export const danfoCheck: Check<ImputeDanfo> = {

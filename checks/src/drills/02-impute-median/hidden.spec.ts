@@ -12,7 +12,8 @@ import type { Danfo } from "@drills/lib/dist/danfo-types";
 import { evaluate, type Check } from "../../drill";
 import { caseText } from "../../render";
 import { hiddenCasesOf, readHiddenFile } from "../../experience/hidden";
-import { danfoCheck, groupCheck, polarsCheck, type GroupImpute, type ImputeDanfo, type ImputePolars } from "./checks";
+import { danfoCheck, groupCheck, polarsCheck } from "./checks";
+import type { GroupImpute, ImputeDanfo, ImputePolars } from "./calls";
 
 const SAMPLE = readHiddenFile(path.resolve(__dirname, "../../../../grading/hidden.sample.json"), "02-impute-median");
 // Cells of the sample's explicit frames ("10, 1.5", "[1, 4"), column dumps and row numbers never appear.

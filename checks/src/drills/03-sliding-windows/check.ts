@@ -3,9 +3,10 @@
  * core; zero-copy views, the ★★ stretch), hints and solution reveal — and nothing of the other drills.
  */
 import { attachOnce, runCheck } from "../../run-check";
-import { matrixCheck, viewsCheck, type SlidingWindows, type WindowMatrix } from "./checks";
+import { matrixCheck, viewsCheck } from "./checks";
+import type { SlidingWindows, WindowMatrix } from "./calls";
 
-export type { SlidingWindows, WindowMatrix } from "./checks";
+export type { SlidingWindows, WindowMatrix } from "./calls";
 export { hint, solution } from "../../experience/reveal";
 
 attachOnce();

@@ -19,9 +19,6 @@ import { hidden as properties } from "./hidden";
 import { judgeMatrix, judgeViewLayout, judgeViewValues } from "./judge";
 import { guard, guardHidden } from "./replies";
 
-export type { WindowMatrix, SlidingWindows } from "./calls";
-export { referenceWindows } from "./oracle";
-
 interface Fixture {
   meta: Record<string, string>;
   cases: { x: number[]; k: number; windows: number[][]; strides: number[] }[];

@@ -7,7 +7,8 @@ import { useBackend } from "@drills/lib";
 import { evaluate, type Check } from "../../drill";
 import { caseText } from "../../render";
 import { hiddenCasesOf, readHiddenFile } from "../../experience/hidden";
-import { matrixCheck, viewsCheck, type SlidingWindows, type WindowMatrix } from "./checks";
+import { matrixCheck, viewsCheck } from "./checks";
+import type { SlidingWindows, WindowMatrix } from "./calls";
 import { gatherAnswer, validateK, viewsAnswer } from "./test/answers";
 
 const file = readHiddenFile(path.resolve(__dirname, "../../../../grading/hidden.sample.json"), "03-sliding-windows");

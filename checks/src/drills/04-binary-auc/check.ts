@@ -3,9 +3,10 @@
  * nothing of the other drills.
  */
 import { attachOnce, runCheck } from "../../run-check";
-import { aucCheck, type Auc } from "./checks";
+import { aucCheck } from "./checks";
+import type { Auc } from "./calls";
 
-export type { Auc, RocCurve, BinaryAuc, Roc } from "./checks";
+export type { Auc, RocCurve, BinaryAuc, Roc } from "./calls";
 export { hint, solution } from "../../experience/reveal";
 
 attachOnce();

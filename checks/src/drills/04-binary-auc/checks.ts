@@ -21,8 +21,6 @@ import { aucCause, describeInput, judgeAuc } from "./judge";
 import { pairCountAuc } from "./oracle";
 import { guard, guardHidden } from "./replies";
 
-export type { Auc, RocCurve, BinaryAuc, Roc } from "./calls";
-
 const cases: Case<Auc>[] = [
   {
     id: "ties-half",

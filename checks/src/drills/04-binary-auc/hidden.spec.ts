@@ -6,7 +6,8 @@ import { ValueError } from "@drills/lib";
 import { evaluate } from "../../drill";
 import { caseText, reportText } from "../../render";
 import { hiddenCasesOf, readHiddenFile } from "../../experience/hidden";
-import { aucCheck, type Auc } from "./checks";
+import { aucCheck } from "./checks";
+import type { Auc } from "./calls";
 import { bruteForceRoc, trapezoid } from "./oracle";
 import { answer, sweep } from "./test/answers";
 

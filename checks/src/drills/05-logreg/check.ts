@@ -3,9 +3,10 @@
  * of the other drills.
  */
 import { attachOnce, runCheck } from "../../run-check";
-import { earlyStopCheck, logregCheck, type Logreg } from "./checks";
+import { earlyStopCheck, logregCheck } from "./checks";
+import type { Logreg } from "./calls";
 
-export type { FitOptions, Logreg } from "./checks";
+export type { FitOptions, Logreg } from "./calls";
 export { hint, solution } from "../../experience/reveal";
 
 attachOnce();

@@ -16,8 +16,6 @@ import { stopCases } from "./cases-stop";
 import { hidden as properties } from "./hidden";
 import { guard, guardHidden } from "./replies";
 
-export type { FitOptions, Logreg } from "./calls";
-
 export const logregCheck: Check<Logreg> = {
   id: "05-logreg",
   part: "logreg",

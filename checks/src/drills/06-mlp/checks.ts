@@ -18,20 +18,6 @@ import { hidden as properties } from "./hidden";
 import { guard, guardHidden } from "./replies";
 import type { Criterion, MakeLoader, MlpCheckInput } from "./types";
 
-export type {
-  Mlp,
-  MlpLoops,
-  MlpCheckInput,
-  MlpModel,
-  MlpConstructor,
-  StateDict,
-  Batch,
-  Criterion,
-  Evaluation,
-  LoaderOptions,
-  MakeLoader,
-} from "./types";
-
 export const mlpCheck: Check<MlpCheckInput> = {
   id: "06-mlp",
   part: "mlp",
@@ -55,7 +41,6 @@ export const bceCheck: Check<Criterion> = {
 };
 
 /** @deprecated the core check under its old name. */
-export const mlpDrill = mlpCheck;
 
 export const checks = { mlp: mlpCheck, loader: loaderCheck, bce: bceCheck };
 export const hidden = Object.fromEntries(Object.entries(properties).map(([k, p]) => [k, guardHidden(p)]));

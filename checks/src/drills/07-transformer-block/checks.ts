@@ -21,15 +21,6 @@ import { hidden as properties } from "./hidden";
 import { guard, guardHidden } from "./replies";
 import type { CompareNormPlacement, TransformerBlockClass } from "./types";
 
-export type {
-  AttentionMask,
-  StateDict,
-  TransformerBlockClass,
-  TransformerBlockLike,
-  CompareNormPlacement,
-  DepthRow,
-} from "./types";
-
 const ID = "07-transformer-block";
 
 export const blockCheck: Check<TransformerBlockClass> = {
@@ -74,7 +65,6 @@ export const depthCheck: Check<CompareNormPlacement> = {
 };
 
 /** @deprecated the core check under its old name. */
-export const transformerDrill = blockCheck;
 
 export const checks = {
   block: blockCheck,

@@ -17,18 +17,6 @@ import { rankingCases } from "./cases-ranking";
 import { hidden } from "./hidden";
 import { metricsRubric } from "./rubric";
 
-export type {
-  RankingMetrics,
-  AtK,
-  ExperimentStats,
-  TwoProportionZTest,
-  SampleSizePerArm,
-  Guardrail,
-  CanaryVerdict,
-  CanaryDecision,
-} from "./calls";
-export type { WrittenAnswer } from "../rubric/calls";
-
 const ID = "08-metrics-design";
 /** One kernel-side object for every part (the grader loads it by drill); each part calls its own entries. */
 const calls = kernelCalls as Calls;

@@ -18,20 +18,6 @@ import { schemaCases } from "./cases-schema";
 import { hidden } from "./hidden";
 import { featureStoreRubric } from "./rubric";
 
-export type {
-  PointInTimeJoin,
-  AsOfOptions,
-  DriftStats,
-  Psi,
-  KsStatistic,
-  ValidateSchema,
-  SchemaContract,
-  ColumnContract,
-  Violation,
-  ViolationKind,
-} from "./calls";
-export type { WrittenAnswer } from "../rubric/calls";
-
 const ID = "09-feature-store";
 /** One kernel-side object for every part (the grader loads it by drill); each part calls its own entries. */
 const calls = kernelCalls as Calls;
