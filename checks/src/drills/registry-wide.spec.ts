@@ -58,6 +58,20 @@ for (const drill of REGISTRY) {
     await expectJudgesHold(withHidden);
   });
 
+  test(`${drill.id}: every case id is a unique slug within its part; every part has 1–3 hints and a why`, () => {
+    for (const [part, check] of Object.entries(loadDrill(drill.id).checks)) {
+      const ids = check.cases.map((c) => c.id ?? "");
+      assert.equal(
+        ids.filter((id) => !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)),
+        [],
+        `${drill.id} ${part}: ids that are not slugs`,
+      );
+      assert.is(new Set(ids).size, ids.length, `${drill.id} ${part}: ids repeat`);
+    }
+    for (const p of drill.parts)
+      assert.ok(p.hints.length >= 1 && p.hints.length <= 3 && !!p.why, `${drill.id} ${p.id}`);
+  });
+
   test(`${drill.id}: in-kernel cases are a minority of the drill's points`, () => {
     const cases = Object.values(loadDrill(drill.id).checks).flatMap((c) => c.cases);
     const points = (inKernel: boolean) =>

@@ -4,7 +4,7 @@ import * as assert from "uvu/assert";
 import { todo } from "@drills/lib";
 import { evaluate, type Check } from "../../drill";
 import { expectPass, expectRejects, expectTodo } from "../../testing";
-import { canaryCheck, experimentCheck, metricsAnswerCheck, rankingCheck, checks } from "./checks";
+import { canaryCheck, experimentCheck, metricsAnswerCheck, rankingCheck } from "./checks";
 import type { ExperimentStats, RankingMetrics } from "./calls";
 import {
   normalCdf,
@@ -43,16 +43,11 @@ test("stubs are todo, not failures", async () => {
   await expectTodo(metricsAnswerCheck, stub);
 });
 
-test("every case has a unique id; one part is core and graded, the rest stretch or self-check", () => {
-  for (const check of Object.values(checks) as Check[]) {
-    const ids = check.cases.map((c) => c.id);
-    assert.is(new Set(ids).size, ids.length, check.part);
-  }
+test("one part is core and graded, the rest stretch or self-check", () => {
   assert.equal(
     meta.parts.filter((p) => p.graded !== false && !p.stretch).map((p) => p.id),
     ["canary"],
   );
-  for (const p of meta.parts) assert.ok(p.hints.length > 0 && p.hints.length <= 3 && !!p.why, p.id);
 });
 
 test("in-kernel cases are a minority of the graded points", () => {

@@ -10,7 +10,6 @@ import {
   featureStoreAnswerCheck as featureStoreAnswerDrill,
   joinCheck as pointInTimeJoinDrill,
   schemaCheck as validateSchemaDrill,
-  checks,
 } from "./checks";
 import type { DriftStats, PointInTimeJoin, ValidateSchema } from "./calls";
 import { referenceDrift as D, referenceJoin as J, referenceSchema as S } from "./test/answers";
@@ -41,17 +40,12 @@ test("stubs are todo, not failures", async () => {
   await expectTodo(featureStoreAnswerDrill, stub);
 });
 
-test("every case has a unique id; the join is the graded core, the rubric a self-check", () => {
-  for (const check of Object.values(checks) as Check[]) {
-    const ids = check.cases.map((c) => c.id);
-    assert.is(new Set(ids).size, ids.length, check.part);
-  }
+test("the join is the graded core, the rubric a self-check", () => {
   assert.equal(
     meta.parts.filter((p) => p.graded !== false && !p.stretch).map((p) => p.id),
     ["join"],
   );
   assert.is(meta.parts.find((p) => p.id === "answer")?.graded, false);
-  for (const p of meta.parts) assert.ok(p.hints.length > 0 && p.hints.length <= 3 && !!p.why, p.id);
   const graded = ([pointInTimeJoinDrill, driftStatsDrill, validateSchemaDrill] as Check[]).flatMap((c) => c.cases);
   assert.ok(graded.filter((c) => c.inKernel).length * 2 < graded.length, "in-kernel cases are a minority");
   assert.is(
