@@ -4,34 +4,18 @@
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import * as path from "node:path";
 import pl, { type DataType } from "nodejs-polars";
 import type * as D from "danfojs/dist/danfojs-browser/src/index";
 import { ValueError, loadDanfo } from "@drills/lib";
 import type { Danfo } from "@drills/lib/dist/danfo-types";
-import { evaluate, type Check } from "../../drill";
-import { caseText } from "../../render";
-import { hiddenCasesOf, readHiddenFile } from "../../experience/hidden";
+import type { Check } from "../../drill";
+import { failingSplit } from "../test/hidden-sample";
 import { danfoCheck, groupCheck, polarsCheck } from "./checks";
 import type { GroupImpute, ImputeDanfo, ImputePolars } from "./calls";
 
-const SAMPLE = readHiddenFile(path.resolve(__dirname, "../../../../grading/hidden.sample.json"), "02-impute-median");
 // Cells of the sample's explicit frames ("10, 1.5", "[1, 4"), column dumps and row numbers never appear.
 const SECRETS = /1\.5|\[1, 4|\[3, |column: |row \d/;
-
-/** The labels ("hidden 3") of the part's hidden cases that do not pass; each a plain failure that leaks nothing. */
-async function failing<I>(check: Check<I>, impl: I): Promise<string[]> {
-  const cases = hiddenCasesOf("02-impute-median", check.part!, SAMPLE);
-  assert.ok(cases.length > 0, `the sample has hidden cases for ${check.part}`);
-  const report = await evaluate({ ...check, cases: [] }, impl, cases);
-  const bad = report.results.filter((r) => r.status !== "pass");
-  for (const r of bad) {
-    assert.is(r.status, "fail", caseText(r));
-    assert.match(caseText(r), /\(hidden case\)/);
-    assert.not.match(caseText(r), SECRETS, "inputs are never shown");
-  }
-  return bad.map((r) => r.name.split(":")[0]);
-}
+const failing = <I>(check: Check<I>, impl: I) => failingSplit(check, impl, SECRETS);
 
 const dfd: Danfo = loadDanfo();
 const gap = (v: unknown) => v === null || v === undefined || Number.isNaN(v);
@@ -66,9 +50,9 @@ function danfoImputer(
 }
 
 const danfoWrong: Record<string, [ImputeDanfo, string[]]> = {
-  "mean instead of median": [danfoImputer(mean), ["hidden 1", "hidden 2"]],
-  "fractional median truncated into an int column": [danfoImputer(median, Math.trunc), ["hidden 1"]],
-  "no validation": [danfoImputer(median, halfEven, false), ["hidden 3"]],
+  "mean instead of median": [danfoImputer(mean), ["hidden-1", "hidden-2"]],
+  "fractional median truncated into an int column": [danfoImputer(median, Math.trunc), ["hidden-1"]],
+  "no validation": [danfoImputer(median, halfEven, false), ["hidden-3"]],
   // A mutated input is measured in the kernel: only the public in-kernel case judges it, never a hidden one.
   "writes into the input's rows": [danfoImputer(median, halfEven, true, true), []],
 };
@@ -116,15 +100,15 @@ const grouped =
   };
 
 const polarsWrong: Record<string, [ImputePolars, string[]]> = {
-  "fillNull(median) drifts Int64 to Float64": [polarsImputer((e, df, c) => present(df, c).median()), ["hidden 4"]],
-  "median that includes NaN": [polarsImputer((e, df, c) => toInt(pl.col(c).median(), df, c)), ["hidden 4"]],
+  "fillNull(median) drifts Int64 to Float64": [polarsImputer((e, df, c) => present(df, c).median()), ["hidden-4"]],
+  "median that includes NaN": [polarsImputer((e, df, c) => toInt(pl.col(c).median(), df, c)), ["hidden-4"]],
   "cast(Int64) truncates the median": [
     polarsImputer((e, df, c) =>
       isFloat(df.getColumn(c).dtype) ? present(df, c).median() : present(df, c).median().cast(df.getColumn(c).dtype),
     ),
-    ["hidden 4"],
+    ["hidden-4"],
   ],
-  "no validation": [polarsImputer(undefined, false), ["hidden 5"]],
+  "no validation": [polarsImputer(undefined, false), ["hidden-5"]],
 };
 
 test("02 polars: the reference passes every hidden case", async () => {
@@ -138,14 +122,14 @@ for (const [name, [impl, want]] of Object.entries(polarsWrong)) {
 }
 
 const groupWrong: Record<string, [GroupImpute, string[]]> = {
-  "no fallback for an empty group": [grouped(false), ["hidden 7"]],
+  "no fallback for an empty group": [grouped(false), ["hidden-7"]],
   "ignores by (the column's median)": [
     (df, cols, by) => (df.columns.includes(by) ? polarsImputer()(df, cols) : grouped(true)(df, cols, by)),
-    ["hidden 6", "hidden 7"],
+    ["hidden-6", "hidden-7"],
   ],
   "no check of by": [
     (df, cols, by) => (df.columns.includes(by) ? grouped(true)(df, cols, by) : polarsImputer()(df, cols)),
-    ["hidden 8"],
+    ["hidden-8"],
   ],
 };
 
