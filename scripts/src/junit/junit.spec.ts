@@ -1,7 +1,7 @@
 /** The one JUnit writer: outcome mapping, one-line messages, counts per suite and in total, XML-safe text. */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { checkCase, checkOutcome, errorMessage, junitXml, xmlText } from "./junit";
+import { checkCase, checkOutcome, errorMessage, junitXml, xmlAttr, xmlText, xmlUnescape } from "./junit";
 
 test("check statuses map the same way for every caller: todo is skipped, error is an error", () => {
   assert.equal(["pass", "fail", "todo", "error", "bogus"].map(checkOutcome), [
@@ -54,6 +54,13 @@ test("suites and the whole document count tests, failures, errors and skipped; t
 test("text XML cannot carry is dropped, markup is escaped", () => {
   assert.is(xmlText('a"\u0000<b>\u0007&'), "a&quot;&lt;b&gt;&amp;");
   assert.is(xmlText("tab\tnewline\n✔"), "tab\tnewline\n✔");
+});
+
+test("what xmlText writes, xmlUnescape and xmlAttr read back (all five entities, an apostrophe included)", () => {
+  const raw = `it's <a & "b">`;
+  assert.is(xmlUnescape(xmlText(raw)), raw);
+  assert.is(xmlAttr(`<testcase name="${xmlText(raw)}" time="1.5">`, "name"), raw);
+  assert.is(xmlAttr(`<testcase classname="x">`, "name"), undefined);
 });
 
 test.run();

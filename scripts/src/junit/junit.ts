@@ -68,6 +68,21 @@ export function xmlText(value: string): string {
   return escapeHtml(value.replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, ""));
 }
 
+/** xmlText's inverse, for reading back a JUnit file this project wrote (escapeHtml's five entities). */
+export const xmlUnescape = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+
+/** An attribute of one start tag, unescaped; undefined when the tag has none. */
+export const xmlAttr = (tag: string, name: string) => {
+  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
+  return m ? xmlUnescape(m[1]) : undefined;
+};
+
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
 
 function counts(cases: JunitCase[]): string {

@@ -5,17 +5,7 @@
  */
 import * as fs from "node:fs";
 import { ShardError, shardKey } from "./shard";
-
-const unescape = (s: string) =>
-  s
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-const attr = (tag: string, name: string) => {
-  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
-  return m ? unescape(m[1]) : undefined;
-};
+import { xmlAttr as attr } from "../junit/junit";
 
 export function durationsFromJunit(xml: string): Map<string, number> {
   const out = new Map<string, number>();

@@ -8,19 +8,9 @@ import type { GradeReport, NotebookGrade } from "../grade/grade";
 import { candidateTotals } from "../grade/cohort";
 import { renderJunit } from "../runner/junit";
 import type { JunitCase as TestCase } from "../junit/junit";
+import { xmlAttr as attr, xmlUnescape as unescape } from "../junit/junit";
 
 export class MergeError extends Error {}
-
-const unescape = (s: string) =>
-  s
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-const attr = (tag: string, name: string) => {
-  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
-  return m ? unescape(m[1]) : undefined;
-};
 
 export function isRunnerJunit(xml: string): boolean {
   return /<testsuites\b[^>]*\bname="drills notebooks"/.test(xml);
