@@ -4,15 +4,8 @@ import * as assert from "uvu/assert";
 import type { Cell, Notebook } from "../runner/notebook";
 import { sourceOf } from "../runner/notebook";
 import { checkFunctionNames, contentHash, guard } from "./tamper";
+import { code } from "./cheats";
 
-const code = (id: string, source: string, tags: string[] = []): Cell => ({
-  id,
-  cell_type: "code",
-  source,
-  metadata: tags.length ? { tags } : {},
-  outputs: [],
-  execution_count: null,
-});
 const md = (id: string, source: string): Cell => ({ id, cell_type: "markdown", source, metadata: {} });
 const nb = (cells: Cell[]): Notebook => ({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells });
 
