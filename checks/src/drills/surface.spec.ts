@@ -56,15 +56,15 @@ for (const drill of REGISTRY) {
   test(`${drill.id}: importing its check entry loads only its notebook's libraries (and tfjs, for tensors)`, () => {
     const entry = JSON.stringify(path.join(__dirname, drill.id, "check.js"));
     const loaded = packagesLoaded(`require(${entry})`, ROOT);
-    const runtime = runtimeOf(ownPackages);
-    const foreign = loaded.filter((p) => !ownPackages.has(p) && !runtime.includes(p) && !isSupport(p, ownPackages));
+    const allowed = withDependencies([...ownPackages, ...runtimeOf(ownPackages)]);
+    const foreign = loaded.filter((p) => !allowed.has(p));
     assert.equal(foreign, [], `@drills/checks/${drill.id} loads packages its notebook does not use`);
     for (const p of NEVER_LOADED) assert.not.ok(loaded.includes(p), `${p} is loaded by @drills/checks/${drill.id}`);
   });
 }
 
-/** Packages that come with a library or backend the drill uses (their dependencies, transitively), not its choice. */
-function isSupport(pkg: string, own: Set<string>): boolean {
+/** The packages and their dependencies, transitively: what comes with a library the drill uses is not its choice. */
+function withDependencies(packages: string[]): Set<string> {
   const deps = (name: string): string[] => {
     try {
       const json = JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules", name, "package.json"), "utf8"));
@@ -75,10 +75,12 @@ function isSupport(pkg: string, own: Set<string>): boolean {
   };
   const closure = new Set<string>();
   const visit = (p: string): void => {
-    for (const d of deps(p)) if (!closure.has(d)) (closure.add(d), visit(d));
+    if (closure.has(p)) return;
+    closure.add(p);
+    deps(p).forEach(visit);
   };
-  [...own, ...runtimeOf(own)].forEach(visit);
-  return closure.has(pkg);
+  packages.forEach(visit);
+  return closure;
 }
 
 test("the surface walk and the load list can fail: drill 02's entry names and loads nodejs-polars", () => {
