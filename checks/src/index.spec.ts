@@ -5,6 +5,8 @@
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { execFileSync } from "node:child_process";
+import * as path from "node:path";
 import type { AttentionMask, CanaryVerdict, Guardrail, MlpStateDict, StateDict, TransformerBlockClass } from "./index";
 import type { StateDict as TransformerStateDict } from "./drills/07-transformer-block/types";
 import type { StateDict as MlpStateDictOf06 } from "./drills/06-mlp/types";
@@ -17,14 +19,20 @@ export const settled: [Same<StateDict, TransformerStateDict>, Same<MlpStateDict,
 export type Released = [AttentionMask, CanaryVerdict, Guardrail, TransformerBlockClass];
 
 test("every part's check function is its drill entry's own, and the root entry exports the same function", () => {
-  const root = require("./index") as Record<string, unknown>;
-  for (const { name, drill } of checkFunctions()) {
-    const own = (require(`./drills/${drill.id}/check`) as Record<string, unknown>)[name];
-    assert.type(own, "function", `${drill.id}: @drills/checks/${drill.id} exports no ${name}`);
-    assert.is(root[name], own, `@drills/checks exports ${name} as another function than ${drill.id}'s entry`);
-  }
-  assert.type(root.hint, "function");
-  assert.type(root.solution, "function");
+  // In a fresh process: other specs in this one reset require.cache for their drill, which would give an entry two
+  // instances and make the identity below meaningless.
+  const script = `
+    const root = require(${JSON.stringify(path.join(__dirname, "index.js"))});
+    const wrong = [];
+    for (const { name, drill } of ${JSON.stringify(checkFunctions().map(({ name, drill }) => ({ name, drill: drill.id })))}) {
+      const own = require(${JSON.stringify(__dirname)} + "/drills/" + drill + "/check.js")[name];
+      if (typeof own !== "function") wrong.push(drill + ": the entry exports no " + name);
+      else if (root[name] !== own) wrong.push(drill + ": the root's " + name + " is another function");
+    }
+    for (const f of ["hint", "solution"]) if (typeof root[f] !== "function") wrong.push("the root has no " + f);
+    process.stdout.write(JSON.stringify(wrong));`;
+  const wrong = JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }));
+  assert.equal(wrong, []);
 });
 
 test.run();
